@@ -1,0 +1,106 @@
+"""Settings: every configurable value of gamesbot, read from the environment (and ``.env``).
+
+This module owns the one pydantic-settings class. Every field is documented (the README table and
+``.env.example`` are checked against it by a guard test). ``DISCORD_TOKEN`` is a ``SecretStr`` so it
+is never printed by accident.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DISCORD_API_DEFAULT = "https://discord.com/api/v10"
+DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/"
+
+
+def default_db_path() -> Path:
+    """The per-user default database location (XDG data dir, else ~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "gamesbot" / "gamesbot.db"
+
+
+class Settings(BaseSettings):
+    """All settings. Environment variable names are the field names in upper case."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        frozen=True,
+    )
+
+    discord_token: SecretStr | None = Field(
+        default=None, description="Bot token from the Discord developer portal. Needed by `run` and `sync`."
+    )
+    gamesbot_db_path: Path = Field(
+        default_factory=default_db_path,
+        description="Path of the SQLite results database; created and filled from data/ on first use.",
+    )
+    gamesbot_default_games: str = Field(
+        default="harbin-2025", description="Games id used when a command names no Games."
+    )
+    gamesbot_data_dir: Path | None = Field(
+        default=None,
+        description="Folder of bundled results files loaded into a new database (default: the data/ shipped with gamesbot).",
+    )
+    discord_api_base: str = Field(
+        default=DISCORD_API_DEFAULT, description="Discord REST base URL (tests point it at the local fake)."
+    )
+    discord_gateway_url: str = Field(
+        default=DISCORD_GATEWAY_DEFAULT, description="Discord gateway URL (tests point it at the local fake)."
+    )
+    shard_count: int | None = Field(
+        default=None, ge=1, description="Total number of shards; with SHARD_IDS, runs those shards in this process."
+    )
+    shard_ids: list[int] | None = Field(
+        default=None, description="Comma-separated shard ids this process runs (needs SHARD_COUNT)."
+    )
+    dev_guild_id: int | None = Field(
+        default=None, description="Guild where `gamesbot sync` registers commands instantly during development."
+    )
+    home_guild_ids: list[int] = Field(
+        default_factory=list, description="Comma-separated guild ids where moderators may load results."
+    )
+    moderator_role_ids: list[int] = Field(
+        default_factory=list, description="Comma-separated role ids allowed to load results (Manage Server also may)."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Logging level."
+    )
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="`text` (human-readable) or `json` (one JSON object a line)."
+    )
+    status_file: Path | None = Field(
+        default=None,
+        description="Where the running bot writes its heartbeat status for `gamesbot health` (default: beside the database).",
+    )
+
+    @field_validator("shard_ids", "home_guild_ids", "moderator_role_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(" ", "").split(",") if part]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @model_validator(mode="after")
+    def _check_shards(self) -> Settings:
+        if self.shard_ids is not None:
+            if self.shard_count is None:
+                raise ValueError("SHARD_IDS needs SHARD_COUNT")
+            bad = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if bad:
+                raise ValueError(f"SHARD_IDS {bad} out of range for SHARD_COUNT={self.shard_count}")
+        return self
+
+    @property
+    def resolved_status_file(self) -> Path:
+        """The heartbeat status file path."""
+        return self.status_file or self.gamesbot_db_path.with_suffix(".status.json")
