@@ -36,7 +36,8 @@ class Settings(BaseSettings):
     )
 
     discord_token: SecretStr | None = Field(
-        default=None, description="Bot token from the Discord developer portal. Needed by `run` and `sync`."
+        default=None,
+        description="Bot token from the Discord developer portal. Needed by `run` and `sync`.",
     )
     gamesbot_db_path: Path = Field(
         default_factory=default_db_path,
@@ -50,25 +51,32 @@ class Settings(BaseSettings):
         description="Folder of bundled results files loaded into a new database (default: the data/ shipped with gamesbot).",
     )
     discord_api_base: str = Field(
-        default=DISCORD_API_DEFAULT, description="Discord REST base URL (tests point it at the local fake)."
+        default=DISCORD_API_DEFAULT,
+        description="Discord REST base URL (tests point it at the local fake).",
     )
     discord_gateway_url: str = Field(
-        default=DISCORD_GATEWAY_DEFAULT, description="Discord gateway URL (tests point it at the local fake)."
+        default=DISCORD_GATEWAY_DEFAULT,
+        description="Discord gateway URL (tests point it at the local fake).",
     )
     shard_count: int | None = Field(
-        default=None, ge=1, description="Total number of shards; with SHARD_IDS, runs those shards in this process."
+        default=None,
+        ge=1,
+        description="Total number of shards; with SHARD_IDS, runs those shards in this process.",
     )
     shard_ids: list[int] | None = Field(
         default=None, description="Comma-separated shard ids this process runs (needs SHARD_COUNT)."
     )
     dev_guild_id: int | None = Field(
-        default=None, description="Guild where `gamesbot sync` registers commands instantly during development."
+        default=None,
+        description="Guild where `gamesbot sync` registers commands instantly during development.",
     )
     home_guild_ids: list[int] = Field(
-        default_factory=list, description="Comma-separated guild ids where moderators may load results."
+        default_factory=list,
+        description="Comma-separated guild ids where moderators may load results.",
     )
     moderator_role_ids: list[int] = Field(
-        default_factory=list, description="Comma-separated role ids allowed to load results (Manage Server also may)."
+        default_factory=list,
+        description="Comma-separated role ids allowed to load results (Manage Server also may).",
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Logging level."

@@ -1,0 +1,210 @@
+"""Answer models: what a command answers, as data. Front-ends render them; tests assert on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from bot.domain.models import Athlete, Event, Frozen, Games, MedalCount, Medal, Nation
+from bot.domain.resolution import Candidate, EntityKind
+
+
+class Provenance(Frozen):
+    """Where an answer's data comes from and how fresh it is (the footer of every answer)."""
+
+    games_id: str
+    games_name: str
+    source: str
+    as_of: dt.datetime | None = None
+
+
+class AthleteRef(Frozen):
+    """An athlete as named in an answer."""
+
+    id: str
+    name: str
+    native_name: str = ""
+
+
+class MedalLine(Frozen):
+    """One medal won: which event, when, by whom."""
+
+    event_id: str
+    event: str
+    sport: str
+    date: dt.date | None
+    medal: Medal
+    noc: str
+    athletes: tuple[AthleteRef, ...] = ()
+    mark: str = ""
+
+
+class SportTally(Frozen):
+    """A NOC's medals in one sport."""
+
+    sport: str
+    count: MedalCount
+
+
+class NationSummary(Frozen):
+    """A nation's rank, tally, per-sport breakdown and every medal (optionally for one sport)."""
+
+    type: Literal["nation"] = "nation"
+    provenance: Provenance
+    nation: Nation
+    sport: str | None = None
+    rank: int | None = None
+    count: MedalCount
+    by_sport: tuple[SportTally, ...] = ()
+    medals: tuple[MedalLine, ...] = ()
+    nations_ranked: int = 0
+
+
+class AthleteEntry(Frozen):
+    """An athlete's result in one event."""
+
+    event_id: str
+    event: str
+    sport: str
+    date: dt.date | None
+    rank: int | None
+    medal: Medal | None
+    mark: str = ""
+    note: str = ""
+    teammates: tuple[AthleteRef, ...] = ()
+
+
+class AthleteSummary(Frozen):
+    """An athlete's NOC, sports, every event with rank, medal, mark and notes, and medal count."""
+
+    type: Literal["athlete"] = "athlete"
+    provenance: Provenance
+    athlete: Athlete
+    nation: Nation
+    sports: tuple[str, ...]
+    entries: tuple[AthleteEntry, ...]
+    count: MedalCount
+
+
+class Place(Frozen):
+    """One place in an event's result list."""
+
+    rank: int | None
+    medal: Medal | None
+    nation: Nation
+    athletes: tuple[AthleteRef, ...] = ()
+    mark: str = ""
+    note: str = ""
+
+
+class EventResult(Frozen):
+    """An event's podium and every known place, with date, venue, notes and sources."""
+
+    type: Literal["event"] = "event"
+    provenance: Provenance
+    event: Event
+    places: tuple[Place, ...]
+
+
+class TableRow(Frozen):
+    """One line of a medal table."""
+
+    rank: int | None
+    nation: Nation
+    count: MedalCount
+
+
+class MedalTable(Frozen):
+    """The medal table, overall or for one sport; ties share a rank."""
+
+    type: Literal["table"] = "table"
+    provenance: Provenance
+    sport: str | None = None
+    sort: Literal["gold", "total"] = "gold"
+    rows: tuple[TableRow, ...]
+    totals: MedalCount
+    nations_with_medals: int
+    participants: int
+    truncated_from: int | None = None
+
+
+class Disambiguation(Frozen):
+    """The name could mean several things: the user chooses."""
+
+    type: Literal["disambiguation"] = "disambiguation"
+    provenance: Provenance
+    kind: EntityKind
+    query: str
+    alternatives: tuple[Candidate, ...]
+
+
+class NoMatch(Frozen):
+    """Nothing matched: say so, with the nearest suggestions."""
+
+    type: Literal["no_match"] = "no_match"
+    provenance: Provenance
+    kind: EntityKind
+    query: str
+    suggestions: tuple[Candidate, ...] = ()
+    message: str = ""
+
+
+class Ranking(Frozen):
+    """A superlative answer: who won the most (golds or medals), overall or in one sport."""
+
+    type: Literal["ranking"] = "ranking"
+    provenance: Provenance
+    subject: Literal["athlete", "nation"]
+    measure: Literal["gold", "total"]
+    sport: str | None = None
+    rows: tuple[RankingRow, ...]
+
+
+class RankingRow(Frozen):
+    """One line of a ranking."""
+
+    rank: int
+    id: str
+    label: str
+    noc: str
+    count: MedalCount
+
+
+class Message(Frozen):
+    """A plain informative answer (help, pointers to commands, out-of-scope questions)."""
+
+    type: Literal["message"] = "message"
+    provenance: Provenance
+    text: str
+    answered: bool = True
+
+
+Answer = Annotated[
+    NationSummary
+    | AthleteSummary
+    | EventResult
+    | MedalTable
+    | Disambiguation
+    | NoMatch
+    | Ranking
+    | Message,
+    Field(discriminator="type"),
+]
+
+Ranking.model_rebuild()
+
+
+def is_answered(answer: object) -> bool:
+    """True for answers that answer the question (exit 0); false for no match or a choice (exit 1)."""
+    if isinstance(answer, Disambiguation | NoMatch):
+        return False
+    if isinstance(answer, Message):
+        return answer.answered
+    return True
+
+
+def games_label(games: Games) -> str:
+    """Short name of a Games for footers."""
+    return games.name

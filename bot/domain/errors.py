@@ -1,0 +1,59 @@
+"""Domain errors: each carries a message fit to show a user as it is."""
+
+from __future__ import annotations
+
+
+class GamesbotError(Exception):
+    """Base of every error gamesbot turns into a user-facing message."""
+
+
+class UnknownGamesError(GamesbotError):
+    """A Games id that the store does not hold."""
+
+    def __init__(self, games_id: str, known: list[str]) -> None:
+        self.games_id = games_id
+        self.known = known
+        listed = ", ".join(known) or "none"
+        super().__init__(f"Unknown Games {games_id!r}; known Games: {listed}.")
+
+
+class StoreError(GamesbotError):
+    """The results database cannot be used (corrupt, wrong schema, not writable)."""
+
+
+class Problem:
+    """One thing wrong with a results file: where (``row 7``, ``events[2].results[0].medal``) and why."""
+
+    __slots__ = ("reason", "where")
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}" if self.where else self.reason
+
+    def __repr__(self) -> str:
+        return f"Problem({self.where!r}, {self.reason!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and (self.where, self.reason) == (
+            other.where,
+            other.reason,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.reason))
+
+
+class InvalidResultsFile(GamesbotError):
+    """A results file with problems; nothing was written. ``problems`` lists every one."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        count = len(problems)
+        super().__init__(
+            f"{source}: {count} problem{'s' if count != 1 else ''}; nothing was changed.\n"
+            + "\n".join(f"  - {p}" for p in problems)
+        )

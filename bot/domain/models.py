@@ -1,0 +1,168 @@
+"""Frozen pydantic models of a Games and its results, and the snapshot that carries a whole Games."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    """Base for immutable models."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Medal(StrEnum):
+    """A medal colour."""
+
+    GOLD = "gold"
+    SILVER = "silver"
+    BRONZE = "bronze"
+
+    @property
+    def emoji(self) -> str:
+        return {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}[self.value]
+
+    @property
+    def order(self) -> int:
+        return {"gold": 0, "silver": 1, "bronze": 2}[self.value]
+
+
+class Gender(StrEnum):
+    """Who an event is for."""
+
+    MEN = "men"
+    WOMEN = "women"
+    MIXED = "mixed"
+    OPEN = "open"
+
+
+class EventKind(StrEnum):
+    """Whether a result belongs to one athlete or a team."""
+
+    INDIVIDUAL = "individual"
+    TEAM = "team"
+
+
+class Games(Frozen):
+    """One multi-sport Games, e.g. ``harbin-2025``."""
+
+    id: str
+    name: str
+    official_name: str = ""
+    city: str = ""
+    country: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    sources: tuple[str, ...] = ()
+
+
+class Nation(Frozen):
+    """A National Olympic Committee taking part in a Games."""
+
+    code: str
+    name: str
+    official_name: str = ""
+    aliases: tuple[str, ...] = ()
+    flag: str = ""
+
+    @property
+    def label(self) -> str:
+        """Flag, name and code, e.g. ``🇰🇷 South Korea (KOR)``."""
+        return f"{self.flag} {self.name} ({self.code})".strip()
+
+
+class Athlete(Frozen):
+    """An athlete, identified by a stable id derived from NOC and name."""
+
+    id: str
+    name: str
+    noc: str
+    gender: Gender | None = None
+    native_name: str = ""
+    aliases: tuple[str, ...] = ()
+    birth_date: dt.date | None = None
+    birth_year: int | None = None
+
+
+class Event(Frozen):
+    """A medal event: sport, name, gender, date and its sources."""
+
+    id: str
+    sport: str
+    name: str
+    gender: Gender
+    date: dt.date | None = None
+    kind: EventKind = EventKind.INDIVIDUAL
+    venue: str = ""
+    sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class Result(Frozen):
+    """One line of an event's result list. ``athletes`` holds athlete ids in listed order."""
+
+    event_id: str
+    rank: int | None = Field(default=None, ge=1)
+    medal: Medal | None = None
+    noc: str
+    athletes: tuple[str, ...] = ()
+    mark: str = ""
+    note: str = ""
+
+
+class MedalCount(Frozen):
+    """Gold, silver and bronze of one NOC (overall or in one sport)."""
+
+    noc: str
+    gold: int = 0
+    silver: int = 0
+    bronze: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.gold + self.silver + self.bronze
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """The ranking key: more gold first, then silver, then bronze."""
+        return (self.gold, self.silver, self.bronze)
+
+
+class LoadInfo(Frozen):
+    """What the store knows about the most recent load of a Games' data."""
+
+    load_id: int
+    loaded_at: dt.datetime
+    source: str
+    user_id: int | None = None
+
+
+class GamesData(Frozen):
+    """Everything known about one Games at one moment: what the query layer indexes."""
+
+    games: Games
+    nations: tuple[Nation, ...]
+    athletes: tuple[Athlete, ...]
+    events: tuple[Event, ...]
+    results: tuple[Result, ...]
+    last_load: LoadInfo | None = None
+
+
+class EventResults(Frozen):
+    """An event together with its complete result list."""
+
+    event: Event
+    results: tuple[Result, ...]
+
+
+class LoadPlan(Frozen):
+    """Everything one load writes: a Games, NOCs and athletes to add or update, and the events whose
+    result lists it replaces. Events not listed are left untouched."""
+
+    games: Games
+    nations: tuple[Nation, ...] = ()
+    athletes: tuple[Athlete, ...] = ()
+    events: tuple[EventResults, ...] = ()

@@ -1,0 +1,41 @@
+"""Name folding: the one place that decides when two spellings of a name are the same text.
+
+``fold`` casefolds, strips accents and punctuation and collapses spaces, while keeping Hangul,
+Han, kana and Cyrillic letters intact. ``slug`` turns a folded name into an id fragment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"'": "", "’": "", "‘": "", "`": "", "ʼ": ""})
+
+
+def fold(text: str) -> str:
+    """Casefold, strip accents and punctuation; ``"Min-jeong  O'Neil"`` → ``"min jeong oneil"``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    kept = []
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category == "Mn":
+            continue
+        kept.append(char if category[0] in "LN" else " ")
+    recomposed = unicodedata.normalize("NFKC", "".join(kept)).casefold()
+    return _SPACES.sub(" ", recomposed).strip()
+
+
+def slug(text: str) -> str:
+    """An id fragment: the folded text with hyphens for spaces."""
+    return fold(text).replace(" ", "-")
+
+
+def athlete_id(noc: str, name: str) -> str:
+    """The stable id of an athlete: NOC plus folded name, e.g. ``kor-choi-min-jeong``."""
+    return f"{noc.lower()}-{slug(name)}"
+
+
+def event_id(sport: str, name: str) -> str:
+    """The stable id of an event: folded sport and event name."""
+    return f"{slug(sport)}/{slug(name)}"

@@ -1,0 +1,56 @@
+"""What resolving a loosely typed name gives: one confident match, ranked alternatives to choose
+from, or none with the nearest suggestions. Shared by the query layer and the answer models."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from bot.domain.models import Frozen
+
+MAX_ALTERNATIVES = 25
+
+
+class EntityKind(StrEnum):
+    """What a name refers to."""
+
+    NATION = "nation"
+    ATHLETE = "athlete"
+    EVENT = "event"
+    SPORT = "sport"
+
+
+class Candidate(Frozen):
+    """One possible meaning of a name: a stable id, a label for people, and a score (0-100)."""
+
+    kind: EntityKind
+    id: str
+    label: str
+    score: float = 0.0
+
+
+class ResolutionStatus(StrEnum):
+    """How sure a resolution is."""
+
+    CONFIDENT = "confident"
+    AMBIGUOUS = "ambiguous"
+    NONE = "none"
+
+
+class Resolution(Frozen):
+    """The outcome of resolving ``query`` as a ``kind``.
+
+    CONFIDENT: ``match`` is set. AMBIGUOUS: ``alternatives`` ranks what it could be (at most 25).
+    NONE: ``alternatives`` holds the nearest suggestions (possibly empty).
+    """
+
+    kind: EntityKind
+    query: str
+    status: ResolutionStatus
+    match: Candidate | None = None
+    alternatives: tuple[Candidate, ...] = Field(default=(), max_length=MAX_ALTERNATIVES)
+
+    @property
+    def confident(self) -> bool:
+        return self.status is ResolutionStatus.CONFIDENT

@@ -1,0 +1,283 @@
+"""Load plans: validated results files checked against the current data and turned into the
+domain objects one load writes (``LoadPlan``), or every problem found.
+
+Checks here need the current data: unknown Games or NOCs (with the nearest codes), medals that
+contradict ranks, duplicate rows and dates outside the Games. Names are matched to existing
+athletes by NOC and folded name or alias (hyphens and spaces in given names do not matter).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+from bot.domain.errors import InvalidResultsFile, Problem
+from bot.domain.models import (
+    Athlete,
+    Event,
+    EventKind,
+    EventResults,
+    Games,
+    GamesData,
+    Gender,
+    LoadPlan,
+    Medal,
+    Nation,
+    Result,
+)
+from bot.domain.names import athlete_id, event_id, fold
+from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
+
+RANK_OF_MEDAL = {Medal.GOLD: 1, Medal.SILVER: 2, Medal.BRONZE: 3}
+TEAM_WORDS = ("relay", "team", "tournament", "doubles", "pairs", "ice dance", "synchro")
+
+
+def name_keys(name: str) -> set[str]:
+    """The folded forms under which a name is recognised: as written, without spaces, reversed."""
+    folded = fold(name)
+    parts = folded.split()
+    keys = {folded, folded.replace(" ", "")}
+    if len(parts) >= 2:
+        reversed_name = " ".join(parts[1:] + parts[:1])
+        keys |= {reversed_name, reversed_name.replace(" ", "")}
+    return {key for key in keys if key}
+
+
+class _AthleteBook:
+    """Athletes known so far, findable by NOC and any of their name keys."""
+
+    def __init__(self, athletes: Iterable[Athlete]) -> None:
+        self.by_id: dict[str, Athlete] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+        for athlete in athletes:
+            self.add(athlete)
+
+    def add(self, athlete: Athlete) -> None:
+        self.by_id[athlete.id] = athlete
+        for name in (athlete.name, athlete.native_name, *athlete.aliases):
+            if name:
+                for key in name_keys(name):
+                    self._keys.setdefault((athlete.noc, key), athlete.id)
+
+    def find(self, noc: str, name: str) -> str | None:
+        for key in name_keys(name):
+            found = self._keys.get((noc, key))
+            if found:
+                return found
+        return None
+
+
+def build_plan(
+    files: Sequence[tuple[str, ResultsFile]], current: GamesData | None, default_games: str
+) -> LoadPlan:
+    """Turn parsed files (with their names) into one load plan, or raise ``InvalidResultsFile``."""
+    problems: list[Problem] = []
+    source = ", ".join(name for name, _ in files)
+
+    def report(file_name: str, where: str, reason: str) -> None:
+        prefix = f"{file_name} " if len(files) > 1 else ""
+        problems.append(Problem(f"{prefix}{where}".strip(), reason))
+
+    games_ids = {(f.games or default_games) for _, f in files} | {
+        e.games for _, f in files for e in f.events if e.games
+    }
+    if len(games_ids) > 1:
+        raise InvalidResultsFile(
+            source,
+            [Problem("file", f"one load covers one Games; this one names {sorted(games_ids)}")],
+        )
+    games_id = games_ids.pop()
+    games = _games(files, current, games_id)
+    if games is None:
+        raise InvalidResultsFile(
+            source,
+            [
+                Problem(
+                    "games",
+                    f"unknown Games {games_id!r}; include a games_info section to create it",
+                )
+            ],
+        )
+
+    nations: dict[str, Nation] = {n.code: n for n in (current.nations if current else ())}
+    new_nations: list[Nation] = []
+    for _, file in files:
+        for noc in file.nocs:
+            nation = Nation(
+                code=noc.code,
+                name=noc.name,
+                official_name=noc.official_name,
+                aliases=noc.aliases,
+                flag=noc.flag,
+            )
+            if nations.get(noc.code) != nation:
+                new_nations.append(nation)
+            nations[noc.code] = nation
+
+    book = _AthleteBook(current.athletes if current else ())
+    changed_athletes: dict[str, Athlete] = {}
+    for file_name, file in files:
+        for index, record in enumerate(file.athletes):
+            if record.noc not in nations:
+                report(file_name, f"athletes[{index}].noc", _unknown_noc(record.noc, nations))
+                continue
+            athlete = _athlete_from(record, book.find(record.noc, record.name))
+            if book.by_id.get(athlete.id) != athlete:
+                changed_athletes[athlete.id] = athlete
+            book.add(athlete)
+
+    events: list[EventResults] = []
+    seen_events: dict[str, str] = {}
+    for file_name, file in files:
+        for record in file.events:
+            event = _event_from(record)
+            if event.id in seen_events:
+                report(
+                    file_name,
+                    record.origin,
+                    f"event {record.event!r} is listed twice (first at {seen_events[event.id]})",
+                )
+                continue
+            seen_events[event.id] = record.origin
+            if (
+                event.date
+                and games.start
+                and games.end
+                and not games.start <= event.date <= games.end
+            ):
+                report(
+                    file_name,
+                    record.origin,
+                    f"date {event.date} is outside the Games ({games.start} to {games.end})",
+                )
+            results: list[Result] = []
+            seen_rows: dict[tuple[object, ...], str] = {}
+            for result in record.results:
+                for reason in _result_problems(result, nations):
+                    report(file_name, result.origin, reason)
+                row_key = (
+                    result.rank,
+                    result.medal,
+                    result.noc,
+                    tuple(fold(a) for a in result.athletes),
+                )
+                if row_key in seen_rows:
+                    report(file_name, result.origin, f"duplicate of {seen_rows[row_key]}")
+                    continue
+                seen_rows[row_key] = result.origin or "an earlier result"
+                ids = []
+                for name in result.athletes:
+                    found = book.find(result.noc, name)
+                    if found is None:
+                        athlete = Athlete(
+                            id=athlete_id(result.noc, name),
+                            name=name,
+                            noc=result.noc,
+                            gender=event.gender
+                            if event.gender in (Gender.MEN, Gender.WOMEN)
+                            else None,
+                        )
+                        book.add(athlete)
+                        changed_athletes[athlete.id] = athlete
+                        found = athlete.id
+                    if found in ids:
+                        report(file_name, result.origin, f"athlete {name!r} is listed twice")
+                    ids.append(found)
+                results.append(
+                    Result(
+                        event_id=event.id,
+                        rank=result.rank,
+                        medal=result.medal,
+                        noc=result.noc,
+                        athletes=tuple(ids),
+                        mark=result.mark,
+                        note=result.note,
+                    )
+                )
+            events.append(EventResults(event=event, results=tuple(results)))
+    if problems:
+        raise InvalidResultsFile(source, problems)
+    return LoadPlan(
+        games=games,
+        nations=tuple(new_nations),
+        athletes=tuple(changed_athletes.values()),
+        events=tuple(events),
+    )
+
+
+def _games(
+    files: Sequence[tuple[str, ResultsFile]], current: GamesData | None, games_id: str
+) -> Games | None:
+    for _, file in files:
+        if file.games_info is not None:
+            info = file.games_info
+            return Games(
+                id=games_id,
+                name=info.name,
+                official_name=info.official_name,
+                city=info.city,
+                country=info.country,
+                start=info.start,
+                end=info.end,
+                sources=info.sources,
+            )
+    if current is not None and current.games.id == games_id:
+        return current.games
+    return None
+
+
+def _unknown_noc(code: str, nations: dict[str, Nation]) -> str:
+    nearest = difflib.get_close_matches(code, list(nations), n=3, cutoff=0.3)
+    hint = f" (nearest: {', '.join(nearest)})" if nearest else ""
+    return f"unknown NOC {code!r}: not a participant of this Games{hint}"
+
+
+def _result_problems(result: ResultRecord, nations: dict[str, Nation]) -> list[str]:
+    reasons = []
+    if result.noc not in nations:
+        reasons.append(_unknown_noc(result.noc, nations))
+    if (
+        result.medal is not None
+        and result.rank is not None
+        and result.rank != RANK_OF_MEDAL[result.medal]
+    ):
+        reasons.append(f"medal {result.medal.value} does not fit rank {result.rank}")
+    if result.medal is None and result.rank is not None and result.rank <= 3:
+        reasons.append(
+            f"rank {result.rank} without a medal (leave rank empty for a disqualification)"
+        )
+    return reasons
+
+
+def _athlete_from(record: AthleteRecord, existing_id: str | None) -> Athlete:
+    return Athlete(
+        id=existing_id or athlete_id(record.noc, record.name),
+        name=record.name,
+        noc=record.noc,
+        gender=record.gender,
+        native_name=record.native_name,
+        aliases=record.aliases,
+        birth_date=record.birth_date,
+        birth_year=record.birth_year or (record.birth_date.year if record.birth_date else None),
+    )
+
+
+def _event_from(record: EventRecord) -> Event:
+    kind = record.kind
+    if kind is None:
+        folded = fold(record.event)
+        team = any(word in folded for word in TEAM_WORDS) or any(
+            len(r.athletes) > 1 for r in record.results
+        )
+        kind = EventKind.TEAM if team else EventKind.INDIVIDUAL
+    return Event(
+        id=event_id(record.sport, record.event),
+        sport=record.sport,
+        name=record.event,
+        gender=record.gender,
+        date=record.date,
+        kind=kind,
+        venue=record.venue,
+        sources=record.sources,
+        notes=record.notes,
+    )

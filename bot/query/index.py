@@ -1,0 +1,102 @@
+"""GamesIndex: one Games' data arranged for answering (lookups by id, results by event, athlete and
+NOC, medal counts overall and per sport). Built once per load; immutable afterwards."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
+from bot.domain.names import slug
+
+
+def count_medals(noc: str, results: Iterable[Result]) -> MedalCount:
+    """Gold, silver and bronze among ``results`` (a team medal counts once)."""
+    gold = silver = bronze = 0
+    for result in results:
+        if result.medal is Medal.GOLD:
+            gold += 1
+        elif result.medal is Medal.SILVER:
+            silver += 1
+        elif result.medal is Medal.BRONZE:
+            bronze += 1
+    return MedalCount(noc=noc, gold=gold, silver=silver, bronze=bronze)
+
+
+def rank_counts(
+    counts: Iterable[MedalCount], *, by_total: bool = False
+) -> list[tuple[int, MedalCount]]:
+    """Rank medal counts: by gold, silver, bronze (or total first); full ties share a rank and are
+    listed by code. Counts without medals are not ranked (rank 0 is never given)."""
+
+    def key(count: MedalCount) -> tuple[int, ...]:
+        return (count.total, *count.key) if by_total else count.key
+
+    ordered = sorted(counts, key=lambda c: (tuple(-k for k in key(c)), c.noc))
+    ranked: list[tuple[int, MedalCount]] = []
+    for position, count in enumerate(ordered, start=1):
+        if ranked and key(ranked[-1][1]) == key(count):
+            ranked.append((ranked[-1][0], count))
+        else:
+            ranked.append((position, count))
+    return ranked
+
+
+@dataclass(frozen=True)
+class GamesIndex:
+    """Lookups over one ``GamesData``."""
+
+    data: GamesData
+    nations: dict[str, Nation] = field(default_factory=dict)
+    athletes: dict[str, Athlete] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    results_by_event: dict[str, tuple[Result, ...]] = field(default_factory=dict)
+    results_by_athlete: dict[str, tuple[Result, ...]] = field(default_factory=dict)
+    results_by_noc: dict[str, tuple[Result, ...]] = field(default_factory=dict)
+    sports: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, data: GamesData) -> GamesIndex:
+        by_event: dict[str, list[Result]] = defaultdict(list)
+        by_athlete: dict[str, list[Result]] = defaultdict(list)
+        by_noc: dict[str, list[Result]] = defaultdict(list)
+        for result in data.results:
+            by_event[result.event_id].append(result)
+            by_noc[result.noc].append(result)
+            for athlete in result.athletes:
+                by_athlete[athlete].append(result)
+        sports = tuple(sorted({event.sport for event in data.events}))
+        return cls(
+            data=data,
+            nations={n.code: n for n in data.nations},
+            athletes={a.id: a for a in data.athletes},
+            events={e.id: e for e in data.events},
+            results_by_event={k: tuple(v) for k, v in by_event.items()},
+            results_by_athlete={k: tuple(v) for k, v in by_athlete.items()},
+            results_by_noc={k: tuple(v) for k, v in by_noc.items()},
+            sports=sports,
+        )
+
+    def sport_of(self, sport_id: str) -> str | None:
+        """The sport name for a sport id (its slug), or None."""
+        for sport in self.sports:
+            if slug(sport) == sport_id or sport == sport_id:
+                return sport
+        return None
+
+    def medal_results(self, noc: str, sport: str | None = None) -> list[Result]:
+        """A NOC's medal-winning results, optionally in one sport."""
+        return [
+            r
+            for r in self.results_by_noc.get(noc, ())
+            if r.medal is not None and (sport is None or self.events[r.event_id].sport == sport)
+        ]
+
+    def medal_count(self, noc: str, sport: str | None = None) -> MedalCount:
+        """A NOC's medal count, optionally in one sport."""
+        return count_medals(noc, self.medal_results(noc, sport))
+
+    def medal_counts(self, sport: str | None = None) -> list[MedalCount]:
+        """Every participating NOC's count (zeros included), optionally in one sport."""
+        return [self.medal_count(code, sport) for code in self.nations]

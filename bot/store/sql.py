@@ -1,0 +1,78 @@
+"""Named SQL statements: every query the store runs, in one place."""
+
+from __future__ import annotations
+
+GAMES_IDS = "SELECT id FROM games ORDER BY id"
+GAMES_ROW = "SELECT id, name, official_name, city, country, start_date, end_date, sources FROM games WHERE id = ?"
+UPSERT_GAMES = """
+INSERT INTO games (id, name, official_name, city, country, start_date, end_date, sources)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, official_name = excluded.official_name,
+    city = excluded.city, country = excluded.country, start_date = excluded.start_date,
+    end_date = excluded.end_date, sources = excluded.sources
+"""
+
+NATIONS = (
+    "SELECT code, name, official_name, aliases, flag FROM nations WHERE games_id = ? ORDER BY code"
+)
+NATION_ROW = (
+    "SELECT code, name, official_name, aliases, flag FROM nations WHERE games_id = ? AND code = ?"
+)
+UPSERT_NATION = """
+INSERT INTO nations (games_id, code, name, official_name, aliases, flag) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (games_id, code) DO UPDATE SET name = excluded.name, official_name = excluded.official_name,
+    aliases = excluded.aliases, flag = excluded.flag
+"""
+DELETE_NATION = "DELETE FROM nations WHERE games_id = ? AND code = ?"
+
+ATHLETE_COLUMNS = "id, name, noc, gender, native_name, aliases, birth_date, birth_year"
+ATHLETES = f"SELECT {ATHLETE_COLUMNS} FROM athletes WHERE games_id = ? ORDER BY id"
+ATHLETE_ROW = f"SELECT {ATHLETE_COLUMNS} FROM athletes WHERE games_id = ? AND id = ?"
+UPSERT_ATHLETE = """
+INSERT INTO athletes (games_id, id, name, noc, gender, native_name, aliases, birth_date, birth_year)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (games_id, id) DO UPDATE SET name = excluded.name, noc = excluded.noc,
+    gender = excluded.gender, native_name = excluded.native_name, aliases = excluded.aliases,
+    birth_date = excluded.birth_date, birth_year = excluded.birth_year
+"""
+DELETE_ATHLETE = "DELETE FROM athletes WHERE games_id = ? AND id = ?"
+
+EVENT_COLUMNS = "id, sport, name, gender, date, kind, venue, sources, notes"
+EVENTS = f"SELECT {EVENT_COLUMNS} FROM events WHERE games_id = ? ORDER BY date, sport, id"
+EVENT_ROW = f"SELECT {EVENT_COLUMNS} FROM events WHERE games_id = ? AND id = ?"
+UPSERT_EVENT = """
+INSERT INTO events (games_id, id, sport, name, gender, date, kind, venue, sources, notes)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (games_id, id) DO UPDATE SET sport = excluded.sport, name = excluded.name,
+    gender = excluded.gender, date = excluded.date, kind = excluded.kind, venue = excluded.venue,
+    sources = excluded.sources, notes = excluded.notes
+"""
+DELETE_EVENT = "DELETE FROM events WHERE games_id = ? AND id = ?"
+
+RESULT_COLUMNS = "event_id, rank, medal, noc, athletes, mark, note"
+RESULTS = f"SELECT {RESULT_COLUMNS} FROM results WHERE games_id = ? ORDER BY event_id, position"
+EVENT_RESULTS = (
+    f"SELECT {RESULT_COLUMNS} FROM results WHERE games_id = ? AND event_id = ? ORDER BY position"
+)
+DELETE_EVENT_RESULTS = "DELETE FROM results WHERE games_id = ? AND event_id = ?"
+INSERT_RESULT = """
+INSERT INTO results (games_id, event_id, position, rank, medal, noc, athletes, mark, note)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+INSERT_LOAD = """
+INSERT INTO loads (games_id, kind, source, sha256, user_id, loaded_at, counts, before)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+LAST_LOAD = """
+SELECT id, loaded_at, source, user_id FROM loads WHERE games_id = ? ORDER BY id DESC LIMIT 1
+"""
+LOAD_HISTORY = """
+SELECT id, games_id, kind, source, sha256, user_id, loaded_at, counts, undone_by
+FROM loads WHERE games_id = ? ORDER BY id DESC LIMIT ?
+"""
+LAST_UNDOABLE = """
+SELECT id, source, before FROM loads
+WHERE games_id = ? AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
+"""
+MARK_UNDONE = "UPDATE loads SET undone_by = ? WHERE id = ?"

@@ -1,0 +1,345 @@
+"""The SQLite results store (aiosqlite): WAL, foreign keys, migrations, domain-model reads and
+all-or-nothing loads that keep a before-image of what they replace, so a load can be undone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.domain.errors import StoreError, UnknownGamesError
+from bot.domain.models import (
+    Athlete,
+    Event,
+    EventKind,
+    Games,
+    GamesData,
+    Gender,
+    LoadInfo,
+    LoadPlan,
+    Medal,
+    Nation,
+    Result,
+)
+from bot.store import sql
+from bot.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+Row = Sequence[Any]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SqliteStore:
+    """Results of every Games in one SQLite file. Open with ``await SqliteStore.open(path)``."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path) -> SqliteStore:
+        """Open (creating folders and schema as needed) and migrate the database at ``path``."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, aiosqlite.Error) as exc:
+            raise StoreError(f"cannot open the database at {path}: {exc}") from None
+        store = cls(db, path)
+        try:
+            await store._prepare()
+        except aiosqlite.DatabaseError as exc:
+            await db.close()
+            raise StoreError(f"{path} is not a usable gamesbot database: {exc}") from None
+        return store
+
+    async def _prepare(self) -> None:
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.execute("PRAGMA foreign_keys = ON")
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute("PRAGMA synchronous = NORMAL")
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this gamesbot ({SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split(MIGRATIONS[number]):
+                    await self._db.execute(statement)
+                await self._db.execute(f"PRAGMA user_version = {number + 1}")
+                await self._db.execute("COMMIT")
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self._db.close()
+
+    async def quick_check(self) -> str:
+        """``PRAGMA quick_check``: ``ok`` when the file is sound."""
+        async with self._db.execute("PRAGMA quick_check") as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else "no answer"
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    async def _all(self, query: str, *params: object) -> list[Row]:
+        async with self._db.execute(query, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def _one(self, query: str, *params: object) -> Row | None:
+        async with self._db.execute(query, params) as cursor:
+            return await cursor.fetchone()
+
+    async def games_ids(self) -> list[str]:
+        """Ids of the Games held."""
+        return [str(row[0]) for row in await self._all(sql.GAMES_IDS)]
+
+    async def read_games(self, games_id: str) -> GamesData:
+        """Everything known about one Games, as domain models."""
+        row = await self._one(sql.GAMES_ROW, games_id)
+        if row is None:
+            raise UnknownGamesError(games_id, await self.games_ids())
+        games = Games(
+            id=row[0],
+            name=row[1],
+            official_name=row[2],
+            city=row[3],
+            country=row[4],
+            start=_date(row[5]),
+            end=_date(row[6]),
+            sources=tuple(json.loads(row[7])),
+        )
+        nations = tuple(_nation(r) for r in await self._all(sql.NATIONS, games_id))
+        athletes = tuple(_athlete(r) for r in await self._all(sql.ATHLETES, games_id))
+        events = tuple(_event(r) for r in await self._all(sql.EVENTS, games_id))
+        results = tuple(_result(r) for r in await self._all(sql.RESULTS, games_id))
+        last = await self._one(sql.LAST_LOAD, games_id)
+        last_load = (
+            LoadInfo(
+                load_id=last[0],
+                loaded_at=dt.datetime.fromisoformat(last[1]),
+                source=last[2],
+                user_id=last[3],
+            )
+            if last
+            else None
+        )
+        return GamesData(
+            games=games,
+            nations=nations,
+            athletes=athletes,
+            events=events,
+            results=results,
+            last_load=last_load,
+        )
+
+    # --- writes --------------------------------------------------------------------------------
+
+    async def apply(
+        self, plan: LoadPlan, *, source: str, sha256: str, user_id: int | None, kind: str = "load"
+    ) -> int:
+        """Write ``plan`` in one transaction, keeping a before-image for undo; return the load id."""
+        games_id = plan.games.id
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            before = await self._before_image(plan)
+            await self._write(plan)
+            counts = {
+                "events": len(plan.events),
+                "results": sum(len(e.results) for e in plan.events),
+                "nations": len(plan.nations),
+                "athletes": len(plan.athletes),
+            }
+            cursor = await self._db.execute(
+                sql.INSERT_LOAD,
+                (
+                    games_id,
+                    kind,
+                    source,
+                    sha256,
+                    user_id,
+                    _now(),
+                    json.dumps(counts),
+                    json.dumps(before),
+                ),
+            )
+            load_id = int(cursor.lastrowid or 0)
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        return load_id
+
+    async def _before_image(self, plan: LoadPlan) -> dict[str, Any]:
+        games_id = plan.games.id
+        games_row = await self._one(sql.GAMES_ROW, games_id)
+        image: dict[str, Any] = {
+            "games": list(games_row) if games_row else None,
+            "nations": {},
+            "athletes": {},
+            "events": {},
+        }
+        for nation in plan.nations:
+            row = await self._one(sql.NATION_ROW, games_id, nation.code)
+            image["nations"][nation.code] = list(row) if row else None
+        for athlete in plan.athletes:
+            row = await self._one(sql.ATHLETE_ROW, games_id, athlete.id)
+            image["athletes"][athlete.id] = list(row) if row else None
+        for item in plan.events:
+            row = await self._one(sql.EVENT_ROW, games_id, item.event.id)
+            results = await self._all(sql.EVENT_RESULTS, games_id, item.event.id)
+            image["events"][item.event.id] = (
+                {"event": list(row), "results": [list(r) for r in results]} if row else None
+            )
+        return image
+
+    async def _write(self, plan: LoadPlan) -> None:
+        games = plan.games
+        games_id = games.id
+        await self._db.execute(
+            sql.UPSERT_GAMES,
+            (
+                games_id,
+                games.name,
+                games.official_name,
+                games.city,
+                games.country,
+                _iso(games.start),
+                _iso(games.end),
+                json.dumps(list(games.sources)),
+            ),
+        )
+        for nation in plan.nations:
+            await self._db.execute(
+                sql.UPSERT_NATION,
+                (
+                    games_id,
+                    nation.code,
+                    nation.name,
+                    nation.official_name,
+                    json.dumps(list(nation.aliases), ensure_ascii=False),
+                    nation.flag,
+                ),
+            )
+        for athlete in plan.athletes:
+            await self._db.execute(
+                sql.UPSERT_ATHLETE,
+                (
+                    games_id,
+                    athlete.id,
+                    athlete.name,
+                    athlete.noc,
+                    athlete.gender.value if athlete.gender else None,
+                    athlete.native_name,
+                    json.dumps(list(athlete.aliases), ensure_ascii=False),
+                    _iso(athlete.birth_date),
+                    athlete.birth_year,
+                ),
+            )
+        for item in plan.events:
+            event = item.event
+            await self._db.execute(sql.DELETE_EVENT_RESULTS, (games_id, event.id))
+            await self._db.execute(
+                sql.UPSERT_EVENT,
+                (
+                    games_id,
+                    event.id,
+                    event.sport,
+                    event.name,
+                    event.gender.value,
+                    _iso(event.date),
+                    event.kind.value,
+                    event.venue,
+                    json.dumps(list(event.sources), ensure_ascii=False),
+                    json.dumps(list(event.notes), ensure_ascii=False),
+                ),
+            )
+            await self._db.executemany(
+                sql.INSERT_RESULT,
+                [
+                    (
+                        games_id,
+                        event.id,
+                        position,
+                        r.rank,
+                        r.medal.value if r.medal else None,
+                        r.noc,
+                        json.dumps(list(r.athletes), ensure_ascii=False),
+                        r.mark,
+                        r.note,
+                    )
+                    for position, r in enumerate(item.results)
+                ],
+            )
+
+
+def _split(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+def _nation(row: Row) -> Nation:
+    return Nation(
+        code=row[0],
+        name=row[1],
+        official_name=row[2],
+        aliases=tuple(json.loads(row[3])),
+        flag=row[4],
+    )
+
+
+def _athlete(row: Row) -> Athlete:
+    return Athlete(
+        id=row[0],
+        name=row[1],
+        noc=row[2],
+        gender=Gender(row[3]) if row[3] else None,
+        native_name=row[4],
+        aliases=tuple(json.loads(row[5])),
+        birth_date=_date(row[6]),
+        birth_year=row[7],
+    )
+
+
+def _event(row: Row) -> Event:
+    return Event(
+        id=row[0],
+        sport=row[1],
+        name=row[2],
+        gender=Gender(row[3]),
+        date=_date(row[4]),
+        kind=EventKind(row[5]),
+        venue=row[6],
+        sources=tuple(json.loads(row[7])),
+        notes=tuple(json.loads(row[8])),
+    )
+
+
+def _result(row: Row) -> Result:
+    return Result(
+        event_id=row[0],
+        rank=row[1],
+        medal=Medal(row[2]) if row[2] else None,
+        noc=row[3],
+        athletes=tuple(json.loads(row[4])),
+        mark=row[5],
+        note=row[6],
+    )
