@@ -208,7 +208,12 @@ def parse_csv(source: str, text: str) -> ResultsFile:
     if not events:
         raise InvalidResultsFile(source, [Problem("file", "no result rows")])
     games = {event.games for event in events}
-    return ResultsFile(games=games.pop() if len(games) == 1 else None, events=tuple(events))
+    if len(games) == 1:
+        shared = games.pop()
+        return ResultsFile(
+            games=shared, events=tuple(e.model_copy(update={"games": None}) for e in events)
+        )
+    return ResultsFile(events=tuple(events))
 
 
 def _csv_event(

@@ -4,7 +4,7 @@ NOC, medal counts overall and per sport). Built once per load; immutable afterwa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
@@ -25,15 +25,21 @@ def count_medals(noc: str, results: Iterable[Result]) -> MedalCount:
 
 
 def rank_counts(
-    counts: Iterable[MedalCount], *, by_total: bool = False
+    counts: Iterable[MedalCount],
+    *,
+    by_total: bool = False,
+    name_of: Callable[[str], str] | None = None,
 ) -> list[tuple[int, MedalCount]]:
     """Rank medal counts: by gold, silver, bronze (or total first); full ties share a rank and are
-    listed by code. Counts without medals are not ranked (rank 0 is never given)."""
+    listed alphabetically (by ``name_of(code)``, else by code)."""
 
     def key(count: MedalCount) -> tuple[int, ...]:
         return (count.total, *count.key) if by_total else count.key
 
-    ordered = sorted(counts, key=lambda c: (tuple(-k for k in key(c)), c.noc))
+    def name(count: MedalCount) -> str:
+        return name_of(count.noc) if name_of else count.noc
+
+    ordered = sorted(counts, key=lambda c: (tuple(-k for k in key(c)), name(c), c.noc))
     ranked: list[tuple[int, MedalCount]] = []
     for position, count in enumerate(ordered, start=1):
         if ranked and key(ranked[-1][1]) == key(count):
@@ -96,6 +102,11 @@ class GamesIndex:
     def medal_count(self, noc: str, sport: str | None = None) -> MedalCount:
         """A NOC's medal count, optionally in one sport."""
         return count_medals(noc, self.medal_results(noc, sport))
+
+    def nation_name(self, code: str) -> str:
+        """A NOC's name (for alphabetical order), or the code when unknown."""
+        nation = self.nations.get(code)
+        return nation.name if nation else code
 
     def medal_counts(self, sport: str | None = None) -> list[MedalCount]:
         """Every participating NOC's count (zeros included), optionally in one sport."""

@@ -1,0 +1,225 @@
+"""The plain-text renderer: answer models → text for the terminal (console and command line)."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from bot.answers.models import (
+    AthleteRef,
+    AthleteSummary,
+    Disambiguation,
+    EventResult,
+    MedalTable,
+    Message,
+    NationSummary,
+    NoMatch,
+    Provenance,
+    Ranking,
+)
+from bot.domain.models import Medal, MedalCount
+from bot.domain.resolution import EntityKind
+
+NO_FLAG = "🏳"
+
+
+def ordinal(rank: int) -> str:
+    """1 → 1st, 2 → 2nd, 11 → 11th."""
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def tally(count: MedalCount) -> str:
+    """``16 gold · 15 silver · 14 bronze · 45 total``."""
+    return (
+        f"{count.gold} gold · {count.silver} silver · {count.bronze} bronze · {count.total} total"
+    )
+
+
+def short_tally(count: MedalCount) -> str:
+    """``6/4/3 (13)``."""
+    return f"{count.gold}/{count.silver}/{count.bronze} ({count.total})"
+
+
+def names(athletes: tuple[AthleteRef, ...]) -> str:
+    """Athlete names joined with commas."""
+    return ", ".join(a.name for a in athletes)
+
+
+def medal_mark(medal: Medal | None) -> str:
+    return medal.emoji if medal else "  "
+
+
+def footer(provenance: Provenance) -> str:
+    as_of = provenance.as_of.strftime("%Y-%m-%d %H:%M UTC") if provenance.as_of else "unknown"
+    return f"{provenance.games_name} · source: {provenance.source} · as of {as_of}"
+
+
+@singledispatch
+def render_text(answer: object) -> str:
+    """Render any answer model as text."""
+    raise TypeError(f"no text renderer for {type(answer).__name__}")
+
+
+@render_text.register
+def _(answer: NationSummary) -> str:
+    nation = answer.nation
+    scope = f" in {answer.sport}" if answer.sport else ""
+    lines = [f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}){scope}"]
+    if answer.count.total:
+        lines.append(f"Rank {answer.rank} of {answer.nations_ranked} · {tally(answer.count)}")
+    else:
+        lines.append(f"No medals{scope} · {tally(answer.count)}")
+    if answer.by_sport and not answer.sport:
+        lines.append("")
+        lines.append("By sport:")
+        width = max(len(t.sport) for t in answer.by_sport)
+        for item in answer.by_sport:
+            c = item.count
+            lines.append(
+                f"  {item.sport:<{width}}  🥇 {c.gold:>2}  🥈 {c.silver:>2}  🥉 {c.bronze:>2}  = {c.total}"
+            )
+    if answer.medals:
+        lines.append("")
+        lines.append("Medals:")
+        for line in answer.medals:
+            date = line.date.isoformat() if line.date else "date unknown"
+            who = f": {names(line.athletes)}" if line.athletes else ""
+            mark = f" ({line.mark})" if line.mark else ""
+            lines.append(f"  {line.medal.emoji} {date} {line.sport} · {line.event}{who}{mark}")
+    lines.append("")
+    lines.append(footer(answer.provenance))
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: AthleteSummary) -> str:
+    athlete = answer.athlete
+    native = f" ({athlete.native_name})" if athlete.native_name else ""
+    nation = answer.nation
+    lines = [f"{athlete.name}{native} · {nation.flag or NO_FLAG} {nation.name} ({nation.code})"]
+    facts = [", ".join(answer.sports) or "no results recorded"]
+    if athlete.birth_date:
+        facts.append(f"born {athlete.birth_date.isoformat()}")
+    elif athlete.birth_year:
+        facts.append(f"born {athlete.birth_year}")
+    medals = answer.count
+    facts.append(
+        "no medals"
+        if not medals.total
+        else f"{medals.total} medal{'s' if medals.total != 1 else ''} ({medals.gold} gold, {medals.silver} silver, {medals.bronze} bronze)"
+    )
+    lines.append(" · ".join(facts))
+    for entry in answer.entries:
+        lines.append("")
+        date = entry.date.isoformat() if entry.date else "date unknown"
+        place = ordinal(entry.rank) if entry.rank else "rank not known"
+        outcome = f"{entry.medal.emoji} {entry.medal.value}" if entry.medal else "no medal"
+        mark = f" · {entry.mark}" if entry.mark else ""
+        lines.append(f"  {date} {entry.sport} · {entry.event}: {place}, {outcome}{mark}")
+        if entry.teammates:
+            lines.append(f"    with {names(entry.teammates)}")
+        if entry.note:
+            lines.append(f"    note: {entry.note}")
+    lines.append("")
+    lines.append(footer(answer.provenance))
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: EventResult) -> str:
+    event = answer.event
+    lines = [f"{event.name} · {event.sport}"]
+    facts = [event.date.isoformat() if event.date else "date unknown"]
+    if event.venue:
+        facts.append(event.venue)
+    lines.append(" · ".join(facts))
+    lines.append("")
+    for place in answer.places:
+        rank = f"{place.rank:>2}." if place.rank else " –."
+        nation = f"{place.nation.flag or NO_FLAG} {place.nation.name} ({place.nation.code})"
+        who = f": {names(place.athletes)}" if place.athletes else ""
+        mark = f" · {place.mark}" if place.mark else ""
+        lines.append(f"{medal_mark(place.medal)} {rank} {nation}{who}{mark}")
+        if place.note:
+            lines.append(f"       note: {place.note}")
+    if event.notes:
+        lines.append("")
+        lines.append("Notes:")
+        lines.extend(f"  - {note}" for note in event.notes)
+    if event.sources:
+        lines.append("")
+        lines.append("Sources: " + " ; ".join(event.sources))
+    lines.append("")
+    lines.append(footer(answer.provenance))
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: MedalTable) -> str:
+    title = f"Medal table · {answer.sport}" if answer.sport else "Medal table"
+    if answer.sort == "total":
+        title += " (by total)"
+    lines = [title, ""]
+    width = max((len(f"{r.nation.name} ({r.nation.code})") for r in answer.rows), default=10)
+    lines.append(f"{'Rank':>4}  {'Nation':<{width + 3}}  {'G':>3} {'S':>3} {'B':>3} {'Total':>5}")
+    for row in answer.rows:
+        rank = f"{row.rank:>4}" if row.rank else "   –"
+        label = f"{row.nation.flag or NO_FLAG} {row.nation.name} ({row.nation.code})"
+        c = row.count
+        lines.append(
+            f"{rank}  {label:<{width + 3}}  {c.gold:>3} {c.silver:>3} {c.bronze:>3} {c.total:>5}"
+        )
+    t = answer.totals
+    lines.append("")
+    lines.append(
+        f"Total: {t.gold} gold · {t.silver} silver · {t.bronze} bronze · "
+        f"{answer.nations_with_medals} of {answer.participants} NOCs won medals"
+    )
+    if answer.truncated_from:
+        lines.append(f"(top of {answer.truncated_from} rows; use --all or no --top for the rest)")
+    lines.append("")
+    lines.append(footer(answer.provenance))
+    return "\n".join(lines)
+
+
+_KIND_WORDS = {
+    EntityKind.NATION: "nations",
+    EntityKind.ATHLETE: "athletes",
+    EntityKind.EVENT: "events",
+    EntityKind.SPORT: "sports",
+}
+
+
+@render_text.register
+def _(answer: Disambiguation) -> str:
+    lines = [f"{answer.query!r} could mean several {_KIND_WORDS[answer.kind]}; which one?"]
+    lines.extend(f"  {n}. {c.label}   [{c.id}]" for n, c in enumerate(answer.alternatives, start=1))
+    lines.append("Ask again with a fuller name, or with the id in brackets.")
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: NoMatch) -> str:
+    lines = [answer.message or f"No match for {answer.query!r}."]
+    if answer.suggestions:
+        lines.append("Did you mean: " + "; ".join(c.label for c in answer.suggestions[:10]) + "?")
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: Ranking) -> str:
+    what = "golds" if answer.measure == "gold" else "medals"
+    scope = f" in {answer.sport}" if answer.sport else ""
+    lines = [f"Most {what}{scope} ({answer.subject}s)"]
+    for row in answer.rows:
+        lines.append(f"  {row.rank:>2}. {row.label}: {short_tally(row.count)}")
+    if not answer.rows:
+        lines.append("  nobody")
+    lines.append("")
+    lines.append(footer(answer.provenance))
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: Message) -> str:
+    return answer.text

@@ -1,0 +1,260 @@
+"""Summaries: pure functions from a GamesIndex to answer models (nation, athlete, event, medal
+table, rankings). Names are already resolved to ids when these run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Literal
+
+from bot.answers.models import (
+    AthleteEntry,
+    AthleteRef,
+    AthleteSummary,
+    EventResult,
+    MedalLine,
+    MedalTable,
+    NationSummary,
+    Place,
+    Provenance,
+    Ranking,
+    RankingRow,
+    SportTally,
+    TableRow,
+)
+from bot.domain.models import Medal, MedalCount, Result
+from bot.query.index import GamesIndex, count_medals, rank_counts
+
+
+def provenance(index: GamesIndex) -> Provenance:
+    """The footer facts of every answer: Games, data source and time of the last load."""
+    data = index.data
+    last = data.last_load
+    return Provenance(
+        games_id=data.games.id,
+        games_name=data.games.name,
+        source=last.source if last else "bundled data/",
+        as_of=last.loaded_at if last else None,
+    )
+
+
+def _refs(index: GamesIndex, ids: tuple[str, ...]) -> tuple[AthleteRef, ...]:
+    refs = []
+    for athlete_id in ids:
+        athlete = index.athletes.get(athlete_id)
+        if athlete is not None:
+            refs.append(
+                AthleteRef(id=athlete.id, name=athlete.name, native_name=athlete.native_name)
+            )
+        else:
+            refs.append(AthleteRef(id=athlete_id, name=athlete_id))
+    return tuple(refs)
+
+
+def _medal_sort_key(index: GamesIndex, result: Result) -> tuple[str, int, str]:
+    event = index.events[result.event_id]
+    medal_order = result.medal.order if result.medal else 3
+    return (event.date.isoformat() if event.date else "", medal_order, event.name)
+
+
+def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | None:
+    """The NOC's rank in the (overall or sport) medal table; None without medals."""
+    for rank, count in rank_counts(
+        (c for c in index.medal_counts(sport) if c.total), name_of=index.nation_name
+    ):
+        if count.noc == noc:
+            return rank
+    return None
+
+
+def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> NationSummary:
+    """A nation's rank, tally, breakdown by sport and every medal (optionally for one sport)."""
+    nation = index.nations[noc]
+    medal_results = sorted(index.medal_results(noc, sport), key=lambda r: _medal_sort_key(index, r))
+    per_sport: dict[str, list[Result]] = defaultdict(list)
+    for result in medal_results:
+        per_sport[index.events[result.event_id].sport].append(result)
+    by_sport = sorted(
+        (
+            SportTally(sport=name, count=count_medals(noc, results))
+            for name, results in per_sport.items()
+        ),
+        key=lambda t: (tuple(-k for k in t.count.key), t.sport),
+    )
+    medals = tuple(
+        MedalLine(
+            event_id=r.event_id,
+            event=index.events[r.event_id].name,
+            sport=index.events[r.event_id].sport,
+            date=index.events[r.event_id].date,
+            medal=r.medal or Medal.BRONZE,
+            noc=noc,
+            athletes=_refs(index, r.athletes),
+            mark=r.mark,
+        )
+        for r in medal_results
+    )
+    ranked = [c for c in index.medal_counts(sport) if c.total]
+    return NationSummary(
+        provenance=provenance(index),
+        nation=nation,
+        sport=sport,
+        rank=nation_rank(index, noc, sport),
+        count=count_medals(noc, medal_results),
+        by_sport=tuple(by_sport),
+        medals=medals,
+        nations_ranked=len(ranked),
+    )
+
+
+def athlete_summary(index: GamesIndex, athlete_id: str) -> AthleteSummary:
+    """An athlete's NOC, sports, every event entered with rank, medal, mark and note."""
+    athlete = index.athletes[athlete_id]
+    results = sorted(
+        index.results_by_athlete.get(athlete_id, ()), key=lambda r: _medal_sort_key(index, r)
+    )
+    entries = tuple(
+        AthleteEntry(
+            event_id=r.event_id,
+            event=index.events[r.event_id].name,
+            sport=index.events[r.event_id].sport,
+            date=index.events[r.event_id].date,
+            rank=r.rank,
+            medal=r.medal,
+            mark=r.mark,
+            note=r.note,
+            teammates=_refs(index, tuple(a for a in r.athletes if a != athlete_id)),
+        )
+        for r in results
+    )
+    sports = tuple(dict.fromkeys(entry.sport for entry in entries))
+    return AthleteSummary(
+        provenance=provenance(index),
+        athlete=athlete,
+        nation=index.nations[athlete.noc],
+        sports=sports,
+        entries=entries,
+        count=count_medals(athlete.noc, results),
+    )
+
+
+def event_result(index: GamesIndex, event_id: str) -> EventResult:
+    """An event's places in listed order (podium first), with marks, notes, date and venue."""
+    event = index.events[event_id]
+    results = index.results_by_event.get(event_id, ())
+    ordered = sorted(
+        enumerate(results),
+        key=lambda pair: (
+            pair[1].medal.order if pair[1].medal else 3,
+            pair[1].rank if pair[1].rank is not None else 10_000,
+            pair[0],
+        ),
+    )
+    places = tuple(
+        Place(
+            rank=r.rank,
+            medal=r.medal,
+            nation=index.nations[r.noc],
+            athletes=_refs(index, r.athletes),
+            mark=r.mark,
+            note=r.note,
+        )
+        for _, r in ordered
+    )
+    return EventResult(provenance=provenance(index), event=event, places=places)
+
+
+def medal_table(
+    index: GamesIndex,
+    sport: str | None = None,
+    *,
+    include_all: bool = False,
+    top: int | None = None,
+    sort: Literal["gold", "total"] = "gold",
+) -> MedalTable:
+    """The medal table from results: ranked by gold, silver, bronze (or total); ties share a rank,
+    listed by code. ``include_all`` adds the participants without medals at 0/0/0 (unranked)."""
+    counts = index.medal_counts(sport)
+    with_medals = [c for c in counts if c.total]
+    ranked = rank_counts(with_medals, by_total=sort == "total", name_of=index.nation_name)
+    rows = [TableRow(rank=rank, nation=index.nations[c.noc], count=c) for rank, c in ranked]
+    if include_all:
+        rows.extend(
+            TableRow(rank=None, nation=index.nations[c.noc], count=c)
+            for c in sorted(
+                (c for c in counts if not c.total), key=lambda c: index.nation_name(c.noc)
+            )
+        )
+    truncated_from = None
+    if top is not None and top < len(rows):
+        truncated_from = len(rows)
+        rows = [row for row in rows if row.rank is not None and row.rank <= top]
+    totals = MedalCount(
+        noc="ALL",
+        gold=sum(c.gold for c in counts),
+        silver=sum(c.silver for c in counts),
+        bronze=sum(c.bronze for c in counts),
+    )
+    return MedalTable(
+        provenance=provenance(index),
+        sport=sport,
+        sort=sort,
+        rows=tuple(rows),
+        totals=totals,
+        nations_with_medals=len(with_medals),
+        participants=len(counts),
+        truncated_from=truncated_from,
+    )
+
+
+def ranking(
+    index: GamesIndex,
+    subject: Literal["athlete", "nation"],
+    measure: Literal["gold", "total"] = "total",
+    sport: str | None = None,
+    limit: int = 10,
+) -> Ranking:
+    """Who won the most medals (or golds): athletes or nations, overall or in one sport.
+    Ties share a rank; rows continue past ``limit`` while tied with the last one shown."""
+    if subject == "nation":
+        counts = [c for c in index.medal_counts(sport) if c.total]
+        labels = {c.noc: (c.noc, index.nations[c.noc].label) for c in counts}
+    else:
+        per_athlete: dict[str, list[Result]] = defaultdict(list)
+        for event_id, results in index.results_by_event.items():
+            if sport is not None and index.events[event_id].sport != sport:
+                continue
+            for result in results:
+                if result.medal is not None:
+                    for athlete_id in result.athletes:
+                        per_athlete[athlete_id].append(result)
+        counts = [count_medals(athlete_id, results) for athlete_id, results in per_athlete.items()]
+        labels = {}
+        for athlete_id in per_athlete:
+            athlete = index.athletes[athlete_id]
+            labels[athlete_id] = (athlete.noc, f"{athlete.name} ({athlete.noc})")
+
+    ordered = sorted(
+        counts, key=lambda c: (tuple(-k for k in _ranking_key(c, measure)), labels[c.noc][1])
+    )
+    rows: list[RankingRow] = []
+    for position, count in enumerate(ordered, start=1):
+        tied = bool(rows) and _ranking_key(rows[-1].count, measure) == _ranking_key(count, measure)
+        rank = rows[-1].rank if tied else position
+        if (position > limit and not tied) or (measure == "gold" and count.gold == 0):
+            break
+        noc, label = labels[count.noc]
+        rows.append(RankingRow(rank=rank, id=count.noc, label=label, noc=noc, count=count))
+    return Ranking(
+        provenance=provenance(index),
+        subject=subject,
+        measure=measure,
+        sport=sport,
+        rows=tuple(rows),
+    )
+
+
+def _ranking_key(count: MedalCount, measure: str) -> tuple[int, ...]:
+    """Most golds (then total, then silver), or most medals (then gold, silver, bronze)."""
+    return (
+        (count.gold, count.total, count.silver) if measure == "gold" else (count.total, *count.key)
+    )

@@ -1,0 +1,214 @@
+"""GamesService: what every front-end talks to. It keeps one in-memory view (index + resolver)
+per Games, built from the results store; answers commands from it without touching the database;
+fills a new database from the bundled data; and rebuilds the view after a load."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from bot.answers.models import (
+    Answer,
+    Disambiguation,
+    Message,
+    NoMatch,
+    Provenance,
+)
+from bot.domain.errors import UnknownGamesError
+from bot.domain.models import GamesData
+from bot.domain.ports import ResultsStore
+from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
+from bot.ingest.bundled import BUNDLED_SOURCE, bundled_plan
+from bot.query import summaries
+from bot.query.index import GamesIndex
+from bot.query.resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GamesView:
+    """One Games as the query layer sees it: its data index and its name resolver."""
+
+    index: GamesIndex
+    resolver: Resolver
+
+    @classmethod
+    def build(cls, data: GamesData) -> GamesView:
+        return cls(index=GamesIndex.build(data), resolver=Resolver.build(data))
+
+
+class GamesService:
+    """Answers questions about the Games in a results store."""
+
+    def __init__(self, store: ResultsStore, default_games: str, data_dir: Path) -> None:
+        self._store = store
+        self.default_games = default_games
+        self._data_dir = data_dir
+        self._views: dict[str, GamesView] = {}
+
+    async def start(self) -> None:
+        """Fill an empty store from the bundled data, then build every Games' view."""
+        ids = await self._store.games_ids()
+        if self.default_games not in ids:
+            plan, digest = bundled_plan(self._data_dir, self.default_games)
+            if plan.games.id == self.default_games:
+                await self._store.apply(
+                    plan, source=BUNDLED_SOURCE, sha256=digest, user_id=None, kind="bundled"
+                )
+                log.info("filled a new database from %s", self._data_dir)
+            ids = await self._store.games_ids()
+        for games_id in ids:
+            await self.refresh(games_id)
+
+    async def refresh(self, games_id: str) -> None:
+        """Rebuild one Games' view from the store (after a load or an undo)."""
+        self._views[games_id] = GamesView.build(await self._store.read_games(games_id))
+
+    @property
+    def games_ids(self) -> list[str]:
+        return sorted(self._views)
+
+    def view(self, games: str | None = None) -> GamesView:
+        """The view of ``games`` (default: the default Games)."""
+        games_id = games or self.default_games
+        try:
+            return self._views[games_id]
+        except KeyError:
+            raise UnknownGamesError(games_id, self.games_ids) from None
+
+    def provenance(self, games: str | None = None) -> Provenance:
+        """Source and freshness of a Games' data."""
+        return summaries.provenance(self.view(games).index)
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def medals(self, nation: str, sport: str | None = None, games: str | None = None) -> Answer:
+        """A nation's medals (``nation`` may carry a sport: "korea short track")."""
+        view = self.view(games)
+        sport_name: str | None = None
+        if sport:
+            found = self._sport_name(view, sport)
+            if not isinstance(found, str):
+                return found
+            sport_name = found
+        if nation.strip().upper() in view.index.nations:
+            noc = nation.strip().upper()
+        else:
+            if sport:
+                resolution = view.resolver.nation(nation)
+            else:
+                resolution, sport_part = view.resolver.nation_and_sport(nation)
+                if resolution.confident and sport_part is not None:
+                    if not sport_part.confident:
+                        return self._unresolved(view, sport_part)
+                    sport_name = view.index.sport_of(_match_id(sport_part))
+            if not resolution.confident:
+                return self._unresolved(view, resolution)
+            noc = _match_id(resolution)
+        return summaries.nation_summary(view.index, noc, sport_name)
+
+    def athlete(self, name: str, games: str | None = None) -> Answer:
+        """An athlete's results."""
+        view = self.view(games)
+        if name in view.index.athletes:
+            return summaries.athlete_summary(view.index, name)
+        resolution = view.resolver.athlete(name)
+        if not resolution.confident:
+            return self._unresolved(view, resolution)
+        return summaries.athlete_summary(view.index, _match_id(resolution))
+
+    def event(self, name: str, sport: str | None = None, games: str | None = None) -> Answer:
+        """An event's result list."""
+        view = self.view(games)
+        if name in view.index.events:
+            return summaries.event_result(view.index, name)
+        sport_name: str | None = None
+        if sport:
+            found = self._sport_name(view, sport)
+            if not isinstance(found, str):
+                return found
+            sport_name = found
+        resolution = view.resolver.event(name, sport_name)
+        if not resolution.confident:
+            return self._unresolved(view, resolution)
+        return summaries.event_result(view.index, _match_id(resolution))
+
+    def table(
+        self,
+        sport: str | None = None,
+        *,
+        top: int | None = None,
+        include_all: bool = False,
+        sort: Literal["gold", "total"] = "gold",
+        games: str | None = None,
+    ) -> Answer:
+        """The medal table, overall or for one sport."""
+        view = self.view(games)
+        sport_name: str | None = None
+        if sport:
+            found = self._sport_name(view, sport)
+            if not isinstance(found, str):
+                return found
+            sport_name = found
+        return summaries.medal_table(
+            view.index, sport_name, include_all=include_all, top=top, sort=sort
+        )
+
+    def ask(self, question: str, games: str | None = None) -> Answer:
+        """A free-form question. Until the question parser lands, point to the commands."""
+        view = self.view(games)
+        return Message(
+            provenance=summaries.provenance(view.index),
+            text=(
+                "I can't read free-form questions yet. Try `medals NATION`, `athlete NAME`, "
+                "`event NAME` or `table`."
+            ),
+            answered=False,
+        )
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _sport_name(self, view: GamesView, text: str) -> str | Answer:
+        """The sport's name, or the answer that says why it is not known for sure."""
+        exact = view.index.sport_of(text)
+        if exact is not None:
+            return exact
+        resolution = view.resolver.sport(text)
+        if not resolution.confident:
+            return self._unresolved(view, resolution)
+        return view.index.sport_of(_match_id(resolution)) or _match_id(resolution)
+
+    def _unresolved(self, view: GamesView, resolution: Resolution) -> Answer:
+        prov = summaries.provenance(view.index)
+        if resolution.status is ResolutionStatus.AMBIGUOUS:
+            return Disambiguation(
+                provenance=prov,
+                kind=resolution.kind,
+                query=resolution.query,
+                alternatives=resolution.alternatives,
+            )
+        return NoMatch(
+            provenance=prov,
+            kind=resolution.kind,
+            query=resolution.query,
+            suggestions=resolution.alternatives,
+            message=_no_match_message(resolution.kind, view.index.data.games.name),
+        )
+
+
+def _match_id(resolution: Resolution) -> str:
+    assert resolution.match is not None
+    return resolution.match.id
+
+
+def _no_match_message(kind: EntityKind, games_name: str) -> str:
+    what = {
+        EntityKind.NATION: "no participating nation",
+        EntityKind.ATHLETE: "no athlete",
+        EntityKind.EVENT: "no event",
+        EntityKind.SPORT: "no sport",
+    }[kind]
+    return f"I found {what} of the {games_name} by that name."

@@ -1,0 +1,137 @@
+"""The ``gamesbot`` command line as a user runs it: a real subprocess, a real database on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def gamesbot(
+    tmp_path: Path, *args: str, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DISCORD_", "GAMESBOT_", "SHARD_", "LOG_"))
+    }
+    environment.update({"GAMESBOT_DB_PATH": str(tmp_path / "g.db"), "HOME": str(tmp_path), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=environment,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_medals_korea(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "medals", "korea")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "South Korea" in out
+    assert "Rank 2 of 9" in out
+    assert "16 gold · 15 silver · 14 bronze · 45 total" in out
+    line = next(
+        line for line in out.splitlines() if line.strip().startswith("Short track speed skating")
+    )
+    assert line.split() == [
+        "Short",
+        "track",
+        "speed",
+        "skating",
+        "🥇",
+        "6",
+        "🥈",
+        "4",
+        "🥉",
+        "3",
+        "=",
+        "13",
+    ]
+
+
+def test_athlete_yang_jingru(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "athlete", "yang jingru")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "🇨🇳 China (CHN)" in out and "Short track speed skating" in out
+    line = next(line for line in out.splitlines() if "Women's 1500 metres" in line)
+    assert "7th, no medal" in line
+    note = out.splitlines()[out.splitlines().index(line) + 1]
+    assert "note: Fell" in note
+
+
+def test_event_womens_3000m_relay(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "event", "women's 3000m relay", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["type"] == "event"
+    podium = [(p["medal"], p["nation"]["code"]) for p in answer["places"][:3]]
+    assert podium == [("gold", "CHN"), ("silver", "KAZ"), ("bronze", "JPN")]
+    korea = next(p for p in answer["places"] if p["nation"]["code"] == "KOR")
+    assert korea["medal"] is None and "fell" in korea["note"]
+    text = gamesbot(tmp_path, "event", "women's 3000m relay").stdout
+    assert "🥇  1. 🇨🇳 China (CHN)" in text and "fell after contact" in text
+
+
+def test_table_json_and_all(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "table", "--all", "--json")
+    assert done.returncode == 0, done.stderr
+    table = json.loads(done.stdout)
+    assert len(table["rows"]) == 34
+    assert table["rows"][0]["nation"]["code"] == "CHN"
+
+
+def test_no_match_exits_1_with_suggestions(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "athlete", "qwertyuiop")
+    assert done.returncode == 1
+    assert "no athlete" in done.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert gamesbot(tmp_path, "medals").returncode == 2
+    assert gamesbot(tmp_path, "table", "--top", "many").returncode == 2
+
+
+def test_run_without_a_token_names_the_variable_and_exits_2(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "run")
+    assert done.returncode == 2
+    assert "DISCORD_TOKEN" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_invalid_settings_fail_with_one_line_each(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "table", SHARD_COUNT="zero", LOG_LEVEL="LOUD")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert any("SHARD_COUNT" in line for line in lines) and any(
+        "LOG_LEVEL" in line for line in lines
+    )
+
+
+def test_console_answers_commands_and_choices(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "console", stdin="/medals korea\ntable --top 3\nhelp\nquit\n")
+    assert done.returncode == 0, done.stderr
+    assert "16 gold · 15 silver · 14 bronze" in done.stdout
+    assert "Japan (JPN)" in done.stdout and "Commands" in done.stdout
+
+
+def test_without_a_command_and_token_the_console_runs(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, stdin="medals kaz\n")
+    assert done.returncode == 0, done.stderr
+    assert "Kazakhstan" in done.stdout
+
+
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_blank_token_is_treated_as_missing(tmp_path: Path, bad: str) -> None:
+    done = gamesbot(tmp_path, "run", DISCORD_TOKEN=bad)
+    assert done.returncode == 2 and "DISCORD_TOKEN" in done.stderr

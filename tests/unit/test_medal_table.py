@@ -1,0 +1,109 @@
+"""The medal table is computed from results and equals the official one."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.models import GamesData, MedalCount
+from bot.query.index import GamesIndex, rank_counts
+from bot.query.summaries import medal_table, nation_summary
+
+OFFICIAL = {
+    "CHN": (32, 27, 26, 85),
+    "KOR": (16, 15, 14, 45),
+    "JPN": (10, 12, 15, 37),
+    "KAZ": (4, 9, 7, 20),
+    "PHI": (1, 0, 0, 1),
+    "UZB": (1, 0, 0, 1),
+    "PRK": (0, 1, 0, 1),
+    "TPE": (0, 0, 1, 1),
+    "THA": (0, 0, 1, 1),
+}
+
+
+def test_computed_table_equals_the_official_one(bundled_data: GamesData) -> None:
+    table = medal_table(GamesIndex.build(bundled_data))
+    computed = {
+        row.nation.code: (row.count.gold, row.count.silver, row.count.bronze, row.count.total)
+        for row in table.rows
+    }
+    assert computed == OFFICIAL
+    assert (table.totals.gold, table.totals.silver, table.totals.bronze) == (64, 64, 64)
+    assert [row.nation.code for row in table.rows] == [
+        "CHN",
+        "KOR",
+        "JPN",
+        "KAZ",
+        "PHI",
+        "UZB",
+        "PRK",
+        "TPE",
+        "THA",
+    ]
+    assert [row.rank for row in table.rows] == [1, 2, 3, 4, 5, 5, 7, 8, 8]
+
+
+def test_all_lists_every_participant_with_zeros_last(bundled_data: GamesData) -> None:
+    table = medal_table(GamesIndex.build(bundled_data), include_all=True)
+    assert len(table.rows) == 34
+    assert table.participants == 34 and table.nations_with_medals == 9
+    zero_rows = table.rows[9:]
+    assert all(row.rank is None and row.count.total == 0 for row in zero_rows)
+    assert [r.nation.name for r in zero_rows] == sorted(r.nation.name for r in zero_rows)
+
+
+def test_top_keeps_ties_at_the_cut(bundled_data: GamesData) -> None:
+    table = medal_table(GamesIndex.build(bundled_data), top=5)
+    assert [row.nation.code for row in table.rows] == ["CHN", "KOR", "JPN", "KAZ", "PHI", "UZB"]
+    assert table.truncated_from == 9
+
+
+def test_sport_table_and_nation_breakdown(bundled_data: GamesData) -> None:
+    index = GamesIndex.build(bundled_data)
+    table = medal_table(index, "Short track speed skating")
+    assert [(r.nation.code, r.count.key) for r in table.rows] == [
+        ("KOR", (6, 4, 3)),
+        ("CHN", (2, 2, 4)),
+        ("KAZ", (1, 2, 0)),
+        ("JPN", (0, 1, 2)),
+    ]
+    korea = nation_summary(index, "KOR")
+    assert korea.rank == 2 and korea.count.key == (16, 15, 14) and korea.count.total == 45
+    by_sport = {t.sport: t.count.key for t in korea.by_sport}
+    assert by_sport["Short track speed skating"] == (6, 4, 3)
+    assert len(korea.medals) == 45
+
+
+def test_a_nation_without_medals_gets_zeros(bundled_data: GamesData) -> None:
+    summary = nation_summary(GamesIndex.build(bundled_data), "MGL")
+    assert summary.rank is None and summary.count.key == (0, 0, 0) and summary.medals == ()
+
+
+counts = st.lists(
+    st.builds(
+        MedalCount,
+        noc=st.text(alphabet="ABCDEFGHIJ", min_size=3, max_size=3),
+        gold=st.integers(0, 3),
+        silver=st.integers(0, 3),
+        bronze=st.integers(0, 3),
+    ),
+    unique_by=lambda c: c.noc,
+)
+
+
+@given(counts)
+def test_ranks_share_ties_and_never_skip_wrongly(items: list[MedalCount]) -> None:
+    ranked = rank_counts(items)
+    for position, (rank, count) in enumerate(ranked, start=1):
+        better = sum(1 for other in items if other.key > count.key)
+        assert rank == better + 1
+        assert rank <= position
+    for (_, a), (_, b) in zip(ranked, ranked[1:], strict=False):
+        assert a.key > b.key or (a.key == b.key and a.noc < b.noc)
+
+
+def test_full_ties_are_listed_alphabetically_by_name(bundled_data: GamesData) -> None:
+    """Chinese Taipei and Thailand share 8th; by name, Chinese Taipei comes first (by code it would not)."""
+    rows = medal_table(GamesIndex.build(bundled_data)).rows
+    assert [(r.rank, r.nation.name) for r in rows[-2:]] == [(8, "Chinese Taipei"), (8, "Thailand")]
