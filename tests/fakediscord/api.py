@@ -306,6 +306,7 @@ class FakeDiscord:
     async def slash(
         self,
         name: str,
+        /,
         *,
         user: Member | User | None = None,
         guild: Guild | None = None,
@@ -313,7 +314,11 @@ class FakeDiscord:
         options: Mapping[str, Any] | None = None,
         **kwargs: Any,
     ) -> Reply:
-        """Runs ``/name`` (``"group sub"`` for subcommands) with option values as kwargs."""
+        """Runs ``/name`` (``"group sub"`` for subcommands) with option values as kwargs.
+
+        ``user``/``guild``/``channel`` say who runs it where; options with those names (or
+        names that are not Python identifiers) go in ``options={...}``.
+        """
         values = {**(options or {}), **kwargs}
         guild, channel, user = self._where(user, guild, channel)
         command, path, defs = self._resolve(name, guild, user)
@@ -325,7 +330,7 @@ class FakeDiscord:
         return await self._dispatch(COMMAND, guild, channel, user, data)
 
     async def upload(
-        self, name: str, option: str, filename: str, data: bytes, **kwargs: Any
+        self, name: str, option: str, filename: str, data: bytes, /, **kwargs: Any
     ) -> Reply:
         """``/name`` with ``option`` set to a freshly uploaded file."""
         content_type = kwargs.pop("content_type", None)
@@ -337,13 +342,19 @@ class FakeDiscord:
         name: str,
         option: str,
         value: str,
+        /,
         *,
         user: Member | User | None = None,
         guild: Guild | None = None,
         channel: Channel | None = None,
+        options: Mapping[str, Any] | None = None,
         **kwargs: Any,
     ) -> list[Json]:
-        """Types ``value`` into ``option`` of ``/name``; returns the choices the bot offered."""
+        """Types ``value`` into ``option`` of ``/name``; returns the choices the bot offered.
+
+        Other options already filled in go in kwargs (or ``options={...}``).
+        """
+        kwargs = {**(options or {}), **kwargs}
         guild, channel, user = self._where(user, guild, channel)
         command, path, defs = self._resolve(name, guild, user)
         focused = next((d for d in defs if d["name"] == option), None)

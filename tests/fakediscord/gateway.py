@@ -18,6 +18,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.fakediscord import factories
+from tests.fakediscord.reply import Changes
 from tests.fakediscord.state import World
 
 Json = dict[str, Any]
@@ -43,6 +44,8 @@ class Session:
     closed: asyncio.Event = field(default_factory=asyncio.Event)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     resumes: int = 0
+    replayed: int = 0
+    changes: Changes | None = None
 
     @property
     def shard_id(self) -> int:
@@ -64,6 +67,8 @@ class Session:
             self.buffer.append(frame)
             if self.ws is not None:
                 await _send(self.ws, frame)
+        if self.changes is not None:
+            self.changes.notify()
 
 
 async def _send(ws: web.WebSocketResponse, frame: Json) -> None:
@@ -89,6 +94,9 @@ class Gateway:
         self.ws_base = ws_base
         self.sessions: list[Session] = []
         self.connections: list[Connection] = []
+        # Cleared by a test to hold RESUMEs (deterministically buffer events meanwhile).
+        self.resume_gate = asyncio.Event()
+        self.resume_gate.set()
 
     # --- queries -------------------------------------------------------------------------
 
@@ -214,7 +222,9 @@ class Gateway:
         if intents & PRIVILEGED_INTENTS & ~self.world.privileged_intents:
             await ws.close(code=4014, message=b"Disallowed intent(s).")
             return None
-        session = Session(secrets.token_hex(16), shard, data, ws=ws, request=request)
+        session = Session(
+            secrets.token_hex(16), shard, data, ws=ws, request=request, changes=self.world.changes
+        )
         connection.kind, connection.shard = "identify", shard
         self.sessions.append(session)
         guilds = [g for g in self.world.guilds.values() if session.owns(g.id)]
@@ -250,9 +260,11 @@ class Gateway:
             await _send(ws, {"op": INVALID_SESSION, "d": False, "s": None, "t": None})
             return None
         last = int(data.get("seq") or 0)
+        await self.resume_gate.wait()
         async with session.lock:
             for frame in session.buffer:
                 if frame["s"] > last:
+                    session.replayed += 1
                     await _send(ws, frame)
             session.ws, session.request = ws, request
             session.closed = asyncio.Event()

@@ -404,7 +404,7 @@ class Rest:
             guild_id=self.world.channels[channel_id].guild_id,
             attachments=self._attachments(channel_id, request),
         )
-        return json_response(self.world.store_message(message))
+        return json_response(self.world.store_message(message, channel_post=True))
 
     def _channel_message(self, request: web.Request) -> Json:
         channel_id = self._channel(request)

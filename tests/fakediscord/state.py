@@ -218,17 +218,15 @@ class World:
     def new_token(self) -> str:
         return "aW50ZXJhY3Rpb246" + secrets.token_urlsafe(48)
 
-    def store_message(self, message: Json) -> Json:
+    def store_message(self, message: Json, *, channel_post: bool = False) -> Json:
+        """Stores (a new version of) a message; ``channel_post``: sent to a channel by the bot."""
         message_id = int(message["id"])
-        first = message_id not in self.messages
         self.messages[message_id] = message
-        if first:
-            self.channel_messages[int(message["channel_id"])].append(message)
+        bucket = self.channel_messages[int(message["channel_id"])]
+        if channel_post:
+            bucket.append(message)
         else:
-            bucket = self.channel_messages[int(message["channel_id"])]
-            for index, old in enumerate(bucket):
-                if old["id"] == message["id"]:
-                    bucket[index] = message
+            bucket[:] = [message if old["id"] == message["id"] else old for old in bucket]
         self.changes.notify()
         return message
 
