@@ -56,6 +56,14 @@ async def _query(settings: Settings, args: object) -> int:
         await store.close()
 
 
+async def _admin(settings: Settings, args: object) -> int:
+    store, service = await open_service(settings)
+    try:
+        return await cli.admin(service, args, stdin=sys.stdin, out=sys.stdout, err=sys.stderr)  # type: ignore[arg-type]
+    finally:
+        await store.close()
+
+
 async def _console(settings: Settings) -> int:
     store, service = await open_service(settings)
     try:
@@ -93,7 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_bot(settings)
         if command == "console":
             return asyncio.run(_console(settings))
+        if command in cli.ADMIN_COMMANDS:
+            return asyncio.run(_admin(settings, args))
         return asyncio.run(_query(settings, args))
+    except cli.UsageError as exc:
+        print(exc, file=sys.stderr)
+        return cli.EXIT_USAGE
     except StoreError as exc:
         print(f"gamesbot: {exc}", file=sys.stderr)
         return cli.EXIT_USAGE

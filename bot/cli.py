@@ -5,7 +5,9 @@ exit codes (0 answered, 1 no match or ambiguous, 2 usage or configuration, 3 inv
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from pydantic import TypeAdapter
@@ -13,6 +15,7 @@ from pydantic import TypeAdapter
 from bot import __version__
 from bot.answers.models import Answer, is_answered
 from bot.answers.text import render_text
+from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
 from bot.service import GamesService
 
 EXIT_OK = 0
@@ -21,6 +24,7 @@ EXIT_USAGE = 2
 EXIT_INVALID_FILE = 3
 
 QUERY_COMMANDS = ("medals", "athlete", "event", "table", "ask")
+ADMIN_COMMANDS = ("load", "history", "undo", "export")
 _ANSWER = TypeAdapter(Answer)
 
 
@@ -82,6 +86,27 @@ def build_parser() -> _Parser:
     parser.add_argument("--version", action="version", version=f"gamesbot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _query_parsers(sub)
+    load = sub.add_parser("load", help="load a results file (CSV or JSON): preview, confirm, apply")
+    load.add_argument("file", help="results file (see docs/results-format.md)")
+    load.add_argument("--dry-run", action="store_true", help="only show what would change")
+    load.add_argument("--yes", action="store_true", help="apply without asking")
+    load.add_argument("--json", action="store_true", help="print the preview as JSON")
+    load.add_argument("--games", help="Games id when the file names none")
+
+    history = sub.add_parser("history", help="list the loads, newest first")
+    history.add_argument("--json", action="store_true")
+    history.add_argument("--games")
+
+    undo = sub.add_parser("undo", help="revert the most recent load")
+    undo.add_argument("--yes", action="store_true", help="undo without asking")
+    undo.add_argument("--json", action="store_true")
+    undo.add_argument("--games")
+
+    export = sub.add_parser("export", help="write the current data as a results file")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.add_argument("--games")
+
     sub.add_parser("console", help="interactive prompt taking the same commands and free text")
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     return parser
@@ -121,3 +146,75 @@ def print_answer(result: Answer, *, as_json: bool, out: TextIO = sys.stdout) -> 
     else:
         out.write(render_text(result) + "\n")
     return EXIT_OK if is_answered(result) else EXIT_NO_MATCH
+
+
+def _confirm(question: str, stdin: TextIO, out: TextIO) -> bool:
+    out.write(f"{question} [y/N] ")
+    out.flush()
+    return stdin.readline().strip().lower() in {"y", "yes"}
+
+
+async def admin(
+    service: GamesService, args: argparse.Namespace, *, stdin: TextIO, out: TextIO, err: TextIO
+) -> int:
+    """The moderator commands: load, history, undo, export."""
+    games = getattr(args, "games", None)
+    try:
+        match args.command:
+            case "load":
+                return await _load(service, args, stdin=stdin, out=out)
+            case "history":
+                return print_answer(await service.history(games), as_json=args.json, out=out)
+            case "undo":
+                if not args.yes:
+                    last = [
+                        load
+                        for load in (await service.history(games)).loads
+                        if load.kind == "load" and not load.undone_by
+                    ]
+                    if not last:
+                        raise NothingToUndoError()
+                    if not _confirm(f"Undo load {last[0].load_id} ({last[0].source})?", stdin, out):
+                        out.write("Not undone; nothing changed.\n")
+                        return EXIT_OK
+                return print_answer(
+                    await service.undo(user_id=None, games=games), as_json=args.json, out=out
+                )
+            case "export":
+                content = service.export(args.format, games)
+                if args.output:
+                    await asyncio.to_thread(Path(args.output).write_bytes, content)
+                else:
+                    out.write(content.decode("utf-8"))
+                return EXIT_OK
+    except InvalidResultsFile as exc:
+        err.write(f"gamesbot: {exc}\n")
+        return EXIT_INVALID_FILE
+    except (StalePreviewError, NothingToUndoError) as exc:
+        err.write(f"gamesbot: {exc}\n")
+        return EXIT_NO_MATCH
+    raise UsageError(f"not an admin command: {args.command}")
+
+
+async def _load(
+    service: GamesService, args: argparse.Namespace, *, stdin: TextIO, out: TextIO
+) -> int:
+    path = Path(args.file)
+    try:
+        content = await asyncio.to_thread(path.read_bytes)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    preview = service.preview_load(path.name, content, args.games)
+    if args.dry_run or not args.yes:
+        print_answer(preview, as_json=args.json, out=out)
+        if args.dry_run:
+            return EXIT_OK
+        if not preview.changes_anything:
+            return EXIT_OK
+        if not _confirm("Apply these changes?", stdin, out):
+            out.write("Not applied; nothing changed.\n")
+            return EXIT_OK
+    applied = await service.load(
+        path.name, content, user_id=None, expect_last_load=preview.base_load_id, games=args.games
+    )
+    return print_answer(applied, as_json=args.json, out=out)

@@ -4,6 +4,8 @@ fills a new database from the bundled data; and rebuilds the view after a load."
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,15 +14,22 @@ from typing import Literal
 from bot.answers.models import (
     Answer,
     Disambiguation,
+    LoadHistory,
+    LoadPreview,
     Message,
     NoMatch,
     Provenance,
+    UndoResult,
 )
 from bot.domain.errors import UnknownGamesError
-from bot.domain.models import GamesData
+from bot.domain.models import GamesData, LoadPlan
 from bot.domain.ports import ResultsStore
 from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_plan
+from bot.ingest.diff import preview, table_changes
+from bot.ingest.export import export_csv, export_json
+from bot.ingest.parse import parse_results_file
+from bot.ingest.plan import build_plan
 from bot.query import summaries
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
@@ -48,6 +57,7 @@ class GamesService:
         self.default_games = default_games
         self._data_dir = data_dir
         self._views: dict[str, GamesView] = {}
+        self._write_lock = asyncio.Lock()
 
     async def start(self) -> None:
         """Fill an empty store from the bundled data, then build every Games' view."""
@@ -168,6 +178,78 @@ class GamesService:
             ),
             answered=False,
         )
+
+    # --- loading results -----------------------------------------------------------------------
+
+    def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+        parsed = parse_results_file(source, content)
+        games_id = parsed.games or games or self.default_games
+        current = self._views[games_id].index.data if games_id in self._views else None
+        plan = build_plan([(source, parsed)], current, games_id)
+        digest = hashlib.sha256(content).hexdigest()
+        prov = (
+            summaries.provenance(self._views[games_id].index)
+            if games_id in self._views
+            else Provenance(games_id=games_id, games_name=plan.games.name, source=source)
+        )
+        return preview(current, plan, provenance=prov, source=source, sha256=digest), plan
+
+    def preview_load(self, source: str, content: bytes, games: str | None = None) -> LoadPreview:
+        """What loading this file would change; raises ``InvalidResultsFile`` listing every problem."""
+        return self._plan(source, content, games)[0]
+
+    async def load(
+        self,
+        source: str,
+        content: bytes,
+        *,
+        user_id: int | None,
+        expect_last_load: int | Literal["any"] | None = "any",
+        games: str | None = None,
+    ) -> LoadPreview:
+        """Validate and apply a results file in one transaction; the answer is its preview with
+        ``applied_load_id`` set. With ``expect_last_load`` (the preview's ``base_load_id``), a file
+        previewed before someone else's load is refused (``StalePreviewError``)."""
+        async with self._write_lock:
+            result, load_plan = self._plan(source, content, games)
+            load_id = await self._store.apply(
+                load_plan,
+                source=source,
+                sha256=result.sha256,
+                user_id=user_id,
+                kind="load",
+                expect_last_load=expect_last_load,
+            )
+            await self.refresh(load_plan.games.id)
+            log.info("load %s applied: %s by user %s", load_id, source, user_id)
+            return result.model_copy(update={"applied_load_id": load_id})
+
+    async def undo(self, *, user_id: int | None, games: str | None = None) -> UndoResult:
+        """Revert the most recent load (``NothingToUndoError`` when none is left)."""
+        games_id = games or self.default_games
+        async with self._write_lock:
+            before = self.view(games_id).index.data
+            undone, undo_id = await self._store.undo_last(games_id, user_id=user_id)
+            await self.refresh(games_id)
+            after = self.view(games_id).index.data
+            log.info("load %s undone by user %s", undone.load_id, user_id)
+            return UndoResult(
+                provenance=self.provenance(games_id),
+                undone=undone,
+                undo_load_id=undo_id,
+                table_changes=table_changes(before, after),
+            )
+
+    async def history(self, games: str | None = None, limit: int = 25) -> LoadHistory:
+        """The Games' loads, newest first."""
+        games_id = games or self.default_games
+        loads = await self._store.history(games_id, limit)
+        return LoadHistory(provenance=self.provenance(games_id), loads=tuple(loads))
+
+    def export(self, fmt: Literal["json", "csv"] = "json", games: str | None = None) -> bytes:
+        """The current data as a results file."""
+        data = self.view(games).index.data
+        return export_json(data) if fmt == "json" else export_csv(data)
 
     # --- helpers -------------------------------------------------------------------------------
 

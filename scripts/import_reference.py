@@ -62,7 +62,11 @@ def convert_sport(reference: dict[str, Any], sport: str) -> dict[str, Any]:
     athletes = []
     for athlete in reference.get("athletes", []):
         name, native = clean_name(athlete["name"])
-        record: dict[str, Any] = {"name": name, "noc": athlete["noc"], "gender": athlete.get("gender")}
+        record: dict[str, Any] = {
+            "name": name,
+            "noc": athlete["noc"],
+            "gender": athlete.get("gender"),
+        }
         native = athlete.get("native_name") or native
         if native:
             record["native_name"] = native
@@ -80,14 +84,20 @@ def convert_sport(reference: dict[str, Any], sport: str) -> dict[str, Any]:
     for event in reference["events"]:
         results = []
         for result in event["results"]:
-            line: dict[str, Any] = {"rank": result["rank"], "medal": result["medal"], "noc": result["noc"]}
+            line: dict[str, Any] = {
+                "rank": result["rank"],
+                "medal": result["medal"],
+                "noc": result["noc"],
+            }
             line["athletes"] = [clean_name(name)[0] for name in result["athletes"]]
             if result.get("mark"):
                 line["mark"] = result["mark"]
             if result.get("note"):
                 line["note"] = result["note"]
             results.append(line)
-        team = bool(TEAM_WORDS.search(event["name"])) or any(len(r["athletes"]) > 1 for r in event["results"])
+        team = bool(TEAM_WORDS.search(event["name"])) or any(
+            len(r["athletes"]) > 1 for r in event["results"]
+        )
         events.append(
             {
                 "sport": sport,
@@ -131,7 +141,12 @@ def convert_nocs(reference: dict[str, Any]) -> dict[str, Any]:
         }
         for noc in reference["nocs"]
     ]
-    return {"games": GAMES, "games_info": info, "notes": reference.get("open_questions", []), "nocs": nocs}
+    return {
+        "games": GAMES,
+        "games_info": info,
+        "notes": reference.get("open_questions", []),
+        "nocs": nocs,
+    }
 
 
 def write(path: Path, content: dict[str, Any]) -> None:
@@ -142,7 +157,10 @@ def main() -> None:
     reference_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/harbin2025")
     out_dir = Path("data")
     out_dir.mkdir(exist_ok=True)
-    write(out_dir / "00_nocs.json", convert_nocs(json.loads((reference_dir / "nocs.json").read_text("utf-8"))))
+    write(
+        out_dir / "00_nocs.json",
+        convert_nocs(json.loads((reference_dir / "nocs.json").read_text("utf-8"))),
+    )
     for file_name, sport in SPORT_FILES.items():
         reference = json.loads((reference_dir / file_name).read_text("utf-8"))
         write(out_dir / file_name, convert_sport(reference, sport))

@@ -3,6 +3,7 @@ and in a real SQLite store on disk)."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,8 +14,6 @@ from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_plan, default_data_dir
 from bot.service import GamesService
 from bot.store.sqlite_store import SqliteStore
-
-import importlib.util
 
 pytest_plugins = (
     ["tests.fakediscord.fixtures"] if importlib.util.find_spec("tests.fakediscord.fixtures") else []

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from bot.domain.models import Athlete, Event, Frozen, Games, MedalCount, Medal, Nation
+from bot.domain.models import Athlete, Event, Frozen, Games, LoadRecord, Medal, MedalCount, Nation
 from bot.domain.resolution import Candidate, EntityKind
 
 
@@ -181,6 +181,73 @@ class Message(Frozen):
     answered: bool = True
 
 
+class TableChange(Frozen):
+    """How one NOC's medal count changes with a load: ``KOR 16/15/14 → 15/16/14``."""
+
+    noc: str
+    before: MedalCount
+    after: MedalCount
+    rank_before: int | None = None
+    rank_after: int | None = None
+
+
+class EventChange(Frozen):
+    """What a load does to one event's result list."""
+
+    event_id: str
+    label: str
+    new_event: bool = False
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    details: tuple[str, ...] = ()
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.new_event or self.added or self.changed or self.removed)
+
+
+class LoadPreview(Frozen):
+    """What loading a results file would change, before it changes anything."""
+
+    type: Literal["load_preview"] = "load_preview"
+    provenance: Provenance
+    source: str
+    sha256: str
+    base_load_id: int | None
+    events: tuple[EventChange, ...]
+    new_athletes: tuple[str, ...] = ()
+    new_nations: tuple[str, ...] = ()
+    table_changes: tuple[TableChange, ...] = ()
+    warnings: tuple[str, ...] = ()
+    applied_load_id: int | None = None
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(
+            self.new_athletes or self.new_nations or any(not e.unchanged for e in self.events)
+        )
+
+
+class LoadHistory(Frozen):
+    """The loads of a Games, newest first."""
+
+    type: Literal["load_history"] = "load_history"
+    provenance: Provenance
+    loads: tuple[LoadRecord, ...]
+
+
+class UndoResult(Frozen):
+    """What an undo reverted (or why nothing could be)."""
+
+    type: Literal["undo"] = "undo"
+    provenance: Provenance
+    undone: LoadRecord | None
+    undo_load_id: int | None = None
+    table_changes: tuple[TableChange, ...] = ()
+    message: str = ""
+
+
 Answer = Annotated[
     NationSummary
     | AthleteSummary
@@ -189,7 +256,10 @@ Answer = Annotated[
     | Disambiguation
     | NoMatch
     | Ranking
-    | Message,
+    | Message
+    | LoadPreview
+    | LoadHistory
+    | UndoResult,
     Field(discriminator="type"),
 ]
 
@@ -202,6 +272,8 @@ def is_answered(answer: object) -> bool:
         return False
     if isinstance(answer, Message):
         return answer.answered
+    if isinstance(answer, UndoResult):
+        return answer.undone is not None
     return True
 
 

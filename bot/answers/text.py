@@ -9,12 +9,16 @@ from bot.answers.models import (
     AthleteSummary,
     Disambiguation,
     EventResult,
+    LoadHistory,
+    LoadPreview,
     MedalTable,
     Message,
     NationSummary,
     NoMatch,
     Provenance,
     Ranking,
+    TableChange,
+    UndoResult,
 )
 from bot.domain.models import Medal, MedalCount
 from bot.domain.resolution import EntityKind
@@ -223,3 +227,71 @@ def _(answer: Ranking) -> str:
 @render_text.register
 def _(answer: Message) -> str:
     return answer.text
+
+
+def table_change(change: TableChange) -> str:
+    """``KOR 16/15/14 → 15/16/14 (rank 2 → 2)``."""
+    b, a = change.before, change.after
+    ranks = ""
+    if change.rank_before != change.rank_after:
+        ranks = f" (rank {change.rank_before or '–'} → {change.rank_after or '–'})"
+    return f"{change.noc} {b.gold}/{b.silver}/{b.bronze} → {a.gold}/{a.silver}/{a.bronze}{ranks}"
+
+
+@render_text.register
+def _(answer: LoadPreview) -> str:
+    applied = answer.applied_load_id is not None
+    head = (
+        f"Loaded {answer.source} (load {answer.applied_load_id})"
+        if applied
+        else f"Preview of {answer.source}"
+    )
+    lines = [head, f"sha256 {answer.sha256[:16]}…"]
+    if not answer.changes_anything:
+        lines.append("No changes: the data already says this.")
+    for event in answer.events:
+        if event.unchanged:
+            continue
+        status = "new event" if event.new_event else "replaced"
+        lines.append(
+            f"- {event.label} ({status}): {event.added} added, {event.changed} changed, {event.removed} removed"
+        )
+        lines.extend(f"    {detail}" for detail in event.details)
+    unchanged = sum(1 for e in answer.events if e.unchanged)
+    if unchanged:
+        lines.append(f"- {unchanged} event{'s' if unchanged != 1 else ''} unchanged")
+    if answer.new_nations:
+        lines.append("New NOCs: " + ", ".join(answer.new_nations))
+    if answer.new_athletes:
+        lines.append("New athletes: " + ", ".join(answer.new_athletes))
+    if answer.table_changes:
+        lines.append("Medal table: " + "; ".join(table_change(c) for c in answer.table_changes))
+    for warning in answer.warnings:
+        lines.append(f"Warning: {warning}")
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: LoadHistory) -> str:
+    if not answer.loads:
+        return "No loads yet."
+    lines = ["Loads, newest first:"]
+    for load in answer.loads:
+        who = f"user {load.user_id}" if load.user_id else "command line"
+        undone = f" · undone by {load.undone_by}" if load.undone_by else ""
+        digest = f" · sha256 {load.sha256[:12]}" if load.sha256 else ""
+        lines.append(
+            f"  {load.load_id:>3}  {load.loaded_at:%Y-%m-%d %H:%M} UTC  {load.kind:<7} {load.source}"
+            f" · {load.events} events, {load.results} results · {who}{digest}{undone}"
+        )
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: UndoResult) -> str:
+    if answer.undone is None:
+        return answer.message or "Nothing to undo."
+    lines = [f"Undid load {answer.undone.load_id} ({answer.undone.source})."]
+    if answer.table_changes:
+        lines.append("Medal table: " + "; ".join(table_change(c) for c in answer.table_changes))
+    return "\n".join(lines)

@@ -57,3 +57,17 @@ class InvalidResultsFile(GamesbotError):
             f"{source}: {count} problem{'s' if count != 1 else ''}; nothing was changed.\n"
             + "\n".join(f"  - {p}" for p in problems)
         )
+
+
+class StalePreviewError(GamesbotError):
+    """A confirm on a preview made before another load."""
+
+    def __init__(self) -> None:
+        super().__init__("The data changed since this preview; run it again.")
+
+
+class NothingToUndoError(GamesbotError):
+    """No load left to undo (the bundled data cannot be undone)."""
+
+    def __init__(self) -> None:
+        super().__init__("There is no load to undo.")

@@ -140,6 +140,20 @@ class LoadInfo(Frozen):
     user_id: int | None = None
 
 
+class LoadRecord(Frozen):
+    """One line of the load history."""
+
+    load_id: int
+    kind: str
+    source: str
+    sha256: str
+    user_id: int | None
+    loaded_at: dt.datetime
+    events: int = 0
+    results: int = 0
+    undone_by: int | None = None
+
+
 class GamesData(Frozen):
     """Everything known about one Games at one moment: what the query layer indexes."""
 

@@ -3,9 +3,9 @@ importing it. The SQLite store implements ``ResultsStore``; a PostgreSQL one cou
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Literal, Protocol
 
-from bot.domain.models import GamesData, LoadPlan
+from bot.domain.models import GamesData, LoadPlan, LoadRecord
 
 
 class ResultsStore(Protocol):
@@ -20,7 +20,23 @@ class ResultsStore(Protocol):
         ...
 
     async def apply(
-        self, plan: LoadPlan, *, source: str, sha256: str, user_id: int | None, kind: str
+        self,
+        plan: LoadPlan,
+        *,
+        source: str,
+        sha256: str,
+        user_id: int | None,
+        kind: str = "load",
+        expect_last_load: int | Literal["any"] | None = "any",
     ) -> int:
-        """Write a load plan in one transaction; return the load id."""
+        """Write a load plan in one transaction (refusing if ``expect_last_load`` is no longer the
+        latest load); return the load id."""
+        ...
+
+    async def undo_last(self, games_id: str, *, user_id: int | None) -> tuple[LoadRecord, int]:
+        """Revert the most recent load not yet undone; return it and the undo's own load id."""
+        ...
+
+    async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
+        """Loads, newest first."""
         ...

@@ -117,20 +117,21 @@ def build_plan(
     book = _AthleteBook(current.athletes if current else ())
     changed_athletes: dict[str, Athlete] = {}
     for file_name, file in files:
-        for index, record in enumerate(file.athletes):
-            if record.noc not in nations:
-                report(file_name, f"athletes[{index}].noc", _unknown_noc(record.noc, nations))
+        for index, athlete_record in enumerate(file.athletes):
+            if athlete_record.noc not in nations:
+                report(file_name, f"athletes[{index}].noc", _unknown_noc(athlete_record.noc, nations))
                 continue
-            athlete = _athlete_from(record, book.find(record.noc, record.name))
+            athlete = _athlete_from(athlete_record, book.find(athlete_record.noc, athlete_record.name))
             if book.by_id.get(athlete.id) != athlete:
                 changed_athletes[athlete.id] = athlete
             book.add(athlete)
 
     events: list[EventResults] = []
     seen_events: dict[str, str] = {}
+    existing_events = {e.id: e for e in (current.events if current else ())}
     for file_name, file in files:
         for record in file.events:
-            event = _event_from(record)
+            event = _event_from(record, existing_events)
             if event.id in seen_events:
                 report(
                     file_name,
@@ -262,8 +263,12 @@ def _athlete_from(record: AthleteRecord, existing_id: str | None) -> Athlete:
     )
 
 
-def _event_from(record: EventRecord) -> Event:
-    kind = record.kind
+def _event_from(record: EventRecord, existing: dict[str, Event]) -> Event:
+    """The event a record describes. What a record leaves out (a CSV cannot carry sources, notes,
+    venue or kind) is kept from the existing event rather than erased."""
+    identifier = event_id(record.sport, record.event)
+    known = existing.get(identifier)
+    kind = record.kind or (known.kind if known else None)
     if kind is None:
         folded = fold(record.event)
         team = any(word in folded for word in TEAM_WORDS) or any(
@@ -271,13 +276,13 @@ def _event_from(record: EventRecord) -> Event:
         )
         kind = EventKind.TEAM if team else EventKind.INDIVIDUAL
     return Event(
-        id=event_id(record.sport, record.event),
+        id=identifier,
         sport=record.sport,
         name=record.event,
         gender=record.gender,
-        date=record.date,
+        date=record.date or (known.date if known else None),
         kind=kind,
-        venue=record.venue,
-        sources=record.sources,
-        notes=record.notes,
+        venue=record.venue or (known.venue if known else ""),
+        sources=record.sources or (known.sources if known else ()),
+        notes=record.notes or (known.notes if known else ()),
     )

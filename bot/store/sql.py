@@ -71,6 +71,10 @@ LOAD_HISTORY = """
 SELECT id, games_id, kind, source, sha256, user_id, loaded_at, counts, undone_by
 FROM loads WHERE games_id = ? ORDER BY id DESC LIMIT ?
 """
+LOAD_ROW = """
+SELECT id, games_id, kind, source, sha256, user_id, loaded_at, counts, undone_by FROM loads WHERE id = ?
+"""
+DELETE_GAMES = "DELETE FROM games WHERE id = ?"
 LAST_UNDOABLE = """
 SELECT id, source, before FROM loads
 WHERE games_id = ? AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1

@@ -7,11 +7,11 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import aiosqlite
 
-from bot.domain.errors import StoreError, UnknownGamesError
+from bot.domain.errors import NothingToUndoError, StalePreviewError, StoreError, UnknownGamesError
 from bot.domain.models import (
     Athlete,
     Event,
@@ -21,6 +21,7 @@ from bot.domain.models import (
     Gender,
     LoadInfo,
     LoadPlan,
+    LoadRecord,
     Medal,
     Nation,
     Result,
@@ -155,12 +156,26 @@ class SqliteStore:
     # --- writes --------------------------------------------------------------------------------
 
     async def apply(
-        self, plan: LoadPlan, *, source: str, sha256: str, user_id: int | None, kind: str = "load"
+        self,
+        plan: LoadPlan,
+        *,
+        source: str,
+        sha256: str,
+        user_id: int | None,
+        kind: str = "load",
+        expect_last_load: int | Literal["any"] | None = "any",
     ) -> int:
-        """Write ``plan`` in one transaction, keeping a before-image for undo; return the load id."""
+        """Write ``plan`` in one transaction, keeping a before-image for undo; return the load id.
+
+        With ``expect_last_load``, refuse (``StalePreviewError``) unless that is still the Games'
+        most recent load, checked inside the transaction so two loads never interleave."""
         games_id = plan.games.id
         await self._db.execute("BEGIN IMMEDIATE")
         try:
+            if expect_last_load != "any":
+                last = await self._one(sql.LAST_LOAD, games_id)
+                if (last[0] if last else None) != expect_last_load:
+                    raise StalePreviewError()
             before = await self._before_image(plan)
             await self._write(plan)
             counts = {
@@ -290,6 +305,88 @@ class SqliteStore:
                     for position, r in enumerate(item.results)
                 ],
             )
+
+    async def undo_last(self, games_id: str, *, user_id: int | None) -> tuple[LoadRecord, int]:
+        """Revert the most recent load not yet undone (in one transaction); return it and the id of
+        the undo's own history entry. Raise ``NothingToUndoError`` when there is none."""
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            row = await self._one(sql.LAST_UNDOABLE, games_id)
+            if row is None:
+                raise NothingToUndoError()
+            load_id, source, before_json = row
+            before = json.loads(before_json)
+            await self._restore(games_id, before)
+            cursor = await self._db.execute(
+                sql.INSERT_LOAD,
+                (
+                    games_id,
+                    "undo",
+                    f"undo of load {load_id} ({source})",
+                    "",
+                    user_id,
+                    _now(),
+                    json.dumps({"events": len(before["events"])}),
+                    "{}",
+                ),
+            )
+            undo_id = int(cursor.lastrowid or 0)
+            await self._db.execute(sql.MARK_UNDONE, (undo_id, load_id))
+            undone = await self._one(sql.LOAD_ROW, load_id)
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        assert undone is not None
+        return _load_record(undone), undo_id
+
+    async def _restore(self, games_id: str, before: dict[str, Any]) -> None:
+        for event_id, image in before["events"].items():
+            await self._db.execute(sql.DELETE_EVENT_RESULTS, (games_id, event_id))
+            if image is None:
+                await self._db.execute(sql.DELETE_EVENT, (games_id, event_id))
+                continue
+            await self._db.execute(sql.UPSERT_EVENT, (games_id, *image["event"]))
+            await self._db.executemany(
+                sql.INSERT_RESULT,
+                [
+                    (games_id, event_id, position, *row[1:])
+                    for position, row in enumerate(image["results"])
+                ],
+            )
+        for athlete_id, row in before["athletes"].items():
+            if row is None:
+                await self._db.execute(sql.DELETE_ATHLETE, (games_id, athlete_id))
+            else:
+                await self._db.execute(sql.UPSERT_ATHLETE, (games_id, *row))
+        for code, row in before["nations"].items():
+            if row is None:
+                await self._db.execute(sql.DELETE_NATION, (games_id, code))
+            else:
+                await self._db.execute(sql.UPSERT_NATION, (games_id, *row))
+        if before["games"] is None:
+            await self._db.execute(sql.DELETE_GAMES, (games_id,))
+        else:
+            await self._db.execute(sql.UPSERT_GAMES, tuple(before["games"]))
+
+    async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
+        """The Games' loads, newest first."""
+        return [_load_record(row) for row in await self._all(sql.LOAD_HISTORY, games_id, limit)]
+
+
+def _load_record(row: Row) -> LoadRecord:
+    counts = json.loads(row[7])
+    return LoadRecord(
+        load_id=row[0],
+        kind=row[2],
+        source=row[3],
+        sha256=row[4],
+        user_id=row[5],
+        loaded_at=dt.datetime.fromisoformat(row[6]),
+        events=counts.get("events", 0),
+        results=counts.get("results", 0),
+        undone_by=row[8],
+    )
 
 
 def _split(script: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -99,7 +101,7 @@ def test_ranks_share_ties_and_never_skip_wrongly(items: list[MedalCount]) -> Non
         better = sum(1 for other in items if other.key > count.key)
         assert rank == better + 1
         assert rank <= position
-    for (_, a), (_, b) in zip(ranked, ranked[1:], strict=False):
+    for (_, a), (_, b) in pairwise(ranked):
         assert a.key > b.key or (a.key == b.key and a.noc < b.noc)
 
 

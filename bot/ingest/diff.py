@@ -1,0 +1,140 @@
+"""Load previews: what a load plan would change against the current data (events replaced, results
+added/changed/removed, new athletes and NOCs, medal-table changes), computed before anything is
+written."""
+
+from __future__ import annotations
+
+from bot.answers.models import EventChange, LoadPreview, Provenance, TableChange
+from bot.domain.models import GamesData, LoadPlan, Result
+from bot.ingest.apply import apply_plan
+from bot.query.index import GamesIndex, rank_counts
+
+
+def _place(result: Result) -> str:
+    rank = str(result.rank) if result.rank is not None else "–"
+    medal = result.medal.value if result.medal else "no medal"
+    return f"rank {rank}, {medal}" + (f", {result.mark}" if result.mark else "")
+
+
+def _who(result: Result, names: dict[str, str]) -> str:
+    people = ", ".join(names.get(a, a) for a in result.athletes)
+    return f"{result.noc} {people}".strip()
+
+
+def event_changes(
+    before: tuple[Result, ...], after: tuple[Result, ...], names: dict[str, str]
+) -> tuple[int, int, int, list[str]]:
+    """Added, changed and removed results of one event, and a line for each."""
+    old: dict[tuple[str, frozenset[str]], list[Result]] = {}
+    for result in before:
+        old.setdefault((result.noc, frozenset(result.athletes)), []).append(result)
+    added = changed = 0
+    details: list[str] = []
+    for result in after:
+        bucket = old.get((result.noc, frozenset(result.athletes)))
+        if not bucket:
+            added += 1
+            details.append(f"+ {_who(result, names)}: {_place(result)}")
+            continue
+        previous = bucket.pop(0)
+        if (previous.rank, previous.medal, previous.mark, previous.note) != (
+            result.rank,
+            result.medal,
+            result.mark,
+            result.note,
+        ):
+            changed += 1
+            if (previous.rank, previous.medal, previous.mark) != (
+                result.rank,
+                result.medal,
+                result.mark,
+            ):
+                details.append(f"~ {_who(result, names)}: {_place(previous)} → {_place(result)}")
+            else:
+                details.append(f"~ {_who(result, names)}: note changed")
+    removed = 0
+    for bucket in old.values():
+        for result in bucket:
+            removed += 1
+            details.append(f"− {_who(result, names)}: {_place(result)}")
+    return added, changed, removed, details
+
+
+def table_changes(before: GamesData | None, after: GamesData) -> tuple[TableChange, ...]:
+    """NOCs whose medal count changes, with their rank before and after."""
+    old_index = GamesIndex.build(before) if before else None
+    new_index = GamesIndex.build(after)
+    old_counts = {c.noc: c for c in old_index.medal_counts()} if old_index else {}
+    new_counts = {c.noc: c for c in new_index.medal_counts()}
+    old_ranks = {c.noc: r for r, c in rank_counts(c for c in old_counts.values() if c.total)}
+    new_ranks = {c.noc: r for r, c in rank_counts(c for c in new_counts.values() if c.total)}
+    changes = []
+    for noc, count in sorted(new_counts.items()):
+        previous = old_counts.get(noc)
+        if previous is None or previous.key != count.key:
+            changes.append(
+                TableChange(
+                    noc=noc,
+                    before=previous
+                    or count.model_copy(update={"gold": 0, "silver": 0, "bronze": 0}),
+                    after=count,
+                    rank_before=old_ranks.get(noc),
+                    rank_after=new_ranks.get(noc),
+                )
+            )
+    return tuple(changes)
+
+
+def preview(
+    current: GamesData | None,
+    plan: LoadPlan,
+    *,
+    provenance: Provenance,
+    source: str,
+    sha256: str,
+) -> LoadPreview:
+    """What loading ``plan`` onto ``current`` would change."""
+    after = apply_plan(current, plan)
+    known_athletes = {a.id for a in current.athletes} if current else set()
+    known_nations = {n.code for n in current.nations} if current else set()
+    names = {a.id: a.name for a in after.athletes}
+    old_results: dict[str, list[Result]] = {}
+    for result in current.results if current else ():
+        old_results.setdefault(result.event_id, []).append(result)
+    old_events = {e.id for e in current.events} if current else set()
+    events = []
+    warnings: list[str] = []
+    for item in plan.events:
+        added, changed, removed, details = event_changes(
+            tuple(old_results.get(item.event.id, ())), item.results, names
+        )
+        events.append(
+            EventChange(
+                event_id=item.event.id,
+                label=f"{item.event.name} ({item.event.sport})",
+                new_event=item.event.id not in old_events,
+                added=added,
+                changed=changed,
+                removed=removed,
+                details=tuple(details),
+            )
+        )
+        if item.event.id not in old_events:
+            warnings.append(
+                f"new event: {item.event.name} ({item.event.sport}); check the name if you meant an existing one"
+            )
+        if not item.results:
+            warnings.append(f"{item.event.name} ({item.event.sport}) will have no results")
+    new_athletes = tuple(f"{a.name} ({a.noc})" for a in plan.athletes if a.id not in known_athletes)
+    new_nations = tuple(f"{n.name} ({n.code})" for n in plan.nations if n.code not in known_nations)
+    return LoadPreview(
+        provenance=provenance,
+        source=source,
+        sha256=sha256,
+        base_load_id=current.last_load.load_id if current and current.last_load else None,
+        events=tuple(events),
+        new_athletes=new_athletes,
+        new_nations=new_nations,
+        table_changes=table_changes(current, after),
+        warnings=tuple(warnings),
+    )
