@@ -180,16 +180,14 @@ class Gateway:
                     session = await self._resume(ws, request, frame.get("d") or {}, connection)
                     if session is None:
                         continue
+                elif op not in (REQUEST_MEMBERS, PRESENCE_UPDATE, VOICE_STATE_UPDATE):
+                    await ws.close(code=4001, message=b"Unknown opcode.")
+                    break
                 elif session is None:
                     await ws.close(code=4003, message=b"Not authenticated.")
                     break
                 elif op == REQUEST_MEMBERS:
                     await self._chunk(session, frame.get("d") or {})
-                elif op in (PRESENCE_UPDATE, VOICE_STATE_UPDATE):
-                    continue
-                else:
-                    await ws.close(code=4001, message=b"Unknown opcode.")
-                    break
         finally:
             if session is not None:
                 if session.ws is ws:
