@@ -649,12 +649,10 @@ def _convert(definition: Json, value: Any, resolved: Json) -> Any:
         return str(value.id)
     else:
         raise bad(f"a value for option type {kind}")
-    for bound, check in (
-        ("min_value", lambda b: result >= b),
-        ("max_value", lambda b: result <= b),
-    ):
-        if bound in definition and isinstance(result, int | float) and not check(definition[bound]):
-            raise ValueError(f"option {name!r} violates {bound}={definition[bound]}")
+    if isinstance(result, int | float):
+        low, high = definition.get("min_value"), definition.get("max_value")
+        if (low is not None and result < low) or (high is not None and result > high):
+            raise ValueError(f"option {name!r} must be within {low}..{high}, got {result}")
     choices = definition.get("choices")
     if choices and result not in [c["value"] for c in choices]:
         raise ValueError(f"{value!r} is not a choice of option {name!r}: {choices}")

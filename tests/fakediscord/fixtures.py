@@ -47,7 +47,7 @@ def fake_settings(fake: FakeDiscord, tmp_path: Path, **overrides: Any) -> Settin
         "gamesbot_db_path": tmp_path / "gamesbot.db",
         **overrides,
     }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @pytest.fixture

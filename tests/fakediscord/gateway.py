@@ -273,9 +273,10 @@ class Gateway:
         return session
 
     async def _chunk(self, session: Session, data: Json) -> None:
-        guild_ids = data.get("guild_id")
-        for raw in guild_ids if isinstance(guild_ids, list) else [guild_ids]:
-            guild = self.world.guilds.get(int(raw))
+        raw_ids = data.get("guild_id")
+        guild_ids: list[Any] = raw_ids if isinstance(raw_ids, list) else [raw_ids]
+        for raw in guild_ids:
+            guild = self.world.guilds.get(int(raw)) if raw is not None else None
             if guild is None:
                 continue
             await session.send_dispatch(

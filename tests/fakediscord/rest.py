@@ -141,6 +141,7 @@ class Rest:
         scope = self._scope(request)
         body = request.get(JSON_KEY)
         rules.validate_commands(body)
+        assert isinstance(body, list)
         old = {(c["type"], c["name"]): c for c in self.world.commands.get(scope, [])}
         stored: list[Json] = []
         for command in body:

@@ -55,7 +55,7 @@ BAD: dict[str, tuple[Json, str]] = {
 
 
 def error_at(body: Json, dotted: str) -> Json:
-    node = body["errors"]
+    node: Json = body["errors"]
     for key in dotted.split("."):
         node = node[key]
     return node

@@ -68,7 +68,7 @@ AT_THE_LIMITS: Json = {
 
 
 def error_at(body: Json, dotted: str) -> Json:
-    node = body["errors"]
+    node: Json = body["errors"]
     for key in dotted.split("."):
         node = node[key]
     return node
