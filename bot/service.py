@@ -183,9 +183,9 @@ class GamesService:
 
     def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
         parsed = parse_results_file(source, content)
-        games_id = parsed.games or games or self.default_games
+        games_id = parsed.file.games or games or self.default_games
         current = self._views[games_id].index.data if games_id in self._views else None
-        plan = build_plan([(source, parsed)], current, games_id)
+        plan = build_plan([parsed], current, games_id)
         digest = hashlib.sha256(content).hexdigest()
         prov = (
             summaries.provenance(self._views[games_id].index)

@@ -35,5 +35,5 @@ def bundled_plan(
     for path in bundled_files(data_dir):
         content = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + content)
-        parsed.append((path.name, parse_results_file(path.name, content)))
+        parsed.append(parse_results_file(path.name, content))
     return build_plan(parsed, current, default_games), digest.hexdigest()

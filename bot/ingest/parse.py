@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,8 +38,22 @@ EVENT_COLUMNS = ("games", "sport", "event", "gender", "date")
 RESULT_COLUMNS = ("rank", "medal", "noc", "athletes", "mark", "note")
 
 
-def parse_results_file(source: str, data: bytes) -> ResultsFile:
-    """Parse a CSV or JSON results file; raise ``InvalidResultsFile`` listing every problem."""
+@dataclass(frozen=True)
+class ParsedFile:
+    """A file's records that could be read, the problems of those that could not, and every NOC
+    code the file mentions (with where), so unknown NOCs are reported even on rows with other
+    problems. ``build_plan`` reports all of them together."""
+
+    source: str
+    file: ResultsFile
+    problems: tuple[Problem, ...] = ()
+    noc_mentions: tuple[tuple[str, str], ...] = ()
+
+
+def parse_results_file(source: str, data: bytes) -> ParsedFile:
+    """Read a CSV or JSON results file. Problems that make the file unreadable as a whole
+    (encoding, size, syntax, columns) raise ``InvalidResultsFile`` at once; problems of single
+    rows or values are collected in the ``ParsedFile``."""
     if len(data) > MAX_BYTES:
         raise InvalidResultsFile(
             source,
@@ -74,16 +89,25 @@ def _looks_like_json(source: str, text: str) -> bool:
 
 
 def _problems_from(error: ValidationError, prefix: str) -> list[Problem]:
+    """Plain problems from a pydantic error: JSON paths (``events[0].results[1].medal``), or for
+    CSV rows (prefix ``row 7``) the row with the column named in the reason."""
     problems = []
+    csv_row = prefix.startswith("row ")
     for item in error.errors():
-        path = prefix
-        for part in item["loc"]:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
         message = str(item["msg"]).removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "unknown key"
         elif item["type"] == "missing":
             message = "missing"
+        if csv_row:
+            column = ".".join(str(part) for part in item["loc"])
+            if column and not message.startswith(column):
+                message = f"{column}: {message}"
+            problems.append(Problem(prefix, message))
+            continue
+        path = prefix
+        for part in item["loc"]:
+            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
         problems.append(Problem(path or "file", message))
     return problems
 
@@ -91,8 +115,8 @@ def _problems_from(error: ValidationError, prefix: str) -> list[Problem]:
 # --- JSON ---------------------------------------------------------------------------------------
 
 
-def parse_json(source: str, text: str) -> ResultsFile:
-    """Parse the JSON encoding."""
+def parse_json(source: str, text: str) -> ParsedFile:
+    """Parse the JSON encoding, section by section and event by event."""
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -102,12 +126,22 @@ def parse_json(source: str, text: str) -> ResultsFile:
         ) from None
     if not isinstance(raw, dict):
         raise InvalidResultsFile(source, [Problem("file", "a JSON results file must be an object")])
-    problems: list[Problem] = []
+    try:
+        json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidResultsFile(
+            source,
+            [
+                Problem(
+                    "file", "contains an invalid \\u escape (a lone surrogate); use real UTF-8 text"
+                )
+            ],
+        ) from None
     events = raw.get("events", [])
     if not isinstance(events, list):
         raise InvalidResultsFile(source, [Problem("events", "must be a list of events")])
     rows = sum(
-        len(e.get("results", []))
+        len(e["results"])
         for e in events
         if isinstance(e, dict) and isinstance(e.get("results"), list)
     )
@@ -115,14 +149,30 @@ def parse_json(source: str, text: str) -> ResultsFile:
         raise InvalidResultsFile(
             source, [Problem("file", f"too large: {rows:,} results (the limit is {MAX_ROWS:,})")]
         )
-    raw = dict(raw)
-    raw["events"] = [_with_origins(event, index) for index, event in enumerate(events)]
+    problems: list[Problem] = []
     try:
-        parsed = ResultsFile.model_validate(raw)
+        base = ResultsFile.model_validate({**raw, "events": []})
     except ValidationError as exc:
         problems.extend(_problems_from(exc, ""))
-        raise InvalidResultsFile(source, problems) from None
-    return parsed
+        base = ResultsFile()
+    records: list[EventRecord] = []
+    mentions: list[tuple[str, str]] = []
+    for index, event in enumerate(events):
+        event = _with_origins(event, index)
+        if isinstance(event, dict) and isinstance(event.get("results"), list):
+            for result in event["results"]:
+                if isinstance(result, dict) and isinstance(result.get("noc"), str):
+                    mentions.append((f"{result['origin']}.noc", result["noc"].strip().upper()))
+        try:
+            records.append(EventRecord.model_validate(event))
+        except ValidationError as exc:
+            problems.extend(_problems_from(exc, f"events[{index}]"))
+    return ParsedFile(
+        source=source,
+        file=base.model_copy(update={"events": tuple(records)}),
+        problems=tuple(problems),
+        noc_mentions=tuple(mentions),
+    )
 
 
 def _with_origins(event: Any, index: int) -> Any:
@@ -144,7 +194,7 @@ def _with_origins(event: Any, index: int) -> Any:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def parse_csv(source: str, text: str) -> ResultsFile:
+def parse_csv(source: str, text: str) -> ParsedFile:
     """Parse the CSV encoding: one result a row, events grouped by Games, sport and event name."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -175,6 +225,7 @@ def parse_csv(source: str, text: str) -> ResultsFile:
         raise InvalidResultsFile(source, problems)
 
     groups: dict[tuple[str, str, str], list[tuple[int, dict[str, str]]]] = {}
+    mentions: list[tuple[str, str]] = []
     row_number = 1
     try:
         for row_number, row in enumerate(reader, start=2):
@@ -192,6 +243,8 @@ def parse_csv(source: str, text: str) -> ResultsFile:
                 )
                 continue
             values = dict(zip(columns, row, strict=True))
+            if values["noc"].strip():
+                mentions.append((f"row {row_number}", values["noc"].strip().upper()))
             key = (values["games"].strip(), fold(values["sport"]), fold(values["event"]))
             groups.setdefault(key, []).append((row_number, values))
     except csv.Error as exc:
@@ -203,17 +256,20 @@ def parse_csv(source: str, text: str) -> ResultsFile:
         problems.extend(event_problems)
         if event is not None:
             events.append(event)
-    if problems:
-        raise InvalidResultsFile(source, problems)
-    if not events:
+    if not events and not problems:
         raise InvalidResultsFile(source, [Problem("file", "no result rows")])
     games = {event.games for event in events}
-    if len(games) == 1:
-        shared = games.pop()
-        return ResultsFile(
+    shared = games.pop() if len(games) == 1 else None
+    file = (
+        ResultsFile(
             games=shared, events=tuple(e.model_copy(update={"games": None}) for e in events)
         )
-    return ResultsFile(events=tuple(events))
+        if shared is not None or len(games) == 0
+        else ResultsFile(events=tuple(events))
+    )
+    return ParsedFile(
+        source=source, file=file, problems=tuple(problems), noc_mentions=tuple(mentions)
+    )
 
 
 def _csv_event(

@@ -9,6 +9,7 @@ athletes by NOC and folded name or alias (hyphens and spaces in given names do n
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.domain.errors import InvalidResultsFile, Problem
@@ -26,6 +27,7 @@ from bot.domain.models import (
     Result,
 )
 from bot.domain.names import athlete_id, event_id, fold
+from bot.ingest.parse import ParsedFile
 from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
 
 RANK_OF_MEDAL = {Medal.GOLD: 1, Medal.SILVER: 2, Medal.BRONZE: 3}
@@ -68,15 +70,21 @@ class _AthleteBook:
 
 
 def build_plan(
-    files: Sequence[tuple[str, ResultsFile]], current: GamesData | None, default_games: str
+    parsed: Sequence[ParsedFile], current: GamesData | None, default_games: str
 ) -> LoadPlan:
-    """Turn parsed files (with their names) into one load plan, or raise ``InvalidResultsFile``."""
+    """Turn parsed files into one load plan, or raise ``InvalidResultsFile`` listing every problem
+    (those found while reading the files and those found against the current data)."""
     problems: list[Problem] = []
+    files = [(item.source, item.file) for item in parsed]
     source = ", ".join(name for name, _ in files)
 
     def report(file_name: str, where: str, reason: str) -> None:
         prefix = f"{file_name} " if len(files) > 1 else ""
         problems.append(Problem(f"{prefix}{where}".strip(), reason))
+
+    for item in parsed:
+        for problem in item.problems:
+            report(item.source, problem.where, problem.reason)
 
     games_ids = {(f.games or default_games) for _, f in files} | {
         e.games for _, f in files for e in f.events if e.games
@@ -89,15 +97,12 @@ def build_plan(
     games_id = games_ids.pop()
     games = _games(files, current, games_id)
     if games is None:
-        raise InvalidResultsFile(
-            source,
-            [
-                Problem(
-                    "games",
-                    f"unknown Games {games_id!r}; include a games_info section to create it",
-                )
-            ],
+        problems.append(
+            Problem(
+                "games", f"unknown Games {games_id!r}; include a games_info section to create it"
+            )
         )
+        raise InvalidResultsFile(source, problems)
 
     nations: dict[str, Nation] = {n.code: n for n in (current.nations if current else ())}
     new_nations: list[Nation] = []
@@ -114,14 +119,23 @@ def build_plan(
                 new_nations.append(nation)
             nations[noc.code] = nation
 
+    for item in parsed:
+        for where, code in item.noc_mentions:
+            if code not in nations:
+                report(item.source, where, _unknown_noc(code, nations))
+
     book = _AthleteBook(current.athletes if current else ())
     changed_athletes: dict[str, Athlete] = {}
     for file_name, file in files:
         for index, athlete_record in enumerate(file.athletes):
             if athlete_record.noc not in nations:
-                report(file_name, f"athletes[{index}].noc", _unknown_noc(athlete_record.noc, nations))
+                report(
+                    file_name, f"athletes[{index}].noc", _unknown_noc(athlete_record.noc, nations)
+                )
                 continue
-            athlete = _athlete_from(athlete_record, book.find(athlete_record.noc, athlete_record.name))
+            athlete = _athlete_from(
+                athlete_record, book.find(athlete_record.noc, athlete_record.name)
+            )
             if book.by_id.get(athlete.id) != athlete:
                 changed_athletes[athlete.id] = athlete
             book.add(athlete)
@@ -154,7 +168,7 @@ def build_plan(
             results: list[Result] = []
             seen_rows: dict[tuple[object, ...], str] = {}
             for result in record.results:
-                for reason in _result_problems(result, nations):
+                for reason in _result_problems(result):
                     report(file_name, result.origin, reason)
                 row_key = (
                     result.rank,
@@ -197,12 +211,19 @@ def build_plan(
                 )
             events.append(EventResults(event=event, results=tuple(results)))
     if problems:
-        raise InvalidResultsFile(source, problems)
+        raise InvalidResultsFile(source, sorted(problems, key=_where_order))
     return LoadPlan(
         games=games,
         nations=tuple(new_nations),
         athletes=tuple(changed_athletes.values()),
         events=tuple(events),
+    )
+
+
+def _where_order(problem: Problem) -> tuple[object, ...]:
+    """Natural order of places: row 2 before row 10, events[2] before events[10]."""
+    return tuple(
+        int(part) if part.isdigit() else part for part in re.split(r"(\d+)", problem.where)
     )
 
 
@@ -233,10 +254,8 @@ def _unknown_noc(code: str, nations: dict[str, Nation]) -> str:
     return f"unknown NOC {code!r}: not a participant of this Games{hint}"
 
 
-def _result_problems(result: ResultRecord, nations: dict[str, Nation]) -> list[str]:
+def _result_problems(result: ResultRecord) -> list[str]:
     reasons = []
-    if result.noc not in nations:
-        reasons.append(_unknown_noc(result.noc, nations))
     if (
         result.medal is not None
         and result.rank is not None

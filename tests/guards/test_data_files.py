@@ -16,7 +16,9 @@ DATA_FILES = bundled_files(default_data_dir())
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
 def test_every_data_file_loads(path) -> None:  # type: ignore[no-untyped-def]
-    parsed = parse_results_file(path.name, path.read_bytes())
+    read = parse_results_file(path.name, path.read_bytes())
+    assert read.problems == ()
+    parsed = read.file
     assert parsed.games == "harbin-2025"
     assert parsed.events or parsed.nocs
 

@@ -1,0 +1,159 @@
+"""Loading results through the service on a real store: preview, apply, undo, stale previews,
+export round trips, and malformed files that never change the data."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.answers.models import NationSummary
+from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
+from bot.service import GamesService
+from bot.store.sqlite_store import SqliteStore
+
+HEADER = "games,sport,event,gender,date,rank,medal,noc,athletes,mark,note\n"
+EVENT = ",Short track speed skating,Men's 5000 metre relay,men,2025-02-09,"
+# Korea's penalty overturned on appeal (a made-up correction): KOR silver, JPN bronze, CHN fourth.
+APPEAL = (
+    HEADER
+    + EVENT
+    + "1,gold,KAZ,Denis Nikisha;Gleb Ivchenko;Mersaid Zhaksybayev;Adil Galiakhmetov,6:59.415,\n"
+    + EVENT
+    + "2,silver,KOR,Park Ji-won;Park Jang-hyuk;Jang Sung-woo;Kim Tae-sung,6:59.782,penalty overturned\n"
+    + EVENT
+    + "3,bronze,JPN,Shuta Matsuzu,,\n"
+    + EVENT
+    + "4,,CHN,Liu Shaoang;Lin Xiaojun;Sun Long;Liu Shaolin,,\n"
+).encode()
+
+
+def tally(service: GamesService, noc: str) -> tuple[int, int, int]:
+    answer = service.medals(noc)
+    assert isinstance(answer, NationSummary)
+    return answer.count.key
+
+
+async def test_preview_apply_and_undo(service: GamesService) -> None:
+    preview = service.preview_load("appeal.csv", APPEAL)
+    changes = {c.noc: (c.before.key, c.after.key) for c in preview.table_changes}
+    assert changes == {
+        "KOR": ((16, 15, 14), (16, 16, 14)),
+        "JPN": ((10, 12, 15), (10, 11, 16)),
+        "CHN": ((32, 27, 26), (32, 27, 25)),
+    }
+    assert tally(service, "KOR") == (16, 15, 14)  # a preview writes nothing
+    before_as_of = service.provenance().as_of
+
+    applied = await service.load(
+        "appeal.csv", APPEAL, user_id=7, expect_last_load=preview.base_load_id
+    )
+    assert applied.applied_load_id is not None
+    assert tally(service, "KOR") == (16, 16, 14)
+    assert service.provenance().source == "appeal.csv"
+    assert service.provenance().as_of is not None and before_as_of is not None
+
+    undone = await service.undo(user_id=7)
+    assert undone.undone is not None and undone.undone.load_id == applied.applied_load_id
+    assert tally(service, "KOR") == (16, 15, 14)
+    with pytest.raises(NothingToUndoError):
+        await service.undo(user_id=7)
+    history = await service.history()
+    assert [load.kind for load in history.loads] == ["undo", "load", "bundled"]
+    assert history.loads[1].user_id == 7 and history.loads[1].undone_by == history.loads[0].load_id
+
+
+async def test_a_stale_preview_is_refused(service: GamesService) -> None:
+    preview = service.preview_load("appeal.csv", APPEAL)
+    await service.load("other.csv", APPEAL, user_id=1, expect_last_load=preview.base_load_id)
+    with pytest.raises(StalePreviewError):
+        await service.load("appeal.csv", APPEAL, user_id=2, expect_last_load=preview.base_load_id)
+
+
+async def test_export_loads_back_as_no_change(service: GamesService) -> None:
+    for fmt in ("json", "csv"):
+        exported = service.export(fmt)  # type: ignore[arg-type]
+        preview = service.preview_load(f"export.{fmt}", exported)
+        assert not preview.changes_anything, fmt
+        assert preview.table_changes == ()
+        await service.load(f"export.{fmt}", exported, user_id=None)
+        assert service.export(fmt) == exported  # type: ignore[arg-type]
+
+
+async def test_a_bad_file_lists_every_problem_and_changes_nothing(service: GamesService) -> None:
+    before = service.export("json")
+    bad = (
+        HEADER
+        + EVENT
+        + "1,gold,KAZ,Denis Nikisha,,\n"
+        + EVENT
+        + "2,golden,NOR,Someone,,\n"
+        + EVENT
+        + "x,bronze,JPN,Shuta Matsuzu,,\n"
+    ).encode()
+    with pytest.raises(InvalidResultsFile) as caught:
+        await service.load("bad.csv", bad, user_id=1)
+    problems = [str(p) for p in caught.value.problems]
+    assert any(p.startswith("row 3") and "NOR" in p for p in problems)
+    assert any(p.startswith("row 3") and "golden" in p for p in problems)
+    assert any(p.startswith("row 4") and "'x'" in p for p in problems)
+    assert service.export("json") == before
+
+
+junk = st.one_of(
+    st.binary(max_size=400),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400).map(str.encode),
+    st.lists(
+        st.lists(
+            st.text(
+                alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=12,
+            ),
+            min_size=1,
+            max_size=12,
+        ),
+        max_size=6,
+    ).map(lambda rows: (HEADER + "\n".join(",".join(r) for r in rows)).encode()),
+    st.just(APPEAL[: len(APPEAL) // 2]),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.just("\ud800"),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "events",
+                        "results",
+                        "noc",
+                        "rank",
+                        "medal",
+                        "sport",
+                        "event",
+                        "gender",
+                        "nocs",
+                        "athletes",
+                        "games_info",
+                    ]
+                ),
+                inner,
+                max_size=4,
+            )
+        ),
+        max_leaves=12,
+    ).map(lambda value: __import__("json").dumps(value).encode()),
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(content=junk, name=st.sampled_from(["f.csv", "f.json", "upload"]))
+async def test_malformed_files_never_raise_unhandled_errors_nor_change_data(
+    service: GamesService, store: SqliteStore, content: bytes, name: str
+) -> None:
+    before = await store.read_games("harbin-2025")
+    try:
+        await service.load(name, content, user_id=1)
+    except InvalidResultsFile as exc:
+        assert exc.problems and all(str(p) for p in exc.problems)
+        assert await store.read_games("harbin-2025") == before
