@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,10 +17,12 @@ from pydantic import ValidationError
 from bot import cli
 from bot.console import run_console
 from bot.domain.errors import GamesbotError, StoreError
+from bot.health import judge_bot, read_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
 from bot.service import GamesService
 from bot.settings import Settings
+from bot.store.maintenance import backup_database, check_database, restore_database
 from bot.store.sqlite_store import SqliteStore
 
 
@@ -84,6 +87,26 @@ def _run_bot(settings: Settings) -> int:
     return cli.EXIT_USAGE
 
 
+def _health(settings: Settings) -> int:
+    database = check_database(settings.gamesbot_db_path)
+    bot = judge_bot(read_status(settings.resolved_status_file), time.time())
+    healthy = database == "ok" and bot.healthy
+    print(f"{'healthy' if healthy else 'unhealthy'}: database {database}; {bot.reason}")
+    return cli.EXIT_OK if healthy else cli.EXIT_NO_MATCH
+
+
+def _backup(settings: Settings, path: str) -> int:
+    backup_database(settings.gamesbot_db_path, Path(path))
+    print(f"backed up {settings.gamesbot_db_path} to {path}")
+    return cli.EXIT_OK
+
+
+def _restore(settings: Settings, path: str) -> int:
+    restore_database(Path(path), settings.gamesbot_db_path)
+    print(f"restored {settings.gamesbot_db_path} from {path}; restart a running bot to use it")
+    return cli.EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``gamesbot`` entry point; returns the exit code."""
     parser = cli.build_parser()
@@ -99,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "run":
             return _run_bot(settings)
+        if command == "health":
+            return _health(settings)
+        if command == "backup":
+            return _backup(settings, args.path)
+        if command == "restore":
+            return _restore(settings, args.path)
         if command == "console":
             return asyncio.run(_console(settings))
         if command in cli.ADMIN_COMMANDS:

@@ -107,6 +107,16 @@ def build_parser() -> _Parser:
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.add_argument("--games")
 
+    sub.add_parser("health", help="exit 0 when the database and (if running) the bot are healthy")
+    backup = sub.add_parser(
+        "backup", help="copy the database with SQLite's online backup (safe while running)"
+    )
+    backup.add_argument("path", help="backup file to write")
+    restore = sub.add_parser(
+        "restore", help="replace the database with a backup (stop the bot first)"
+    )
+    restore.add_argument("path", help="backup file to read")
+
     sub.add_parser("console", help="interactive prompt taking the same commands and free text")
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     return parser
