@@ -1,96 +1,583 @@
 """Resolution of loosely typed names (nations, athletes, events, sports) against one Games.
 
-PLACEHOLDER: exact folded matching only. To be replaced by the forgiving resolver (issue 3),
-keeping this interface.
+Every resolution is CONFIDENT (one answer: a high score and a clear margin over the runner-up),
+AMBIGUOUS (ranked alternatives, at most 25) or NONE (nearest suggestions, possibly empty); unknown
+names, sports the Games did not hold and nonsense are NONE, never a guess. Nations and athletes go
+through ``NameIndex`` (folded keys, both name orders, romanisation variants, native scripts,
+aliases); events are read into terms (gender, distance, relay, words, sport) by
+``bot.query.event_terms`` and ``bot.query.sports`` and matched term by term. ``suggest`` is the
+autocomplete over the same matchers. A ``Resolver`` is immutable and built once per data load.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from bot.domain.models import GamesData
+from rapidfuzz import fuzz
+
+from bot.domain.models import Athlete, Event, GamesData, Gender, Medal, Nation, Result
 from bot.domain.names import fold, slug
-from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
+from bot.domain.resolution import (
+    MAX_ALTERNATIVES,
+    Candidate,
+    EntityKind,
+    Resolution,
+    ResolutionStatus,
+)
+from bot.query.event_terms import STOPWORDS, EventTerms, event_terms, parse_terms, tokenize
+from bot.query.index import count_medals, rank_counts
+from bot.query.name_index import NameIndex
+from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES, find_sport
+
+#: A match is confident at or above this score ...
+CONFIDENT_SCORE = 88.0
+#: ... and at least this far ahead of the best other entity.
+CONFIDENT_MARGIN = 6.0
+#: Below this a name match is no answer (only a suggestion).
+AMBIGUOUS_FLOOR = 70.0
+#: Suggestions offered with NONE must score at least this.
+SUGGESTION_FLOOR = 50.0
+#: How far below the best an alternative may score and still be offered.
+ALTERNATIVE_SPREAD = 15.0
+#: Label length limit (Discord choice names).
+MAX_LABEL = 100
+#: Words around a nation that do not name it ("medals korea", "korea medal count").
+NATION_FILLERS = frozenset(
+    {"medals", "medal", "count", "tally", "table", "results", "result", "in", "at", "for", "of"}
+)
+#: Event words people shorten or spell differently, mapped to the word in event names.
+EVENT_WORD_SYNONYMS: dict[str, str] = {
+    "tourney": "tournament",
+    "hp": "halfpipe",
+    "pipe": "halfpipe",
+    "synchronised": "synchro",
+    "synchronized": "synchro",
+    "sync": "synchro",
+    "dancing": "dance",
+    "pair": "pairs",
+    "classic": "classical",
+    "skate": "freestyle",
+    "skating": "",
+    "skiing": "",
+    "ski": "",
+}
+_COMPOUNDS: dict[tuple[str, str], str] = {
+    ("half", "pipe"): "halfpipe",
+    ("slope", "style"): "slopestyle",
+    ("free", "style"): "freestyle",
+}
 
 
-@dataclass
+def _label(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def _rescored(candidate: Candidate, score: float) -> Candidate:
+    return candidate.model_copy(update={"score": round(score, 1)})
+
+
+def _limit(limit: int) -> int:
+    return max(1, min(limit, MAX_ALTERNATIVES))
+
+
+@dataclass(frozen=True)
+class _EventEntry:
+    event: Event
+    candidate: Candidate
+    terms: EventTerms
+
+
+@dataclass(frozen=True)
+class _EventQuery:
+    """An event query read into terms; ``sport`` restricts it, ``sport_phrase`` is how the text
+    named the sport (so it can be read back as an event word, e.g. "freestyle")."""
+
+    terms: EventTerms
+    sport: str | None = None
+    sport_phrase: str = ""
+    unknown_sport: bool = False
+
+
+def _event_words(words: Iterable[str]) -> tuple[str, ...]:
+    mapped = [EVENT_WORD_SYNONYMS.get(w, w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(mapped):
+        pair = (mapped[i], mapped[i + 1]) if i + 1 < len(mapped) else None
+        if pair is not None and pair in _COMPOUNDS:
+            out.append(_COMPOUNDS[pair])
+            i += 2
+            continue
+        if mapped[i]:
+            out.append(mapped[i])
+        i += 1
+    return tuple(out)
+
+
+def _decide(
+    kind: EntityKind,
+    query: str,
+    ranked: Sequence[Candidate],
+    suggestions: Sequence[Candidate] = (),
+    *,
+    floor: float = AMBIGUOUS_FLOOR,
+) -> Resolution:
+    """CONFIDENT, AMBIGUOUS or NONE from candidates ranked best first (one per entity)."""
+    if not ranked or ranked[0].score < floor:
+        nearest = [c for c in (*ranked, *suggestions) if c.score >= SUGGESTION_FLOOR]
+        unique = list({c.id: c for c in reversed(nearest)}.values())[::-1]
+        unique.sort(key=lambda c: -c.score)
+        return Resolution(
+            kind=kind,
+            query=query,
+            status=ResolutionStatus.NONE,
+            alternatives=tuple(unique[:5]),
+        )
+    top = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    if top.score >= CONFIDENT_SCORE and (
+        top.score - runner_up >= CONFIDENT_MARGIN or (top.score >= 100.0 > runner_up)
+    ):
+        others = tuple(c for c in ranked[1:MAX_ALTERNATIVES] if c.score >= 80.0)
+        return Resolution(
+            kind=kind,
+            query=query,
+            status=ResolutionStatus.CONFIDENT,
+            match=top,
+            alternatives=others,
+        )
+    offered = [c for c in ranked if c.score >= max(floor, top.score - ALTERNATIVE_SPREAD)]
+    return Resolution(
+        kind=kind,
+        query=query,
+        status=ResolutionStatus.AMBIGUOUS,
+        alternatives=tuple(offered[:MAX_ALTERNATIVES]),
+    )
+
+
+def _none(kind: EntityKind, query: str, suggestions: Sequence[Candidate] = ()) -> Resolution:
+    return Resolution(
+        kind=kind,
+        query=query,
+        status=ResolutionStatus.NONE,
+        alternatives=tuple(suggestions[:5]),
+    )
+
+
+@dataclass(frozen=True)
 class Resolver:
-    """Resolves names of one Games. Build with ``Resolver.build(data)``."""
+    """Resolves names of one Games. Build with ``Resolver.build(data)``; immutable afterwards."""
 
-    keys: dict[EntityKind, dict[str, list[Candidate]]] = field(default_factory=dict)
+    nations: tuple[Candidate, ...]
+    nation_index: NameIndex
+    nation_exact: dict[str, tuple[int, ...]]
+    athletes: tuple[Candidate, ...]
+    athlete_index: NameIndex
+    athlete_defaults: tuple[Candidate, ...]
+    events: tuple[_EventEntry, ...]
+    sports: dict[str, Candidate]
+    sport_phrases: dict[str, str]
+
+    # --- building ------------------------------------------------------------------------------
 
     @classmethod
     def build(cls, data: GamesData) -> Resolver:
-        keys: dict[EntityKind, dict[str, list[Candidate]]] = {kind: {} for kind in EntityKind}
+        """Index one Games' names (fast: a few milliseconds at the real data size)."""
+        nations = cls._nations_by_medals(data)
+        nation_names: list[tuple[int, str]] = []
+        nation_exact: dict[str, list[int]] = {}
+        for number, nation in enumerate(nations):
+            for name in (nation.code, nation.name, nation.official_name, *nation.aliases):
+                if not name:
+                    continue
+                nation_names.append((number, name))
+                for key in {fold(name), fold(name).replace(" ", "")}:
+                    bucket = nation_exact.setdefault(key, [])
+                    if number not in bucket:
+                        bucket.append(number)
 
-        def add(kind: EntityKind, candidate: Candidate, *names: str) -> None:
-            for name in names:
-                if name:
-                    bucket = keys[kind].setdefault(fold(name), [])
-                    if candidate not in bucket:
-                        bucket.append(candidate)
+        athletes = cls._athletes_by_medals(data)
+        athlete_names = [
+            (number, name)
+            for number, athlete in enumerate(athletes)
+            for name in (athlete.name, athlete.native_name, *athlete.aliases)
+            if name
+        ]
+        medals = cls._medal_counts(data)
+        athlete_candidates = tuple(
+            Candidate(kind=EntityKind.ATHLETE, id=a.id, label=_label(f"{a.name} ({a.noc})"))
+            for a in athletes
+        )
 
-        for n in data.nations:
-            add(
-                EntityKind.NATION,
-                Candidate(kind=EntityKind.NATION, id=n.code, label=n.label),
-                n.code,
-                n.name,
-                n.official_name,
-                *n.aliases,
+        events = tuple(
+            _EventEntry(
+                event=e,
+                candidate=Candidate(
+                    kind=EntityKind.EVENT, id=e.id, label=_label(f"{e.name} ({e.sport})")
+                ),
+                terms=cls._terms_of(e),
             )
-        for a in data.athletes:
-            add(
-                EntityKind.ATHLETE,
-                Candidate(kind=EntityKind.ATHLETE, id=a.id, label=f"{a.name} ({a.noc})"),
-                a.name,
-                a.native_name,
-                *a.aliases,
+            for e in sorted(
+                data.events, key=lambda e: (e.date.isoformat() if e.date else "~", e.sport, e.name)
             )
-        for e in data.events:
-            add(
-                EntityKind.EVENT,
-                Candidate(kind=EntityKind.EVENT, id=e.id, label=f"{e.name} ({e.sport})"),
-                e.name,
-            )
-        for sport in {e.sport for e in data.events}:
-            add(
-                EntityKind.SPORT,
-                Candidate(kind=EntityKind.SPORT, id=slug(sport), label=sport),
-                sport,
-            )
-        return cls(keys=keys)
+        )
+        sport_names = sorted({e.sport for e in data.events})
+        sports = {
+            name: Candidate(kind=EntityKind.SPORT, id=slug(name), label=_label(name))
+            for name in sport_names
+        }
+        phrases = {phrase: sport for phrase, sport in SPORT_ALIASES.items() if sport in sports}
+        for name in sport_names:
+            phrases[fold(name)] = name
+        return cls(
+            nations=tuple(
+                Candidate(kind=EntityKind.NATION, id=n.code, label=_label(n.label)) for n in nations
+            ),
+            nation_index=NameIndex.build(nation_names),
+            nation_exact={k: tuple(v) for k, v in nation_exact.items()},
+            athletes=athlete_candidates,
+            athlete_index=NameIndex.build(athlete_names),
+            athlete_defaults=tuple(
+                c for c, a in zip(athlete_candidates, athletes, strict=True) if medals[a.id]
+            ),
+            events=events,
+            sports=sports,
+            sport_phrases=phrases,
+        )
 
-    def _resolve(self, kind: EntityKind, text: str) -> Resolution:
-        found = self.keys[kind].get(fold(text), [])
-        if len(found) == 1:
-            return Resolution(
-                kind=kind, query=text, status=ResolutionStatus.CONFIDENT, match=found[0]
-            )
-        if found:
-            return Resolution(
-                kind=kind,
-                query=text,
-                status=ResolutionStatus.AMBIGUOUS,
-                alternatives=tuple(found[:25]),
-            )
-        return Resolution(kind=kind, query=text, status=ResolutionStatus.NONE)
+    @staticmethod
+    def _nations_by_medals(data: GamesData) -> list[Nation]:
+        """Nations in medal-table order, then the rest by name (ties in search favour leaders)."""
+        by_noc: dict[str, list[Result]] = {}
+        for result in data.results:
+            by_noc.setdefault(result.noc, []).append(result)
+        counts = [count_medals(n.code, by_noc.get(n.code, [])) for n in data.nations]
+        ranked = [count.noc for _, count in rank_counts(c for c in counts if c.total)]
+        order = {code: position for position, code in enumerate(ranked)}
+        return sorted(data.nations, key=lambda n: (order.get(n.code, len(order)), n.name))
+
+    @staticmethod
+    def _medal_counts(data: GamesData) -> Counter[str]:
+        medals: Counter[str] = Counter()
+        for result in data.results:
+            if result.medal is not None:
+                for athlete in result.athletes:
+                    medals[athlete] += 1
+        return medals
+
+    @classmethod
+    def _athletes_by_medals(cls, data: GamesData) -> list[Athlete]:
+        """Athletes with most medals (then golds) first, then by name."""
+        medals = cls._medal_counts(data)
+        golds: Counter[str] = Counter()
+        for result in data.results:
+            if result.medal is Medal.GOLD:
+                golds.update(result.athletes)
+        return sorted(data.athletes, key=lambda a: (-medals[a.id], -golds[a.id], a.name, a.id))
+
+    @staticmethod
+    def _terms_of(event: Event) -> EventTerms:
+        terms = event_terms(event.name)
+        gender = terms.gender or (event.gender if event.gender is not Gender.OPEN else None)
+        return EventTerms(
+            gender=gender,
+            distance=terms.distance,
+            legs=terms.legs,
+            relay=terms.relay,
+            words=_event_words(terms.words),
+        )
+
+    # --- nations -------------------------------------------------------------------------------
+
+    def _nation_ranked(
+        self, text: str, *, prefix: bool = False, limit: int = 10
+    ) -> list[Candidate]:
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        exact = self.nation_exact.get(key, ()) or self.nation_exact.get(key.replace(" ", ""), ())
+        ranked = [_rescored(self.nations[n], 100.0) for n in exact]
+        if len(key.replace(" ", "")) > 3 or prefix:
+            for hit in self.nation_index.search(key, limit=limit, prefix=prefix):
+                if hit.entry not in exact:
+                    ranked.append(_rescored(self.nations[hit.entry], min(hit.score, 99.0)))
+        return ranked
 
     def nation(self, text: str) -> Resolution:
-        return self._resolve(EntityKind.NATION, text)
+        """A nation by IOC code, name, official name, alias or native script (``"korea"``,
+        ``"dprk"``, ``"韩国"``, ``"the philippines"``)."""
+        ranked = self._nation_ranked(text)
+        if not ranked or ranked[0].score < AMBIGUOUS_FLOOR:
+            return _decide(EntityKind.NATION, text, ranked, self.suggest(EntityKind.NATION, text))
+        return _decide(EntityKind.NATION, text, ranked)
+
+    # --- athletes ------------------------------------------------------------------------------
+
+    def _athlete_ranked(
+        self, text: str, *, prefix: bool = False, limit: int = MAX_ALTERNATIVES
+    ) -> list[Candidate]:
+        return [
+            _rescored(self.athletes[hit.entry], hit.score)
+            for hit in self.athlete_index.search(text, limit=limit, prefix=prefix)
+        ]
 
     def athlete(self, text: str) -> Resolution:
-        return self._resolve(EntityKind.ATHLETE, text)
+        """An athlete by name in either order, with hyphen/space, romanisation and typo variants,
+        native script or a former name."""
+        ranked = self._athlete_ranked(text)
+        if ranked and ranked[0].score >= AMBIGUOUS_FLOOR:
+            return _decide(EntityKind.ATHLETE, text, ranked)
+        typed = "".join(fold(text).split())
+        started = [c for c in self._athlete_ranked(text, prefix=True) if c.score >= 90.0]
+        if len(typed) >= 3 and started:
+            return Resolution(
+                kind=EntityKind.ATHLETE,
+                query=text,
+                status=ResolutionStatus.AMBIGUOUS,
+                alternatives=tuple(started[:MAX_ALTERNATIVES]),
+            )
+        return _decide(EntityKind.ATHLETE, text, ranked)
 
-    def event(self, text: str, sport: str | None = None) -> Resolution:
-        del sport
-        return self._resolve(EntityKind.EVENT, text)
+    # --- sports --------------------------------------------------------------------------------
+
+    def _sport_ranked(self, text: str, *, prefix: bool = False) -> list[Candidate]:
+        key = fold(text)
+        if not key:
+            return []
+        best: dict[str, float] = {}
+        for phrase, sport in self.sport_phrases.items():
+            if phrase == key:
+                score = 100.0
+            elif prefix and phrase.startswith(key):
+                score = 90.0 + 9.0 * len(key) / len(phrase)
+            elif len(phrase) >= 4 and len(key) >= 4:
+                score = fuzz.ratio(key, phrase)
+            else:
+                continue
+            if score > best.get(sport, 0.0):
+                best[sport] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [_rescored(self.sports[sport], score) for sport, score in ranked]
+
+    def _other_sport(self, key: str) -> bool:
+        """Whether ``key`` names (or nearly names) a sport this Games did not hold."""
+        if key in OTHER_SPORTS or (key in SPORT_ALIASES and SPORT_ALIASES[key] not in self.sports):
+            return True
+        return any(fuzz.ratio(key, other) >= 90 for other in OTHER_SPORTS if len(other) >= 5)
 
     def sport(self, text: str) -> Resolution:
-        return self._resolve(EntityKind.SPORT, text)
+        """A sport by name, alias or abbreviation (``"st"``, ``"xc"``, ``"skimo"``, ``"hockey"``);
+        sports not held at this Games are NONE."""
+        key = fold(text)
+        tokens = key.split()
+        mention = find_sport(tokens, self.sport_phrases)
+        if mention is not None:
+            rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
+            if all(t in STOPWORDS or t in ("skiing", "skating", "sport") for t in rest):
+                if mention.sport is None or mention.sport not in self.sports:
+                    return _none(EntityKind.SPORT, text)
+                match = _rescored(self.sports[mention.sport], 100.0)
+                return Resolution(
+                    kind=EntityKind.SPORT,
+                    query=text,
+                    status=ResolutionStatus.CONFIDENT,
+                    match=match,
+                )
+        if self._other_sport(key):
+            return _none(EntityKind.SPORT, text)
+        slugged = self.sports.get(next((s for s in self.sports if slug(s) == text.strip()), ""))
+        if slugged is not None:
+            return Resolution(
+                kind=EntityKind.SPORT,
+                query=text,
+                status=ResolutionStatus.CONFIDENT,
+                match=_rescored(slugged, 100.0),
+            )
+        ranked = self._sport_ranked(text)
+        return _decide(EntityKind.SPORT, text, ranked, self._sport_ranked(text, prefix=True))
+
+    # --- nation and sport ----------------------------------------------------------------------
 
     def nation_and_sport(self, text: str) -> tuple[Resolution, Resolution | None]:
-        return self.nation(text), None
+        """A nation with an optional sport beside it: ``"korea short track"`` → (KOR, Short track
+        speed skating); ``("korea", None)`` when there are no sport words."""
+        tokens = fold(text).split()
+        mention = find_sport(tokens, self.sport_phrases)
+        rest = tokens
+        sport: Resolution | None = None
+        if mention is not None:
+            rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
+            sport = self.sport(mention.phrase)
+        kept = [t for t in rest if t not in NATION_FILLERS] or rest
+        if not kept:
+            return _none(EntityKind.NATION, text), sport
+        nation_text = " ".join(kept) if (mention is not None or kept != tokens) else text
+        return self.nation(nation_text), sport
+
+    # --- events --------------------------------------------------------------------------------
+
+    def _event_query(self, text: str, sport: str | None) -> _EventQuery | None:
+        """Read an event query; ``None`` when its sport is not held here (or ``sport`` is not a
+        sport of this Games)."""
+        tokens = tokenize(text)
+        chosen: str | None = None
+        if sport is not None:
+            found = self.sport(sport)
+            if not found.confident or found.match is None:
+                return None
+            chosen = next(s for s, c in self.sports.items() if c.id == found.match.id)
+        mention = find_sport(tokens, self.sport_phrases)
+        phrase = ""
+        if mention is not None:
+            if mention.sport is None or mention.sport not in self.sports:
+                return None
+            if chosen is not None and mention.sport != chosen:
+                return _EventQuery(terms=EventTerms(), sport=chosen, unknown_sport=True)
+            chosen = mention.sport
+            phrase = mention.phrase
+            tokens = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
+        windows = [tokens[i : i + size] for size in (1, 2) for i in range(len(tokens) - size + 1)]
+        if any(self._other_sport(" ".join(window)) for window in windows):
+            return None
+        terms = parse_terms(tokens)
+        terms = EventTerms(
+            gender=terms.gender,
+            distance=terms.distance,
+            legs=terms.legs,
+            relay=terms.relay,
+            words=_event_words(terms.words),
+        )
+        return _EventQuery(terms=terms, sport=chosen, sport_phrase=phrase)
+
+    @staticmethod
+    def _word_score(word: str, others: Sequence[str], prefix: bool) -> tuple[float, int]:
+        best, where = 0.0, -1
+        for position, other in enumerate(others):
+            if word == other:
+                return 100.0, position
+            score = fuzz.ratio(word, other)
+            if len(word) >= 4 and (other.startswith(word) or word.startswith(other)):
+                score = max(score, 90.0)
+            elif prefix and len(word) >= 2 and other.startswith(word):
+                score = max(score, 92.0)
+            if score > best:
+                best, where = score, position
+        return best, where
+
+    def _event_score(
+        self, query: EventTerms, entry: _EventEntry, prefix: bool
+    ) -> tuple[float, bool] | None:
+        """How well an event fits the query (0-100) and whether any query word matched one of its
+        words, or ``None`` when a hard term (gender, distance, relay) excludes it."""
+        terms = entry.terms
+        if query.gender is not None and terms.gender is not query.gender:
+            return None
+        if query.distance is not None and not query.distances() & terms.distances():
+            return None
+        if query.relay and not terms.relay:
+            return None
+        score = 100.0
+        matched: set[int] = set()
+        for word in query.words:
+            best, where = self._word_score(word, terms.words, prefix and word == query.words[-1])
+            if best >= 80.0:
+                score -= (100.0 - best) / 3.0
+                matched.add(where)
+            else:
+                score -= 40.0
+        score -= 6.0 * (len(terms.words) - len(matched))
+        if terms.relay and not query.relay:
+            score -= 8.0
+        return score, bool(matched)
+
+    def _event_ranked(self, query: _EventQuery, *, prefix: bool = False) -> list[Candidate]:
+        """Events fitting the query, best first. Something must tie the query to an event: a
+        matched word, a distance, a gender or a sport; nonsense gets no candidates at all."""
+        terms = query.terms
+        if query.unknown_sport or (terms.empty and query.sport is None):
+            return []
+        anchored = (
+            terms.distance is not None
+            or terms.gender is not None
+            or terms.relay
+            or query.sport is not None
+        )
+        ranked: list[Candidate] = []
+        for entry in self.events:
+            if query.sport is not None and entry.event.sport != query.sport:
+                continue
+            fit = self._event_score(terms, entry, prefix)
+            if fit is not None and (anchored or fit[1]):
+                ranked.append(_rescored(entry.candidate, max(fit[0], 0.0)))
+        ranked.sort(key=lambda c: -c.score)
+        return ranked
+
+    def event(self, text: str, sport: str | None = None) -> Resolution:
+        """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,
+        ``"ladies 1500m short track"``); ``sport`` restricts the search."""
+        query = self._event_query(text, sport)
+        if query is None:
+            return _none(EntityKind.EVENT, text)
+        ranked = self._event_ranked(query)
+        if query.sport_phrase and sport is None and (not ranked or ranked[0].score < 80.0):
+            # A sport word that is also an event word ("5 km freestyle"): read it as a word.
+            reread = self._event_query(text.replace(query.sport_phrase, " "), None)
+            if reread is not None:
+                words = _event_words((*reread.terms.words, *query.sport_phrase.split()))
+                again = _EventQuery(
+                    terms=EventTerms(
+                        gender=reread.terms.gender,
+                        distance=reread.terms.distance,
+                        legs=reread.terms.legs,
+                        relay=reread.terms.relay,
+                        words=words,
+                    )
+                )
+                retried = self._event_ranked(again)
+                if retried and (not ranked or retried[0].score > ranked[0].score):
+                    ranked = retried
+        return _decide(EntityKind.EVENT, text, ranked, floor=65.0)
+
+    # --- autocomplete --------------------------------------------------------------------------
 
     def suggest(self, kind: EntityKind, text: str, limit: int = 25) -> list[Candidate]:
-        return [c for key, cs in self.keys[kind].items() if fold(text) in key for c in cs][:limit]
+        """Autocomplete: best first, at most ``limit`` (and 25). Empty text gives the defaults:
+        nations in medal-table order, medallists (most medals first), events by date, sports
+        alphabetically."""
+        limit = _limit(limit)
+        if not fold(text):
+            return list(self._defaults(kind)[:limit])
+        found: list[Candidate]
+        if kind is EntityKind.NATION:
+            found = self._nation_ranked(text, prefix=True, limit=limit)
+        elif kind is EntityKind.ATHLETE:
+            found = self._athlete_ranked(text, prefix=True, limit=limit)
+        elif kind is EntityKind.EVENT:
+            query = self._event_query(text, None)
+            found = [] if query is None else self._event_ranked(query, prefix=True)
+        else:
+            found = self._sport_ranked(text, prefix=True)
+        unique = list({c.id: c for c in reversed(found)}.values())[::-1]
+        unique.sort(key=lambda c: -c.score)
+        return [c for c in unique if c.score >= SUGGESTION_FLOOR][:limit]
+
+    def _defaults(self, kind: EntityKind) -> Sequence[Candidate]:
+        if kind is EntityKind.NATION:
+            return self.nations
+        if kind is EntityKind.ATHLETE:
+            return self.athlete_defaults
+        if kind is EntityKind.EVENT:
+            return [entry.candidate for entry in self.events]
+        return [self.sports[name] for name in sorted(self.sports)]
+
+    def resolve(self, kind: EntityKind, text: str) -> Resolution:
+        """Resolve ``text`` as ``kind`` (dispatch to ``nation``, ``athlete``, ``event``, ``sport``)."""
+        if kind is EntityKind.NATION:
+            return self.nation(text)
+        if kind is EntityKind.ATHLETE:
+            return self.athlete(text)
+        if kind is EntityKind.EVENT:
+            return self.event(text)
+        return self.sport(text)
