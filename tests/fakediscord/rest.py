@@ -24,7 +24,7 @@ FILES_KEY: web.RequestKey[dict[str, tuple[str, bytes]]] = web.RequestKey("files"
 MESSAGE_FLAGS_KEPT = FLAG_EPHEMERAL | (1 << 12) | (1 << 2) | rules.FLAG_COMPONENTS_V2
 ALLOWED_CALLBACKS = {2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5, 6, 7}}
 WEBHOOK_LIFETIME_S = 15 * 60
-CHAT_INPUT_COMMAND_MESSAGE, DEFAULT_MESSAGE = 20, 0
+CHAT_INPUT_COMMAND_MESSAGE, REPLY_MESSAGE, DEFAULT_MESSAGE = 20, 19, 0
 
 
 def json_response(data: Any, status: int = 200) -> web.Response:
@@ -32,6 +32,11 @@ def json_response(data: Any, status: int = 200) -> web.Response:
     return web.Response(
         body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
     )
+
+
+def _message_type(interaction: Interaction) -> int:
+    """Replies to slash commands are CHAT_INPUT_COMMAND messages; to components, REPLY."""
+    return CHAT_INPUT_COMMAND_MESSAGE if interaction.kind == 2 else REPLY_MESSAGE
 
 
 def _permissions(value: Any) -> str | None:
@@ -210,10 +215,12 @@ class Rest:
         reply.response_type = kind
         message: Json | None = None
         if kind == 4:
-            message = self._new_message(interaction, data, request, CHAT_INPUT_COMMAND_MESSAGE)
+            message = self._new_message(interaction, data, request, _message_type(interaction))
         elif kind == 5:
             flags = FLAG_LOADING | (int(data.get("flags") or 0) & FLAG_EPHEMERAL)
-            message = self._new_message(interaction, {"flags": flags}, request, 20, empty=True)
+            message = self._new_message(
+                interaction, {"flags": flags}, request, _message_type(interaction), empty=True
+            )
         elif kind in (6, 7) and interaction.source_message_id is not None:
             message = world.messages.get(interaction.source_message_id)
             if kind == 7 and message is not None:
