@@ -12,7 +12,18 @@ from tests.fakediscord.api import FakeDiscord, InteractionFailed, NotPermitted
 from tests.fakediscord.fixtures import StartBot, SyncCommands
 from tests.fakediscord.throwaway import install_throwaway_commands
 
-THROWAWAY = {"echo", "athlete", "slow", "counter", "pick", "lines", "modonly", "noop", "announce"}
+THROWAWAY = {
+    "echo",
+    "progress",
+    "athlete",
+    "slow",
+    "counter",
+    "pick",
+    "lines",
+    "modonly",
+    "noop",
+    "announce",
+}
 
 
 async def test_login_sync_and_ready(fake: FakeDiscord, start_bot: StartBot) -> None:
@@ -79,6 +90,20 @@ async def test_deferred_command_with_followups(fake: FakeDiscord, start_bot: Sta
     assert reply.content == "done after 0.05 s" and not reply.deferred
     second = await reply.wait_followup()
     assert second["content"] == "and a second followup" and second["id"] != first["id"]
+
+
+async def test_original_response_edited_read_and_deleted(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    await start_bot()
+    reply = await fake.slash("progress")
+    assert (await reply.wait_edit())["content"] == "50%"
+    assert (await reply.wait_edit())["content"] == "100% (was 50%)"
+    assert reply.content == "100% (was 50%)" and not reply.deferred
+    gone = await fake.slash("progress", delete=True)
+    await gone.changes.until(lambda: gone.deleted, 5, "the delete")
+    with pytest.raises(TimeoutError):
+        await reply.wait_edit(timeout=0.05)
 
 
 async def test_button_click_edits_the_message(fake: FakeDiscord, start_bot: StartBot) -> None:

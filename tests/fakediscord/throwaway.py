@@ -1,6 +1,6 @@
 """A minimal throwaway command tree for end-to-end tests of the fake and the client wiring.
 
-Owns commands that exercise each interaction path: an immediate answer (``/echo``), an
+Owns commands that exercise each interaction path: an immediate answer (``/echo``), edits of @original (``/progress``), an
 autocomplete option (``/athlete``), a deferred answer with a followup (``/slow``), a button
 that edits its message (``/counter``), a select menu (``/pick``), an attachment read from the
 CDN (``/lines``), a moderator-only command (``/modonly``) and a command that never answers
@@ -76,6 +76,15 @@ def install_throwaway_commands(tree: app_commands.CommandTree[Any]) -> None:
         await asyncio.sleep(seconds)
         await interaction.followup.send(f"done after {seconds} s")
         await interaction.followup.send("and a second followup")
+
+    @tree.command(name="progress", description="Edit the answer, then delete it")
+    async def progress(interaction: discord.Interaction[Any], delete: bool = False) -> None:
+        await interaction.response.defer()
+        await interaction.edit_original_response(content="50%")
+        original = await interaction.original_response()
+        await interaction.edit_original_response(content=f"100% (was {original.content})")
+        if delete:
+            await interaction.delete_original_response()
 
     @tree.command(name="counter", description="A button that counts")
     async def counter(interaction: discord.Interaction[Any]) -> None:
