@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tests.fakediscord import cdn, rules
+from tests.fakediscord import options as option_payloads
 from tests.fakediscord.gateway import Gateway, Session
 from tests.fakediscord.reply import DEFAULT_TIMEOUT, Reply
 from tests.fakediscord.server import Server
@@ -323,8 +324,8 @@ class FakeDiscord:
         guild, channel, user = self._where(user, guild, channel)
         command, path, defs = self._resolve(name, guild, user)
         resolved: Json = {}
-        leaf = self._options(defs, values, resolved)
-        data = self._command_data(command, path, leaf)
+        leaf = option_payloads.build_options(defs, values, resolved)
+        data = option_payloads.command_data(command, path, leaf)
         if resolved:
             data["resolved"] = resolved
         return await self._dispatch(COMMAND, guild, channel, user, data)
@@ -361,9 +362,9 @@ class FakeDiscord:
         if focused is None or not focused.get("autocomplete"):
             raise ValueError(f"option {option!r} of /{name} has no autocomplete")
         others = {d["name"]: {**d, "required": False} for d in defs if d["name"] != option}
-        leaf = self._options(list(others.values()), kwargs, {})
+        leaf = option_payloads.build_options(list(others.values()), kwargs, {})
         leaf.append({"name": option, "type": focused["type"], "value": value, "focused": True})
-        data = self._command_data(command, path, leaf)
+        data = option_payloads.command_data(command, path, leaf)
         reply = await self._dispatch(AUTOCOMPLETE, guild, channel, user, data)
         return list(reply.choices or [])
 
@@ -445,42 +446,13 @@ class FakeDiscord:
                 f"(has {have:#x}); Discord does not show the command"
             )
 
-    def _options(self, defs: list[Json], values: Mapping[str, Any], resolved: Json) -> list[Json]:
-        by_name = {d["name"]: d for d in defs}
-        unknown = sorted(set(values) - set(by_name))
-        if unknown:
-            raise TypeError(f"unknown option(s) {unknown}; the command has {sorted(by_name)}")
-        missing = [d["name"] for d in defs if d.get("required") and d["name"] not in values]
-        if missing:
-            raise TypeError(f"missing required option(s) {missing}")
-        return [
-            {
-                "name": d["name"],
-                "type": d["type"],
-                "value": _convert(d, values[d["name"]], resolved),
-            }
-            for d in defs
-            if d["name"] in values
-        ]
-
-    @staticmethod
-    def _command_data(command: Json, path: list[str], leaf: list[Json]) -> Json:
-        options = leaf
-        for part in reversed(path):
-            kind = 2 if part != path[-1] else 1
-            options = [{"name": part, "type": kind, "options": options}]
-        data: Json = {"id": command["id"], "name": command["name"], "type": 1, "options": options}
-        if "guild_id" in command:
-            data["guild_id"] = command["guild_id"]
-        return data
-
     def _component(self, message: Json, custom_id: str, kinds: set[int]) -> tuple[Json, Json]:
         current = self.world.messages.get(int(message["id"]))
         if current is None:
             raise LookupError(f"message {message['id']} does not exist (deleted?)")
-        found = _find_component(current.get("components") or [], custom_id)
+        found = option_payloads.find_component(current.get("components") or [], custom_id)
         if found is None or found.get("type") not in kinds:
-            ids = _custom_ids(current.get("components") or [])
+            ids = option_payloads.custom_ids(current.get("components") or [])
             raise LookupError(f"no such component {custom_id!r} on the message; it has {ids}")
         if found.get("disabled"):
             raise ValueError(f"component {custom_id!r} is disabled")
@@ -599,85 +571,3 @@ def _describe(kind: int, data: Json) -> str:
     if kind == COMPONENT:
         return f"component {data.get('custom_id')!r}"
     return f"/{data.get('name')}" + (" (autocomplete)" if kind == AUTOCOMPLETE else "")
-
-
-def _convert(definition: Json, value: Any, resolved: Json) -> Any:
-    kind, name = definition["type"], definition["name"]
-
-    def bad(expected: str) -> TypeError:
-        return TypeError(f"option {name!r} takes {expected}, got {value!r}")
-
-    if kind == rules.STRING:
-        if not isinstance(value, str):
-            raise bad("a str")
-        low, high = definition.get("min_length", 0), definition.get("max_length", 6000)
-        if not low <= len(value) <= high:
-            raise ValueError(f"option {name!r} takes {low}..{high} characters")
-        result: Any = value
-    elif kind == rules.INTEGER:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise bad("an int")
-        result = value
-    elif kind == rules.NUMBER:
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise bad("a float")
-        result = float(value)
-    elif kind == rules.BOOLEAN:
-        if not isinstance(value, bool):
-            raise bad("a bool")
-        result = value
-    elif kind == rules.ATTACHMENT:
-        if not isinstance(value, Attachment):
-            raise bad("fake.attachment(...)")
-        resolved.setdefault("attachments", {})[str(value.id)] = value.payload()
-        return str(value.id)
-    elif kind in (rules.USER, rules.MENTIONABLE) and isinstance(value, Member | User):
-        user = value.user if isinstance(value, Member) else value
-        resolved.setdefault("users", {})[str(user.id)] = user.payload()
-        if isinstance(value, Member):
-            member = value.payload(with_permissions=True)
-            member.pop("user")
-            resolved.setdefault("members", {})[str(user.id)] = member
-        return str(user.id)
-    elif kind in (rules.ROLE, rules.MENTIONABLE) and isinstance(value, Role):
-        resolved.setdefault("roles", {})[str(value.id)] = value.payload()
-        return str(value.id)
-    elif kind == rules.CHANNEL and isinstance(value, Channel):
-        channel = value.payload()
-        channel["permissions"] = str(DEFAULT_EVERYONE_PERMISSIONS)
-        resolved.setdefault("channels", {})[str(value.id)] = channel
-        return str(value.id)
-    else:
-        raise bad(f"a value for option type {kind}")
-    if isinstance(result, int | float):
-        low, high = definition.get("min_value"), definition.get("max_value")
-        if (low is not None and result < low) or (high is not None and result > high):
-            raise ValueError(f"option {name!r} must be within {low}..{high}, got {result}")
-    choices = definition.get("choices")
-    if choices and result not in [c["value"] for c in choices]:
-        raise ValueError(f"{value!r} is not a choice of option {name!r}: {choices}")
-    return result
-
-
-def _find_component(items: list[Json], custom_id: str) -> Json | None:
-    for item in items:
-        if item.get("custom_id") == custom_id:
-            return item
-        for key in ("components", "accessory"):
-            child = item.get(key)
-            children = (
-                child if isinstance(child, list) else [child] if isinstance(child, dict) else []
-            )
-            found = _find_component(children, custom_id)
-            if found is not None:
-                return found
-    return None
-
-
-def _custom_ids(items: list[Json]) -> list[str]:
-    ids: list[str] = []
-    for item in items:
-        if "custom_id" in item:
-            ids.append(item["custom_id"])
-        ids.extend(_custom_ids(item.get("components") or []))
-    return ids
