@@ -19,7 +19,6 @@ Json = dict[str, Any]
 
 # Permissions @everyone gets in a new guild (view, send, history, use app commands, ...).
 DEFAULT_EVERYONE_PERMISSIONS = 2248473465835073
-MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
 
 
