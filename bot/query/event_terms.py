@@ -97,6 +97,9 @@ class EventTerms:
     legs: int | None = None
     relay: bool = False
     words: tuple[str, ...] = ()
+    #: How the distance was written: ``"m"`` (metres or a bare number of 100 and more) or
+    #: ``"km"``. A query in metres does not match an event named in kilometres ("10000m").
+    unit: str = ""
 
     @property
     def empty(self) -> bool:
@@ -142,6 +145,7 @@ def parse_terms(tokens: list[str]) -> EventTerms:
     legs: int | None = None
     relay = False
     words: list[str] = []
+    unit = ""
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -154,14 +158,14 @@ def parse_terms(tokens: list[str]) -> EventTerms:
                 i += 2
                 continue
             if following in _METRES:
-                distance = value
+                distance, unit = value, "m"
                 i += 2
                 continue
             if following in _KILOMETRES:
-                distance = value * 1000
+                distance, unit = value * 1000, "km"
                 i += 2
                 continue
-            distance = value if value >= 100 else value * 1000
+            distance, unit = (value, "m") if value >= 100 else (value * 1000, "km")
             i += 1
             continue
         if token in _RELAY:
@@ -171,7 +175,9 @@ def parse_terms(tokens: list[str]) -> EventTerms:
         elif token not in STOPWORDS and token not in _METRES and token != "x":
             words.append(token)
         i += 1
-    return EventTerms(gender=gender, distance=distance, legs=legs, relay=relay, words=tuple(words))
+    return EventTerms(
+        gender=gender, distance=distance, legs=legs, relay=relay, words=tuple(words), unit=unit
+    )
 
 
 def event_terms(name: str) -> EventTerms:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -41,6 +41,12 @@ AMBIGUOUS_FLOOR = 70.0
 SUGGESTION_FLOOR = 50.0
 #: How far below the best an alternative may score and still be offered.
 ALTERNATIVE_SPREAD = 15.0
+#: What an event loses for being a relay when the query did not say relay.
+RELAY_UNASKED = 15.0
+#: A clearly leading match is confident a little below ``CONFIDENT_SCORE`` ...
+LONE_SCORE = 84.0
+#: ... when nothing else comes within this margin.
+LONE_MARGIN = 15.0
 #: Label length limit (Discord choice names).
 MAX_LABEL = 100
 #: Words around a nation that do not name it ("medals korea", "korea medal count").
@@ -137,9 +143,10 @@ def _decide(
         )
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    if top.score >= CONFIDENT_SCORE and (
-        top.score - runner_up >= CONFIDENT_MARGIN or (top.score >= 100.0 > runner_up)
-    ):
+    clear = top.score >= CONFIDENT_SCORE and (
+        top.score - runner_up >= CONFIDENT_MARGIN or top.score >= 100.0 > runner_up
+    )
+    if clear or (top.score >= LONE_SCORE and top.score - runner_up >= LONE_MARGIN):
         others = tuple(c for c in ranked[1:MAX_ALTERNATIVES] if c.score >= 80.0)
         return Resolution(
             kind=kind,
@@ -281,13 +288,7 @@ class Resolver:
     def _terms_of(event: Event) -> EventTerms:
         terms = event_terms(event.name)
         gender = terms.gender or (event.gender if event.gender is not Gender.OPEN else None)
-        return EventTerms(
-            gender=gender,
-            distance=terms.distance,
-            legs=terms.legs,
-            relay=terms.relay,
-            words=_event_words(terms.words),
-        )
+        return replace(terms, gender=gender, words=_event_words(terms.words))
 
     # --- nations -------------------------------------------------------------------------------
 
@@ -418,7 +419,9 @@ class Resolver:
 
     # --- events --------------------------------------------------------------------------------
 
-    def _event_query(self, text: str, sport: str | None) -> _EventQuery | None:
+    def _event_query(
+        self, text: str, sport: str | None, *, read_sport: bool = True
+    ) -> _EventQuery | None:
         """Read an event query; ``None`` when its sport is not held here (or ``sport`` is not a
         sport of this Games)."""
         tokens = tokenize(text)
@@ -428,7 +431,7 @@ class Resolver:
             if not found.confident or found.match is None:
                 return None
             chosen = next(s for s, c in self.sports.items() if c.id == found.match.id)
-        mention = find_sport(tokens, self.sport_phrases)
+        mention = find_sport(tokens, self.sport_phrases) if read_sport else None
         phrase = ""
         if mention is not None:
             if mention.sport is None or mention.sport not in self.sports:
@@ -442,13 +445,7 @@ class Resolver:
         if any(self._other_sport(" ".join(window)) for window in windows):
             return None
         terms = parse_terms(tokens)
-        terms = EventTerms(
-            gender=terms.gender,
-            distance=terms.distance,
-            legs=terms.legs,
-            relay=terms.relay,
-            words=_event_words(terms.words),
-        )
+        terms = replace(terms, words=_event_words(terms.words))
         return _EventQuery(terms=terms, sport=chosen, sport_phrase=phrase)
 
     @staticmethod
@@ -476,6 +473,8 @@ class Resolver:
             return None
         if query.distance is not None and not query.distances() & terms.distances():
             return None
+        if query.unit == "m" and terms.unit == "km":
+            return None
         if query.relay and not terms.relay:
             return None
         score = 100.0
@@ -489,7 +488,7 @@ class Resolver:
                 score -= 40.0
         score -= 6.0 * (len(terms.words) - len(matched))
         if terms.relay and not query.relay:
-            score -= 8.0
+            score -= RELAY_UNASKED
         return score, bool(matched)
 
     def _event_ranked(self, query: _EventQuery, *, prefix: bool = False) -> list[Candidate]:
@@ -523,21 +522,10 @@ class Resolver:
         ranked = self._event_ranked(query)
         if query.sport_phrase and sport is None and (not ranked or ranked[0].score < 80.0):
             # A sport word that is also an event word ("5 km freestyle"): read it as a word.
-            reread = self._event_query(text.replace(query.sport_phrase, " "), None)
-            if reread is not None:
-                words = _event_words((*reread.terms.words, *query.sport_phrase.split()))
-                again = _EventQuery(
-                    terms=EventTerms(
-                        gender=reread.terms.gender,
-                        distance=reread.terms.distance,
-                        legs=reread.terms.legs,
-                        relay=reread.terms.relay,
-                        words=words,
-                    )
-                )
-                retried = self._event_ranked(again)
-                if retried and (not ranked or retried[0].score > ranked[0].score):
-                    ranked = retried
+            reread = self._event_query(text, None, read_sport=False)
+            retried = [] if reread is None else self._event_ranked(reread)
+            if retried and (not ranked or retried[0].score > ranked[0].score):
+                ranked = retried
         return _decide(EntityKind.EVENT, text, ranked, floor=65.0)
 
     # --- autocomplete --------------------------------------------------------------------------
