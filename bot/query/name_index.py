@@ -87,9 +87,7 @@ def name_tokens(text: str) -> list[str]:
 def canon_token(token: str) -> str:
     """One spelling for common romanisation variants: ``jeong`` → ``jung``, ``minjeong`` →
     ``minjung``, ``yi`` → ``lee``. Applied to both the index and the query."""
-    whole = _WHOLE_TOKEN.get(token)
-    if whole is not None:
-        return whole
+    token = _WHOLE_TOKEN.get(token, token)
     for old, new in _SUBSTRINGS:
         token = token.replace(old, new)
     return token

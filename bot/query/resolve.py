@@ -11,6 +11,7 @@ autocomplete over the same matchers. A ``Resolver`` is immutable and built once 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -80,6 +81,18 @@ def _label(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
+_LABEL_TAIL = re.compile(r"^(?P<head>.*?)\s*\((?P<code>[A-Za-z]{3})\)\s*$")
+
+
+def _split_code(text: str) -> tuple[str, str]:
+    """A pasted label's name and NOC code: ``"🇰🇷 South Korea (KOR)"`` → ``("🇰🇷 South Korea",
+    "KOR")``; text without a trailing ``(XXX)`` comes back with an empty code."""
+    found = _LABEL_TAIL.match(text)
+    if found is None:
+        return text, ""
+    return found.group("head"), found.group("code").upper()
+
+
 def _rescored(candidate: Candidate, score: float) -> Candidate:
     return candidate.model_copy(update={"score": round(score, 1)})
 
@@ -103,7 +116,6 @@ class _EventQuery:
     terms: EventTerms
     sport: str | None = None
     sport_phrase: str = ""
-    unknown_sport: bool = False
 
 
 def _event_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -120,6 +132,13 @@ def _event_words(words: Iterable[str]) -> tuple[str, ...]:
             out.append(mapped[i])
         i += 1
     return tuple(out)
+
+
+def _means_relay(word: str, typing: bool) -> bool:
+    """Whether a leftover query word is "relay" mistyped, or its start while typing."""
+    if typing and len(word) >= 3 and "relay".startswith(word):
+        return True
+    return len(word) >= 4 and fuzz.ratio(word, "relay") >= 80.0
 
 
 def _decide(
@@ -295,6 +314,9 @@ class Resolver:
     def _nation_ranked(
         self, text: str, *, prefix: bool = False, limit: int = 10
     ) -> list[Candidate]:
+        _, code = _split_code(text)
+        if code and fold(code) in self.nation_exact:  # a pasted label "🇰🇷 South Korea (KOR)"
+            text = code
         key = fold(text)
         if key.startswith("the "):
             key = key[4:]
@@ -319,10 +341,16 @@ class Resolver:
     def _athlete_ranked(
         self, text: str, *, prefix: bool = False, limit: int = MAX_ALTERNATIVES
     ) -> list[Candidate]:
-        return [
+        head, code = _split_code(text)
+        found = [
             _rescored(self.athletes[hit.entry], hit.score)
-            for hit in self.athlete_index.search(text, limit=limit, prefix=prefix)
+            for hit in self.athlete_index.search(head if code else text, limit=limit, prefix=prefix)
         ]
+        if code:  # a pasted label "Kim Gil-li (KOR)": the NOC breaks ties between namesakes
+            own = code.lower() + "-"
+            found = [c if c.id.startswith(own) else _rescored(c, c.score - 10.0) for c in found]
+            found.sort(key=lambda c: -c.score)
+        return found
 
     def athlete(self, text: str) -> Resolution:
         """An athlete by name in either order, with hyphen/space, romanisation and typo variants,
@@ -436,11 +464,12 @@ class Resolver:
         if mention is not None:
             if mention.sport is None or mention.sport not in self.sports:
                 return None
-            if chosen is not None and mention.sport != chosen:
-                return _EventQuery(terms=EventTerms(), sport=chosen, unknown_sport=True)
-            chosen = mention.sport
-            phrase = mention.phrase
-            tokens = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
+            if chosen is None or mention.sport == chosen:
+                # (A different sport beside an explicit one stays in the text as words, e.g.
+                # "5 km freestyle" in cross-country skiing.)
+                chosen = mention.sport
+                phrase = mention.phrase
+                tokens = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
         windows = [tokens[i : i + size] for size in (1, 2) for i in range(len(tokens) - size + 1)]
         if any(self._other_sport(" ".join(window)) for window in windows):
             return None
@@ -479,15 +508,21 @@ class Resolver:
             return None
         score = 100.0
         matched: set[int] = set()
+        relay_asked = query.relay
         for word in query.words:
-            best, where = self._word_score(word, terms.words, prefix and word == query.words[-1])
+            typing = prefix and word == query.words[-1]
+            if _means_relay(word, typing):  # "relya", or "rel" while typing
+                relay_asked = True
+                score -= 0.0 if terms.relay else 40.0
+                continue
+            best, where = self._word_score(word, terms.words, typing)
             if best >= 80.0:
                 score -= (100.0 - best) / 3.0
                 matched.add(where)
             else:
                 score -= 40.0
         score -= 6.0 * (len(terms.words) - len(matched))
-        if terms.relay and not query.relay:
+        if terms.relay and not relay_asked:
             score -= RELAY_UNASKED
         return score, bool(matched)
 
@@ -495,7 +530,7 @@ class Resolver:
         """Events fitting the query, best first. Something must tie the query to an event: a
         matched word, a distance, a gender or a sport; nonsense gets no candidates at all."""
         terms = query.terms
-        if query.unknown_sport or (terms.empty and query.sport is None):
+        if terms.empty and query.sport is None:
             return []
         anchored = (
             terms.distance is not None

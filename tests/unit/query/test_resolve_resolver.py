@@ -1,0 +1,192 @@
+"""Resolver behaviour over the whole bundled Harbin 2025 data: every known name resolves to itself,
+pasted labels resolve back, autocomplete limits, defaults and ordering, and the sport parameter."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.models import GamesData, Medal
+from bot.domain.resolution import EntityKind, ResolutionStatus
+from bot.ingest.apply import apply_plan
+from bot.ingest.bundled import bundled_plan, default_data_dir
+from bot.query.index import GamesIndex
+from bot.query.resolve import Resolver
+
+
+@pytest.fixture(scope="module")
+def data() -> GamesData:
+    plan, _ = bundled_plan(default_data_dir(), "harbin-2025")
+    return apply_plan(None, plan)
+
+
+@pytest.fixture(scope="module")
+def resolver(data: GamesData) -> Resolver:
+    return Resolver.build(data)
+
+
+def test_every_athlete_name_alias_and_label_resolves_to_that_athlete(
+    resolver: Resolver, data: GamesData
+) -> None:
+    wrong = []
+    for athlete in data.athletes:
+        names = [
+            athlete.name,
+            athlete.native_name,
+            *athlete.aliases,
+            f"{athlete.name} ({athlete.noc})",
+        ]
+        for name in filter(None, names):
+            found = resolver.athlete(name)
+            if not (found.confident and found.match and found.match.id == athlete.id):
+                wrong.append((athlete.id, name, found.status))
+    assert wrong == []
+
+
+def test_every_nation_code_name_alias_and_label_resolves_to_that_nation(
+    resolver: Resolver, data: GamesData
+) -> None:
+    wrong = []
+    for nation in data.nations:
+        names = [nation.code, nation.name, nation.official_name, *nation.aliases, nation.label]
+        for name in filter(None, names):
+            found = resolver.nation(name)
+            if not (found.confident and found.match and found.match.id == nation.code):
+                wrong.append((nation.code, name, found.status))
+    assert wrong == []
+
+
+def test_every_event_resolves_by_name_within_its_sport_and_by_its_label(
+    resolver: Resolver, data: GamesData
+) -> None:
+    wrong = []
+    for event in data.events:
+        for text, sport in (
+            (event.name, event.sport),
+            (f"{event.name} ({event.sport})", None),
+            (f"{event.sport} {event.name}", None),
+        ):
+            found = resolver.event(text, sport)
+            if not (found.confident and found.match and found.match.id == event.id):
+                wrong.append((event.id, text, sport, found.status))
+    assert wrong == []
+
+
+def test_every_sport_resolves_by_name_and_id(resolver: Resolver, data: GamesData) -> None:
+    for sport in {e.sport for e in data.events}:
+        for text in (sport, sport.lower(), sport.upper()):
+            found = resolver.sport(text)
+            assert found.confident and found.match is not None
+            assert found.match.label == sport
+            assert resolver.sport(found.match.id).match == found.match
+
+
+def test_korea_is_south_korea_with_north_korea_only_below_and_never_hong_kong(
+    resolver: Resolver,
+) -> None:
+    found = resolver.nation("korea")
+    assert found.confident and found.match is not None and found.match.id == "KOR"
+    assert "HKG" not in [c.id for c in found.alternatives]
+    assert all(c.score < found.match.score for c in found.alternatives)
+    suggested = [c.id for c in resolver.suggest(EntityKind.NATION, "korea")]
+    assert suggested[0] == "KOR"
+    assert "HKG" not in suggested
+
+
+def test_sport_parameter_restricts_events(resolver: Resolver) -> None:
+    free = resolver.event("men's 500")
+    assert free.status is ResolutionStatus.AMBIGUOUS
+    assert {c.id for c in free.alternatives[:2]} == {
+        "short-track-speed-skating/mens-500-metres",
+        "speed-skating/mens-500-metres",
+    }
+    for sport in ("short track", "Short track speed skating", "short-track-speed-skating", "st"):
+        found = resolver.event("men's 500", sport)
+        assert found.match is not None
+        assert found.match.id == "short-track-speed-skating/mens-500-metres"
+    assert resolver.event("men's 500", "luge").status is ResolutionStatus.NONE
+    assert resolver.event("men's 500", "curling").status is ResolutionStatus.NONE
+
+
+def test_the_same_event_in_three_spellings(resolver: Resolver) -> None:
+    for sport in ("Short track speed skating", "Speed skating"):
+        ids = {
+            resolver.event(t, sport).match.id
+            for t in ("Men's 1000 metres", "Men's 1000m", "men 1000 m")
+        }  # type: ignore[union-attr]
+        assert len(ids) == 1
+
+
+@pytest.mark.parametrize("kind", list(EntityKind))
+@pytest.mark.parametrize("text", ["", "k", "ko", "kim", "men", "s", "qwertyuiop", "🇰🇷", "500"])
+def test_suggest_respects_discord_limits(resolver: Resolver, kind: EntityKind, text: str) -> None:
+    for limit in (1, 5, 25, 100):
+        found = resolver.suggest(kind, text, limit)
+        assert len(found) <= min(limit, 25)
+        assert len({c.id for c in found}) == len(found)
+        assert all(1 <= len(c.label) <= 100 and c.kind is kind for c in found)
+        scores = [c.score for c in found]
+        if text:
+            assert scores == sorted(scores, reverse=True)
+
+
+def test_suggest_defaults(resolver: Resolver, data: GamesData) -> None:
+    index = GamesIndex.build(data)
+    nations = resolver.suggest(EntityKind.NATION, "")
+    assert [c.id for c in nations[:3]] == ["CHN", "KOR", "JPN"]
+    assert len(nations) == 25
+    medals = {a: 0 for a in index.athletes}
+    for result in data.results:
+        if result.medal in (Medal.GOLD, Medal.SILVER, Medal.BRONZE):
+            for athlete in result.athletes:
+                medals[athlete] += 1
+    athletes = resolver.suggest(EntityKind.ATHLETE, "")
+    counts = [medals[c.id] for c in athletes]
+    assert counts == sorted(counts, reverse=True) and counts[-1] >= 1
+    assert counts[0] == max(medals.values())
+    events = resolver.suggest(EntityKind.EVENT, "", 64)
+    dates = [index.events[c.id].date for c in events]
+    assert dates == sorted(d for d in dates if d is not None)
+    sports = resolver.suggest(EntityKind.SPORT, "")
+    assert [c.label for c in sports] == sorted(index.sports)
+
+
+def test_suggest_prefixes(resolver: Resolver) -> None:
+    assert resolver.suggest(EntityKind.ATHLETE, "choi min")[0].id == "kor-choi-min-jeong"
+    assert resolver.suggest(EntityKind.ATHLETE, "gil")[0].id == "kor-kim-gil-li"
+    assert resolver.suggest(EntityKind.NATION, "kaz")[0].id == "KAZ"
+    assert resolver.suggest(EntityKind.NATION, "phil")[0].id == "PHI"
+    assert resolver.suggest(EntityKind.SPORT, "snow")[0].id == "snowboarding"
+    sla = [c.id for c in resolver.suggest(EntityKind.EVENT, "sla")]
+    assert set(sla[:2]) == {"alpine-skiing/mens-slalom", "alpine-skiing/womens-slalom"}
+    relay = [c.id for c in resolver.suggest(EntityKind.EVENT, "women 3000 rel")]
+    assert relay[0] == "short-track-speed-skating/womens-3000-metre-relay"
+    assert resolver.suggest(EntityKind.ATHLETE, "qwertyuiop") == []
+
+
+def test_nation_and_sport(resolver: Resolver) -> None:
+    nation, sport = resolver.nation_and_sport("korea short track")
+    assert nation.match is not None and nation.match.id == "KOR"
+    assert sport is not None and sport.match is not None
+    assert sport.match.id == "short-track-speed-skating"
+    nation, sport = resolver.nation_and_sport("korea")
+    assert nation.match is not None and nation.match.id == "KOR" and sport is None
+    nation, sport = resolver.nation_and_sport("japan luge")
+    assert nation.confident and sport is not None and sport.status is ResolutionStatus.NONE
+
+
+def test_resolve_dispatches_by_kind(resolver: Resolver) -> None:
+    assert resolver.resolve(EntityKind.NATION, "韩国").match.id == "KOR"  # type: ignore[union-attr]
+    assert resolver.resolve(EntityKind.ATHLETE, "gilli kim").match.id == "kor-kim-gil-li"  # type: ignore[union-attr]
+    assert resolver.resolve(EntityKind.SPORT, "xc").match.id == "cross-country-skiing"  # type: ignore[union-attr]
+    found = resolver.resolve(EntityKind.EVENT, "3k relay women")
+    assert found.match is not None
+    assert found.match.id == "short-track-speed-skating/womens-3000-metre-relay"
+
+
+def test_builds_on_empty_data(data: GamesData) -> None:
+    empty = data.model_copy(update={"nations": (), "athletes": (), "events": (), "results": ()})
+    resolver = Resolver.build(empty)
+    for kind in EntityKind:
+        assert resolver.resolve(kind, "korea").status is ResolutionStatus.NONE
+        assert resolver.suggest(kind, "") == []
+        assert resolver.suggest(kind, "ko") == []
