@@ -7,23 +7,32 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 from __future__ import annotations
 
 import asyncio
+import logging
+import signal
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import discord
 from pydantic import ValidationError
 
 from bot import cli
 from bot.console import run_console
+from bot.discord_ui.client import run_bot, sync_commands
+from bot.discord_ui.frontend import DiscordFrontEnd
+from bot.discord_ui.status import heartbeat_loop
 from bot.domain.errors import GamesbotError, StoreError
-from bot.health import judge_bot, read_status
+from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
 from bot.service import GamesService
 from bot.settings import Settings
 from bot.store.maintenance import backup_database, check_database, restore_database
 from bot.store.sqlite_store import SqliteStore
+
+log = logging.getLogger("bot")
+SHUTDOWN_GRACE = 10.0
 
 
 def load_settings() -> Settings:
@@ -75,16 +84,98 @@ async def _console(settings: Settings) -> int:
         await store.close()
 
 
-def _run_bot(settings: Settings) -> int:
+def _has_token(settings: Settings) -> bool:
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
         print(
             "gamesbot: DISCORD_TOKEN is not set; set it to your bot token to run the Discord bot "
             "(or use `gamesbot console` offline).",
             file=sys.stderr,
         )
+        return False
+    return True
+
+
+async def _serve(settings: Settings) -> int:
+    """Run the Discord bot until SIGTERM/SIGINT, then stop taking interactions, finish those in
+    flight, close the gateway and the database, and mark the status file stopped."""
+    store, service = await open_service(settings)
+    frontend = DiscordFrontEnd(service, settings)
+    status_path = settings.resolved_status_file
+    started_at = time.time()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    bot = asyncio.create_task(run_bot(settings, frontend.install), name="gamesbot-client")
+    beat = asyncio.create_task(
+        heartbeat_loop(lambda: frontend.client, status_path, started_at), name="gamesbot-status"
+    )
+    stopper = asyncio.create_task(stop.wait(), name="gamesbot-stop")
+    try:
+        done, _ = await asyncio.wait({bot, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if stopper in done:
+            log.info(
+                "shutting down: finishing %d interaction(s) in flight", frontend.lifecycle.inflight
+            )
+            finished = await frontend.lifecycle.drain(timeout=SHUTDOWN_GRACE)
+            if not finished:
+                log.warning(
+                    "shutdown: %d interaction(s) still running after %s s",
+                    frontend.lifecycle.inflight,
+                    SHUTDOWN_GRACE,
+                )
+            bot.cancel()
+        try:
+            await bot
+        except asyncio.CancelledError:
+            pass
+        except discord.LoginFailure:
+            print(
+                "gamesbot: Discord refused the token (DISCORD_TOKEN is not a valid bot token).",
+                file=sys.stderr,
+            )
+            return cli.EXIT_USAGE
+        except discord.PrivilegedIntentsRequired:
+            print(
+                "gamesbot: Discord refused the connection: a privileged intent is not enabled.",
+                file=sys.stderr,
+            )
+            return cli.EXIT_USAGE
+        log.info("stopped cleanly")
+        return cli.EXIT_OK
+    finally:
+        stopper.cancel()
+        beat.cancel()
+        await store.close()
+        await asyncio.to_thread(
+            write_status,
+            status_path,
+            state="stopped",
+            started_at=started_at,
+            stopped_at=time.time(),
+        )
+
+
+async def _sync(settings: Settings, guild: int | None) -> int:
+    store, service = await open_service(settings)
+    try:
+        frontend = DiscordFrontEnd(service, settings)
+        names = await sync_commands(settings, frontend.install, guild)
+    except discord.LoginFailure:
+        print(
+            "gamesbot: Discord refused the token (DISCORD_TOKEN is not a valid bot token).",
+            file=sys.stderr,
+        )
         return cli.EXIT_USAGE
-    print("gamesbot: the Discord front-end is not available in this build.", file=sys.stderr)
-    return cli.EXIT_USAGE
+    finally:
+        await store.close()
+    where = (
+        f"guild {guild}"
+        if guild
+        else "all guilds (global commands may take up to an hour to appear)"
+    )
+    print(f"synced {len(names)} commands to {where}: {', '.join(sorted(names))}")
+    return cli.EXIT_OK
 
 
 def _health(settings: Settings) -> int:
@@ -121,7 +212,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging("WARNING" if quiet else settings.log_level, settings.log_format)
     try:
         if command == "run":
-            return _run_bot(settings)
+            return asyncio.run(_serve(settings)) if _has_token(settings) else cli.EXIT_USAGE
+        if command == "sync":
+            guild = None if args.globally else (args.guild or settings.dev_guild_id)
+            return asyncio.run(_sync(settings, guild)) if _has_token(settings) else cli.EXIT_USAGE
         if command == "health":
             return _health(settings)
         if command == "backup":

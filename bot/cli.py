@@ -119,6 +119,19 @@ def build_parser() -> _Parser:
 
     sub.add_parser("console", help="interactive prompt taking the same commands and free text")
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    sync = sub.add_parser(
+        "sync", help="register the slash commands with Discord (needs DISCORD_TOKEN)"
+    )
+    where = sync.add_mutually_exclusive_group()
+    where.add_argument(
+        "--guild", type=int, metavar="ID", help="register in this guild only (instant)"
+    )
+    where.add_argument(
+        "--global",
+        dest="globally",
+        action="store_true",
+        help="register globally even if DEV_GUILD_ID is set",
+    )
     return parser
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from bot import __version__
 from bot.answers.models import (
+    About,
     Answer,
     Disambiguation,
     LoadHistory,
@@ -24,7 +26,7 @@ from bot.answers.models import (
 from bot.domain.errors import UnknownGamesError
 from bot.domain.models import GamesData, LoadPlan
 from bot.domain.ports import ResultsStore
-from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
+from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_plan
 from bot.ingest.diff import preview, table_changes
 from bot.ingest.export import export_csv, export_json
@@ -93,7 +95,30 @@ class GamesService:
         """Source and freshness of a Games' data."""
         return summaries.provenance(self.view(games).index)
 
+    def suggest(
+        self, kind: EntityKind, text: str, games: str | None = None, limit: int = 25
+    ) -> list[Candidate]:
+        """Autocomplete: the best matches for partly typed ``text`` (in memory; never waits on I/O)."""
+        return self.view(games).resolver.suggest(kind, text, limit)
+
     # --- answers -------------------------------------------------------------------------------
+
+    def about(self, games: str | None = None) -> About:
+        """What the bot knows about a Games."""
+        data = self.view(games).index.data
+        sources = {s for e in data.events for s in e.sources} | set(data.games.sources)
+        return About(
+            provenance=self.provenance(games),
+            games=data.games,
+            events=len(data.events),
+            sports=tuple(sorted({e.sport for e in data.events})),
+            nations=len(data.nations),
+            athletes=len(data.athletes),
+            results=len(data.results),
+            sources=len(sources),
+            version=__version__,
+            other_games=tuple(g for g in self.games_ids if g != data.games.id),
+        )
 
     def medals(self, nation: str, sport: str | None = None, games: str | None = None) -> Answer:
         """A nation's medals (``nation`` may carry a sport: "korea short track")."""

@@ -181,6 +181,22 @@ class Message(Frozen):
     answered: bool = True
 
 
+class About(Frozen):
+    """What the bot knows: the Games, its size, where the data comes from, the last load."""
+
+    type: Literal["about"] = "about"
+    provenance: Provenance
+    games: Games
+    events: int
+    sports: tuple[str, ...]
+    nations: int
+    athletes: int
+    results: int
+    sources: int
+    version: str
+    other_games: tuple[str, ...] = ()
+
+
 class TableChange(Frozen):
     """How one NOC's medal count changes with a load: ``KOR 16/15/14 → 15/16/14``."""
 
@@ -259,7 +275,8 @@ Answer = Annotated[
     | Message
     | LoadPreview
     | LoadHistory
-    | UndoResult,
+    | UndoResult
+    | About,
     Field(discriminator="type"),
 ]
 

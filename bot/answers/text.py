@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import singledispatch
 
 from bot.answers.models import (
+    About,
     AthleteRef,
     AthleteSummary,
     Disambiguation,
@@ -294,4 +295,24 @@ def _(answer: UndoResult) -> str:
     lines = [f"Undid load {answer.undone.load_id} ({answer.undone.source})."]
     if answer.table_changes:
         lines.append("Medal table: " + "; ".join(table_change(c) for c in answer.table_changes))
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: About) -> str:
+    games = answer.games
+    dates = (
+        f"{games.start:%d %b} to {games.end:%d %b %Y}"
+        if games.start and games.end
+        else "dates unknown"
+    )
+    lines = [
+        f"{games.name} ({games.official_name}), {games.city}, {dates}",
+        f"{answer.events} events in {len(answer.sports)} sports · {answer.nations} NOCs · {answer.athletes} athletes named",
+        f"Results from {answer.sources} cited sources (news agencies and official reports); medal table computed from results.",
+        f"Last load: {footer(answer.provenance)}",
+        f"gamesbot {answer.version}",
+    ]
+    if answer.other_games:
+        lines.append("Also loaded: " + ", ".join(answer.other_games))
     return "\n".join(lines)

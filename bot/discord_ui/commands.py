@@ -1,0 +1,207 @@
+"""The fans' slash commands (/medals, /athlete, /event, /table, /ask, /about) with autocomplete
+served from the resolver. Each command answers from the in-memory service at once (nothing here
+waits on the database), and re-resolves free text, because users may ignore the suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+
+from bot.answers.models import (
+    Answer,
+    AthleteSummary,
+    Disambiguation,
+    EventResult,
+    MedalTable,
+    Message,
+    NationSummary,
+    NoMatch,
+)
+from bot.discord_ui.components import Query, show
+from bot.discord_ui.context import Outcome, UiContext
+from bot.discord_ui.render import Colour, Page, footer
+from bot.domain.names import slug
+from bot.domain.resolution import EntityKind
+
+Tree = app_commands.CommandTree[Any]
+Choice = app_commands.Choice
+TEXT_LIMIT = 100
+QUESTION_LIMIT = 300
+AutocompleteCallback = Callable[
+    [discord.Interaction[Any], str], Coroutine[Any, Any, list[Choice[str]]]
+]
+
+
+def _clean(text: str | None) -> str:
+    """Free text as it may travel in a custom_id (no separators)."""
+    return (text or "").replace("|", " ").replace(":", " ").strip()[:60]
+
+
+def outcome_of(answer: Answer) -> str:
+    if isinstance(answer, Disambiguation):
+        return "ambiguous"
+    if isinstance(answer, NoMatch):
+        return "no_match"
+    if isinstance(answer, Message) and not answer.answered:
+        return "not_answered"
+    return "answered"
+
+
+def autocompleter(context: UiContext, kind: EntityKind) -> AutocompleteCallback:
+    """Autocomplete for one kind of name: at most 25 choices, names of 1-100 characters, values
+    that are stable ids. Served from memory, so it answers well inside Discord's 3 seconds."""
+
+    async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+        choices = []
+        for candidate in context.service.suggest(kind, current[:TEXT_LIMIT]):
+            name = candidate.label.strip()[:TEXT_LIMIT]
+            if name and 0 < len(candidate.id) <= TEXT_LIMIT:
+                choices.append(Choice(name=name, value=candidate.id))
+            if len(choices) == 25:
+                break
+        return choices
+
+    return complete
+
+
+def install_commands(tree: Tree, context: UiContext) -> None:
+    """Add the fans' commands to ``tree``."""
+    service = context.service
+    nation_complete = autocompleter(context, EntityKind.NATION)
+    sport_complete = autocompleter(context, EntityKind.SPORT)
+    athlete_complete = autocompleter(context, EntityKind.ATHLETE)
+    event_complete = autocompleter(context, EntityKind.EVENT)
+
+    async def respond(
+        interaction: discord.Interaction[Any], outcome: Outcome, answer: Answer, query: Query | None
+    ) -> None:
+        outcome.value = outcome_of(answer)
+        await show(interaction, answer, query)
+
+    @tree.command(
+        name="medals",
+        description="A nation's medals: rank, tally, breakdown by sport and every medal",
+    )
+    @app_commands.describe(
+        nation="Nation name, code or alias (korea, KOR, 韩国)", sport="Only this sport"
+    )
+    @app_commands.autocomplete(nation=nation_complete, sport=sport_complete)
+    async def medals(
+        interaction: discord.Interaction[Any],
+        nation: app_commands.Range[str, 1, TEXT_LIMIT],
+        sport: app_commands.Range[str, 1, TEXT_LIMIT] | None = None,
+    ) -> None:
+        async with context.track(interaction, "medals", nation=nation, sport=sport) as outcome:
+            answer = service.medals(nation, sport)
+            if isinstance(answer, NationSummary):
+                query = Query("n", (answer.nation.code, slug(answer.sport) if answer.sport else ""))
+            else:
+                query = Query("n", (_clean(nation), _clean(sport)))
+            await respond(interaction, outcome, answer, query)
+
+    @tree.command(
+        name="athlete", description="An athlete's events, places, marks, notes and medals"
+    )
+    @app_commands.describe(name="Athlete name, in any order or spelling")
+    @app_commands.autocomplete(name=athlete_complete)
+    async def athlete(
+        interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, TEXT_LIMIT]
+    ) -> None:
+        async with context.track(interaction, "athlete", name=name) as outcome:
+            answer = service.athlete(name)
+            key = answer.athlete.id if isinstance(answer, AthleteSummary) else _clean(name)
+            await respond(interaction, outcome, answer, Query("a", (key,)))
+
+    @tree.command(
+        name="event", description="An event's podium and every known place, with marks and notes"
+    )
+    @app_commands.describe(
+        name="Event, e.g. women's 3000m relay", sport="The sport, when a name exists in two"
+    )
+    @app_commands.autocomplete(name=event_complete, sport=sport_complete)
+    async def event(
+        interaction: discord.Interaction[Any],
+        name: app_commands.Range[str, 1, TEXT_LIMIT],
+        sport: app_commands.Range[str, 1, TEXT_LIMIT] | None = None,
+    ) -> None:
+        async with context.track(interaction, "event", name=name, sport=sport) as outcome:
+            answer = service.event(name, sport)
+            if isinstance(answer, EventResult):
+                query = Query("e", (answer.event.id, ""))
+            else:
+                query = Query("e", (_clean(name), _clean(sport)))
+            await respond(interaction, outcome, answer, query)
+
+    @tree.command(name="table", description="The medal table, overall or for one sport")
+    @app_commands.describe(
+        sport="Only this sport",
+        sort="Rank by gold (default) or by total",
+        all="Add the NOCs without medals",
+    )
+    @app_commands.autocomplete(sport=sport_complete)
+    async def table(
+        interaction: discord.Interaction[Any],
+        sport: app_commands.Range[str, 1, TEXT_LIMIT] | None = None,
+        sort: Literal["gold", "total"] = "gold",
+        all: bool = False,
+    ) -> None:
+        async with context.track(interaction, "table", sport=sport, sort=sort, all=all) as outcome:
+            answer = service.table(sport, sort=sort, include_all=all)
+            sport_id = (
+                slug(answer.sport)
+                if isinstance(answer, MedalTable) and answer.sport
+                else _clean(sport)
+            )
+            query = Query("t", (sport_id, sort, "1" if all else "0"))
+            await respond(interaction, outcome, answer, query)
+
+    @tree.command(name="ask", description="Ask a question about the Games in plain words")
+    @app_commands.describe(question="e.g. who won the women's 1500m in short track?")
+    async def ask(
+        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, QUESTION_LIMIT]
+    ) -> None:
+        async with context.track(interaction, "ask", question_length=len(question)) as outcome:
+            answer = service.ask(question)
+            query: Query | None = None
+            if isinstance(answer, Disambiguation | NoMatch):
+                kinds = {EntityKind.NATION: "n", EntityKind.ATHLETE: "a", EntityKind.EVENT: "e"}
+                kind = kinds.get(answer.kind)
+                query = Query(kind, ("",)) if kind else None
+            await respond(interaction, outcome, answer, query)
+
+    @tree.command(
+        name="about", description="What this bot knows: the Games, data sources, last results load"
+    )
+    async def about(interaction: discord.Interaction[Any]) -> None:
+        async with context.track(interaction, "about"):
+            info = service.about()
+            games = info.games
+            page = Page(
+                title=f"About gamesbot · {games.name}",
+                colour=Colour.TABLE,
+                footer=footer(info.provenance),
+            )
+            dates = (
+                f"{games.start:%d %B} – {games.end:%d %B %Y}"
+                if games.start and games.end
+                else "dates unknown"
+            )
+            page.description_lines = [
+                f"**{games.official_name or games.name}**, {games.city}, {dates}",
+                f"{info.events} events in {len(info.sports)} sports · {info.nations} NOCs · {info.athletes} athletes named",
+                "",
+                f"Results come from {info.sources} cited sources (news agencies and official reports), "
+                "checked against the official medal table. The medal table is computed from the results.",
+                "Commands: `/medals`, `/athlete`, `/event`, `/table`, `/ask`.",
+            ]
+            page.fields.append(("Version", f"gamesbot {info.version}", True))
+            if info.provenance.as_of:
+                page.fields.append(
+                    ("Last results load", f"<t:{int(info.provenance.as_of.timestamp())}:R>", True)
+                )
+            await interaction.response.send_message(
+                embed=page.embed(), allowed_mentions=discord.AllowedMentions.none()
+            )

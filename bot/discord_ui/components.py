@@ -1,0 +1,255 @@
+"""Buttons and select menus whose state lives in their ``custom_id``, so they keep working after a
+restart (discord.py DynamicItems): page buttons, and the choice menus that answer an ambiguous or
+unmatched name. Each re-runs its query through the service and edits the message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.answers.models import Answer, Disambiguation, NoMatch
+from bot.discord_ui.context import ui_context
+from bot.discord_ui.render import render_embeds
+from bot.domain.resolution import Candidate
+from bot.service import GamesService
+
+CUSTOM_ID_LIMIT = 100
+SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A re-runnable query: what a page button or a choice menu asks the service again.
+
+    ``kind``: ``n`` nation medals (args: noc, sport), ``a`` athlete (id), ``e`` event (id, sport),
+    ``t`` table (sport, sort, all). ``games`` is empty for the default Games."""
+
+    kind: str
+    args: tuple[str, ...]
+    games: str = ""
+
+    def encode(self) -> str:
+        return f"{self.kind}:{self.games}:{SEPARATOR.join(self.args)}"
+
+    @classmethod
+    def decode(cls, kind: str, games: str, args: str) -> Query:
+        return cls(kind=kind, args=tuple(args.split(SEPARATOR)), games=games)
+
+    def with_choice(self, position: int, value: str) -> Query:
+        """The same query with argument ``position`` replaced by a chosen id."""
+        args = list(self.args)
+        while len(args) <= position:
+            args.append("")
+        args[position] = value
+        return Query(kind=self.kind, args=tuple(args), games=self.games)
+
+    def run(self, service: GamesService) -> Answer:
+        games = self.games or None
+        a = [*self.args, "", "", ""]
+        match self.kind:
+            case "n":
+                return service.medals(a[0], a[1] or None, games=games)
+            case "a":
+                return service.athlete(a[0], games=games)
+            case "e":
+                return service.event(a[0], a[1] or None, games=games)
+            case "t":
+                return service.table(
+                    a[0] or None,
+                    sort="total" if a[1] == "total" else "gold",
+                    include_all=a[2] == "1",
+                    games=games,
+                )
+        raise ValueError(f"unknown query kind {self.kind!r}")
+
+
+def _fits(custom_id: str) -> bool:
+    return len(custom_id) <= CUSTOM_ID_LIMIT
+
+
+class PageButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"gb:p:(?P<page>\d+):(?P<kind>[a-z]):(?P<games>[^:]*):(?P<args>.*)",
+):
+    """Go to a page of a query's answer."""
+
+    def __init__(self, query: Query, page: int, label: str) -> None:
+        self.query = query
+        self.page = page
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"gb:p:{page}:{query.encode()}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> PageButton:
+        query = Query.decode(match["kind"], match["games"], match["args"])
+        label = item.label if isinstance(item, discord.ui.Button) else None
+        return cls(query, int(match["page"]), label or "")
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        context = ui_context(interaction.client)
+        async with context.track(interaction, f"page:{self.query.kind}", page=self.page):
+            await show(
+                interaction, self.query.run(context.service), self.query, page=self.page, edit=True
+            )
+
+
+class ChoiceSelect(
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"gb:c:(?P<position>\d):(?P<kind>[a-z]):(?P<games>[^:]*):(?P<args>.*)",
+):
+    """Choose among the alternatives (or suggestions) for a name; shows that answer."""
+
+    def __init__(
+        self, query: Query, position: int, options: list[discord.SelectOption], placeholder: str
+    ) -> None:
+        self.query = query
+        self.position = position
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"gb:c:{position}:{query.encode()}",
+                placeholder=placeholder,
+                options=options,
+                min_values=1,
+                max_values=1,
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> ChoiceSelect:
+        query = Query.decode(match["kind"], match["games"], match["args"])
+        if not isinstance(item, discord.ui.Select):
+            raise TypeError("a choice menu must be a select")
+        return cls(query, int(match["position"]), list(item.options), item.placeholder or "")
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        context = ui_context(interaction.client)
+        chosen = self.item.values[0] if self.item.values else ""
+        query = self.query.with_choice(self.position, chosen)
+        async with context.track(interaction, f"choice:{query.kind}", chosen=chosen):
+            await show(interaction, query.run(context.service), query, page=0, edit=True)
+
+
+def choice_position(query: Query, answer: Disambiguation | NoMatch) -> int:
+    """Which argument of ``query`` the chosen id replaces: the sport when the sport was unclear."""
+    from bot.domain.resolution import EntityKind
+
+    if answer.kind is EntityKind.SPORT:
+        return {"n": 1, "e": 1, "t": 0}.get(query.kind, 0)
+    return 0
+
+
+def _options(candidates: tuple[Candidate, ...]) -> list[discord.SelectOption]:
+    options = []
+    seen: set[str] = set()
+    for candidate in candidates[:25]:
+        if candidate.id in seen or len(candidate.id) > 100:
+            continue
+        seen.add(candidate.id)
+        options.append(
+            discord.SelectOption(
+                label=candidate.label[:100] or candidate.id[:100], value=candidate.id
+            )
+        )
+    return options
+
+
+def build_view(
+    answer: Answer, query: Query | None, page: int, pages: int
+) -> discord.ui.View | None:
+    """Page buttons for a paged answer; a choice menu for an ambiguous or unmatched name."""
+    if query is None:
+        return None
+    view = discord.ui.View(timeout=None)
+    if isinstance(answer, Disambiguation | NoMatch):
+        candidates = (
+            answer.alternatives if isinstance(answer, Disambiguation) else answer.suggestions
+        )
+        options = _options(candidates)
+        position = choice_position(query, answer)
+        select = ChoiceSelect(
+            query,
+            position,
+            options,
+            "Choose one…" if isinstance(answer, Disambiguation) else "Did you mean…",
+        )
+        if not options or not _fits(select.item.custom_id or ""):
+            return None
+        view.add_item(select)
+        return view
+    if pages <= 1:
+        return None
+    previous = PageButton(query, max(page - 1, 0), "◀ Previous")
+    following = PageButton(query, min(page + 1, pages - 1), "Next ▶")
+    if not _fits(previous.item.custom_id or "") or not _fits(following.item.custom_id or ""):
+        return None
+    previous.item.disabled = page == 0
+    following.item.disabled = page >= pages - 1
+    indicator: discord.ui.Button[Any] = discord.ui.Button(
+        label=f"{page + 1} / {pages}", disabled=True, custom_id=f"gb:i:{page}"
+    )
+    view.add_item(previous)
+    view.add_item(indicator)
+    view.add_item(following)
+    return view
+
+
+async def show(
+    interaction: discord.Interaction[Any],
+    answer: Answer,
+    query: Query | None,
+    *,
+    page: int = 0,
+    edit: bool = False,
+    ephemeral: bool = False,
+) -> None:
+    """Answer an interaction with one page of ``answer`` (and its buttons or choice menu)."""
+    embeds = render_embeds(answer)
+    page = min(max(page, 0), len(embeds) - 1)
+    view = build_view(answer, query, page, len(embeds))
+    none = discord.AllowedMentions.none()
+    if edit:
+        if view is None:
+            await interaction.response.edit_message(
+                embed=embeds[page], view=None, allowed_mentions=none
+            )
+        else:
+            await interaction.response.edit_message(
+                embed=embeds[page], view=view, allowed_mentions=none
+            )
+    elif interaction.response.is_done():
+        if view is None:
+            await interaction.followup.send(
+                embed=embeds[page], ephemeral=ephemeral, allowed_mentions=none
+            )
+        else:
+            await interaction.followup.send(
+                embed=embeds[page], view=view, ephemeral=ephemeral, allowed_mentions=none
+            )
+    elif view is None:
+        await interaction.response.send_message(
+            embed=embeds[page], ephemeral=ephemeral, allowed_mentions=none
+        )
+    else:
+        await interaction.response.send_message(
+            embed=embeds[page], view=view, ephemeral=ephemeral, allowed_mentions=none
+        )

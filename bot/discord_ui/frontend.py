@@ -1,0 +1,47 @@
+"""The Discord front-end as one installable unit: the commands, the restart-proof components,
+the error handler and the shutdown check, attached to a client through ``install``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord_ui.commands import install_commands
+from bot.discord_ui.components import ChoiceSelect, PageButton
+from bot.discord_ui.context import UiContext, attach
+from bot.discord_ui.errors import ShuttingDown, on_tree_error
+from bot.service import GamesService
+from bot.settings import Settings
+
+Tree = app_commands.CommandTree[Any]
+
+
+class DiscordFrontEnd:
+    """Everything the bot adds to a discord.py client. ``install`` is the callback that
+    ``build_client`` / ``sync_commands`` call with the client's command tree."""
+
+    def __init__(self, service: GamesService, settings: Settings) -> None:
+        self.context = UiContext(service=service, settings=settings)
+        self.client: discord.Client | None = None
+
+    @property
+    def lifecycle(self) -> Any:
+        return self.context.lifecycle
+
+    def install(self, tree: Tree) -> None:
+        context = self.context
+
+        async def interaction_check(interaction: discord.Interaction[Any]) -> bool:
+            if context.lifecycle.closing:
+                raise ShuttingDown()
+            return True
+
+        tree.interaction_check = interaction_check  # type: ignore[method-assign]
+        tree.error(on_tree_error)
+        install_commands(tree, context)
+        client = tree.client
+        attach(client, context)
+        client.add_dynamic_items(PageButton, ChoiceSelect)
+        self.client = client

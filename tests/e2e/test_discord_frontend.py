@@ -1,0 +1,194 @@
+"""The fans' Discord front-end end to end: the real discord.py client, the real service over a
+real SQLite store, and the local Discord enforcing Discord's rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.discord_ui.frontend import DiscordFrontEnd
+from bot.service import GamesService
+from tests.fakediscord.api import FakeDiscord
+from tests.fakediscord.fixtures import RunningBot, StartBot
+
+COMMANDS = {"medals", "athlete", "event", "table", "ask", "about"}
+
+
+@pytest.fixture
+async def frontend(service: GamesService, start_bot: StartBot) -> DiscordFrontEnd:
+    ui = DiscordFrontEnd(service, service_settings())
+    await start_bot(ui.install)
+    return ui
+
+
+def service_settings() -> Any:
+    from bot.settings import Settings
+
+    return Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def text_of(embed: dict[str, Any]) -> str:
+    parts = [embed.get("title", ""), embed.get("description", "")]
+    parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
+    parts.append(embed.get("footer", {}).get("text", ""))
+    return "\n".join(parts)
+
+
+def custom_ids(message: dict[str, Any]) -> list[str]:
+    return [
+        c["custom_id"]
+        for row in message.get("components", [])
+        for c in row["components"]
+        if "custom_id" in c
+    ]
+
+
+async def test_sync_registers_exactly_the_commands(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    registered = {c["name"]: c for c in fake.commands[None]}
+    assert set(registered) == COMMANDS
+    medals = {o["name"]: o for o in registered["medals"]["options"]}
+    assert (
+        medals["nation"]["required"]
+        and medals["nation"]["autocomplete"]
+        and medals["nation"]["max_length"] == 100
+    )
+    assert not medals["sport"].get("required") and medals["sport"]["autocomplete"]
+    table = {o["name"]: o for o in registered["table"]["options"]}
+    assert [c["value"] for c in table["sort"]["choices"]] == ["gold", "total"]
+    assert table["all"]["type"] == 5
+    assert {o["name"] for o in registered["event"]["options"]} == {"name", "sport"}
+    assert registered["ask"]["options"][0]["max_length"] == 300
+    for command in registered.values():
+        assert 1 <= len(command["description"]) <= 100
+
+
+async def test_medals_korea(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    reply = await fake.slash("medals", nation="korea")
+    embed = reply.embeds[0]
+    text = text_of(embed)
+    assert "South Korea (KOR)" in embed["title"]
+    assert "🥇 16 · 🥈 15 · 🥉 14 · **45**" in text
+    assert "Short track speed skating: 🥇6 🥈4 🥉3 (13)" in text
+    assert "as of" in embed["footer"]["text"]
+    assert reply.message is not None and reply.message.get("allowed_mentions", {}) in (
+        {},
+        {"parse": []},
+    )
+
+    native = await fake.slash("medals", nation="韩国", sport="short track")
+    assert "🥇 6 · 🥈 4 · 🥉 3 · **13**" in text_of(native.embeds[0])
+
+
+async def test_athlete_yang_jingru(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    reply = await fake.slash("athlete", name="yang jingru")
+    text = text_of(reply.embeds[0])
+    assert "China (CHN)" in text
+    line = next(line for line in text.splitlines() if "Women's 1500 metres" in line)
+    assert "7th, no medal" in line
+    assert "Fell without contact" in text
+
+
+async def test_autocomplete(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    choices = await fake.autocomplete("athlete", "name", "choi min")
+    assert (
+        choices[0]["name"].startswith("Choi Min-jeong")
+        and choices[0]["value"] == "kor-choi-min-jeong"
+    )
+    assert any(
+        c["value"] == "kor-kim-gil-li"
+        for c in await fake.autocomplete("athlete", "name", "gilli kim")
+    )
+    for option, text in [("nation", ""), ("nation", "k"), ("sport", ""), ("nation", "x" * 100)]:
+        for choice in await fake.autocomplete("medals", option, text):
+            assert 1 <= len(choice["name"]) <= 100 and 1 <= len(choice["value"]) <= 100
+    assert len(await fake.autocomplete("athlete", "name", "")) == 25
+    assert (await fake.autocomplete("medals", "nation", ""))[0]["value"] == "CHN"
+
+
+async def test_ambiguous_event_offers_a_choice(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    reply = await fake.slash("event", name="men's 500")
+    assert reply.message is not None
+    select_id = next(i for i in custom_ids(reply.message) if i.startswith("gb:c:"))
+    options = reply.message["components"][0]["components"][0]["options"]
+    values = [o["value"] for o in options]
+    assert (
+        "short-track-speed-skating/mens-500-metres" in values
+        and "speed-skating/mens-500-metres" in values
+    )
+    chosen = await fake.select(
+        reply.message, select_id, ["short-track-speed-skating/mens-500-metres"]
+    )
+    text = text_of(chosen.embeds[0])
+    assert "Men's 500 metres · Short track speed skating" in text
+    assert "🥇 1. 🇨🇳 **China** — Lin Xiaojun" in text
+
+
+async def test_no_match_suggests(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    reply = await fake.slash("medals", nation="norway")
+    assert "No nation found" in reply.embeds[0]["title"]
+
+
+async def test_table_pages_and_survives_a_restart(
+    fake: FakeDiscord, service: GamesService, start_bot: StartBot
+) -> None:
+    first = DiscordFrontEnd(service, service_settings())
+    bot: RunningBot = await start_bot(first.install)
+    reply = await fake.slash("table", all=True)
+    assert reply.message is not None
+    assert "page 1/" in reply.embeds[0]["footer"]["text"]
+    next_id = next(i for i in custom_ids(reply.message) if i.startswith("gb:p:1:"))
+    page2 = await fake.click(reply.message, next_id)
+    assert "page 2/" in page2.embeds[0]["footer"]["text"]
+    assert page2.message is not None
+    back_id = next(i for i in custom_ids(page2.message) if i.startswith("gb:p:0:"))
+    page1 = await fake.click(page2.message, back_id)
+    assert "China" in text_of(page1.embeds[0])
+
+    await bot.client.close()
+    second = DiscordFrontEnd(service, service_settings())
+    await start_bot(second.install, sync=False)
+    assert page1.message is not None
+    again = await fake.click(page1.message, next_id)
+    assert "page 2/" in again.embeds[0]["footer"]["text"]
+
+
+@pytest.mark.parametrize(
+    "nation", ["@everyone", "<@123456789012345678>", "**bold** `code`", "x" * 100]
+)
+async def test_hostile_input_is_answered_safely(
+    fake: FakeDiscord, frontend: DiscordFrontEnd, nation: str
+) -> None:
+    reply = await fake.slash("medals", nation=nation)
+    assert reply.embeds and "No nation found" in reply.embeds[0]["title"]
+    description = reply.embeds[0]["description"]
+    assert "@everyone" not in description.replace("@\u200beveryone", "")
+    assert "<@123" not in description
+    assert "**bold**" not in description
+    assert reply.message is not None
+
+
+async def test_about(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    reply = await fake.slash("about")
+    text = text_of(reply.embeds[0])
+    assert (
+        "9th Asian Winter Games" in text and "64 events in 11 sports" in text and "34 NOCs" in text
+    )
+
+
+async def test_a_2000_character_input_never_reaches_the_bot_and_would_be_safe(
+    fake: FakeDiscord, frontend: DiscordFrontEnd, service: GamesService
+) -> None:
+    """Discord refuses option text over the registered max_length (100) before the bot sees it;
+    should such text arrive anyway, the answer stays within every limit and pings nobody."""
+    with pytest.raises(ValueError, match="1..100 characters"):
+        await fake.slash("medals", nation="@everyone " * 200)
+    from bot.discord_ui.render import render_embeds
+
+    for embed in render_embeds(service.medals("@everyone " * 200)):
+        assert len(embed) <= 6000 and len(embed.description or "") <= 4096
+        assert "@everyone" not in (embed.description or "").replace("@\u200beveryone", "")
