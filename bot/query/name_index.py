@@ -146,9 +146,9 @@ class NameIndex:
     #: At or below this many keys, a weak candidate set is topped up by scoring every key.
     FULL_SCAN_KEYS = 4000
     #: How many keys the single-token fallback may add.
-    FALLBACK_BUDGET = 6000
+    FALLBACK_BUDGET = 2000
     #: How many best keys per query form are turned into hits.
-    SCORED_LIMIT = 200
+    SCORED_LIMIT = 60
     #: How many vocabulary tokens a prefix (autocomplete) may expand to.
     PREFIX_FANOUT = 64
 
@@ -275,22 +275,28 @@ class NameIndex:
         if not tokens:
             return []
         queries = list(dict.fromkeys(["".join(tokens), "".join(canon_token(t) for t in tokens)]))
+        best: dict[int, tuple[float, str]] = {}
         candidates = self._candidates(tokens, prefix)
-        best = self._score(queries, candidates, prefix)
+        self._score(queries, candidates, prefix, best)
         if not best or max(best.values())[0] < 88:
-            candidates |= self._fallback(tokens, prefix)
-            best = self._score(queries, candidates, prefix)
+            self._score(queries, self._fallback(tokens, prefix) - candidates, prefix, best)
         if self.small and (not best or max(best.values())[0] < 90):
-            best = self._score(queries, range(len(self.keys)), prefix)
+            self._score(queries, range(len(self.keys)), prefix, best)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], len(item[1][1]), item[0]))
         return [Hit(entry=e, score=s, key=k) for e, (s, k) in ranked[:limit]]
 
     def _score(
-        self, queries: Sequence[str], candidates: Iterable[int], prefix: bool
-    ) -> dict[int, tuple[float, str]]:
+        self,
+        queries: Sequence[str],
+        candidates: Iterable[int],
+        prefix: bool,
+        best: dict[int, tuple[float, str]],
+    ) -> None:
+        """Score candidate keys against the query forms, keeping each entry's best in ``best``."""
         ids = list(candidates)
-        choices = [self.keys[i] for i in ids]
-        best: dict[int, tuple[float, str]] = {}
+        if not ids:
+            return
+        choices = list(map(self.keys.__getitem__, ids))
 
         def offer(position: int, score: float) -> None:
             entry = self.key_entry[ids[position]]
@@ -307,4 +313,3 @@ class NameIndex:
                 for position, key in enumerate(choices):
                     if key.startswith(query) and len(key) > len(query):
                         offer(position, 90.0 + 10.0 * len(query) / len(key))
-        return best
