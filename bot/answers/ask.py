@@ -13,6 +13,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
+from pydantic import Field
+
 from bot.answers.models import Provenance
 from bot.domain.models import Frozen, Medal
 
@@ -52,7 +54,7 @@ class ParsedQuery(Frozen):
     measure: Literal["gold", "total"] | None = None
     limit: int | None = None
     date: dt.date | None = None
-    mentions: dict[str, str] = {}
+    mentions: dict[str, str] = Field(default_factory=dict)
 
 
 class AskPart(Frozen):
@@ -60,7 +62,7 @@ class AskPart(Frozen):
 
     query: ParsedQuery
     text: str
-    facts: dict[str, FactValue] = {}
+    facts: dict[str, FactValue] = Field(default_factory=dict)
 
 
 class AskAnswer(Frozen):
