@@ -93,10 +93,14 @@ def canon_token(token: str) -> str:
     return token
 
 
+_LONGEST_TOKEN = 32
+_LONGEST_QUERY = 120
+
+
 def _deletions(token: str) -> set[str]:
-    """The token and every string one deletion away (none for very short tokens)."""
+    """The token and every string one deletion away (none for very short or very long tokens)."""
     found = {token}
-    if len(token) >= 3:
+    if 3 <= len(token) <= _LONGEST_TOKEN:
         found.update(token[:i] + token[i + 1 :] for i in range(len(token)))
     return found
 
@@ -249,7 +253,7 @@ class NameIndex:
         for form in forms[:1] + forms[-1:]:
             for i, token in enumerate(form):
                 similar = self._expand(token, prefix and i == len(form) - 1)
-                if len(token) >= 5:
+                if 5 <= len(token) <= 12:
                     for variant in _deletions(token):
                         for twice in _deletions(variant):
                             similar.extend(self.neighbours.get(twice, ()))
@@ -271,7 +275,7 @@ class NameIndex:
         hyphens and spaces do not matter. With ``prefix`` (autocomplete), a key that starts with
         the query scores 90-100 by how much of it was typed.
         """
-        tokens = name_tokens(text)
+        tokens = name_tokens(text[:_LONGEST_QUERY])[:8]
         if not tokens:
             return []
         queries = list(dict.fromkeys(["".join(tokens), "".join(canon_token(t) for t in tokens)]))

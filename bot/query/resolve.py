@@ -93,6 +93,16 @@ def _split_code(text: str) -> tuple[str, str]:
     return found.group("head"), found.group("code").upper()
 
 
+#: Most content words of an event query that are compared (event names have at most three).
+MAX_EVENT_WORDS = 8
+#: Longest text looked at: Discord options carry at most 100 characters; more is not a name.
+MAX_INPUT = 200
+
+
+def _clip(text: str) -> str:
+    return text[:MAX_INPUT]
+
+
 def _rescored(candidate: Candidate, score: float) -> Candidate:
     return candidate.model_copy(update={"score": round(score, 1)})
 
@@ -331,6 +341,7 @@ class Resolver:
     def nation(self, text: str) -> Resolution:
         """A nation by IOC code, name, official name, alias or native script (``"korea"``,
         ``"dprk"``, ``"韩国"``, ``"the philippines"``)."""
+        text = _clip(text)
         ranked = self._nation_ranked(text)
         if not ranked or ranked[0].score < AMBIGUOUS_FLOOR:
             return _decide(EntityKind.NATION, text, ranked, self.suggest(EntityKind.NATION, text))
@@ -355,6 +366,7 @@ class Resolver:
     def athlete(self, text: str) -> Resolution:
         """An athlete by name in either order, with hyphen/space, romanisation and typo variants,
         native script or a former name."""
+        text = _clip(text)
         ranked = self._athlete_ranked(text)
         if ranked and ranked[0].score >= AMBIGUOUS_FLOOR:
             return _decide(EntityKind.ATHLETE, text, ranked)
@@ -399,6 +411,7 @@ class Resolver:
     def sport(self, text: str) -> Resolution:
         """A sport by name, alias or abbreviation (``"st"``, ``"xc"``, ``"skimo"``, ``"hockey"``);
         sports not held at this Games are NONE."""
+        text = _clip(text)
         key = fold(text)
         tokens = key.split()
         mention = find_sport(tokens, self.sport_phrases)
@@ -432,6 +445,7 @@ class Resolver:
     def nation_and_sport(self, text: str) -> tuple[Resolution, Resolution | None]:
         """A nation with an optional sport beside it: ``"korea short track"`` → (KOR, Short track
         speed skating); ``("korea", None)`` when there are no sport words."""
+        text = _clip(text)
         tokens = fold(text).split()
         mention = find_sport(tokens, self.sport_phrases)
         rest = tokens
@@ -474,7 +488,7 @@ class Resolver:
         if any(self._other_sport(" ".join(window)) for window in windows):
             return None
         terms = parse_terms(tokens)
-        terms = replace(terms, words=_event_words(terms.words))
+        terms = replace(terms, words=_event_words(terms.words)[:MAX_EVENT_WORDS])
         return _EventQuery(terms=terms, sport=chosen, sport_phrase=phrase)
 
     @staticmethod
@@ -551,6 +565,8 @@ class Resolver:
     def event(self, text: str, sport: str | None = None) -> Resolution:
         """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,
         ``"ladies 1500m short track"``); ``sport`` restricts the search."""
+        text = _clip(text)
+        sport = None if sport is None else _clip(sport)
         query = self._event_query(text, sport)
         if query is None:
             return _none(EntityKind.EVENT, text)
@@ -569,6 +585,7 @@ class Resolver:
         """Autocomplete: best first, at most ``limit`` (and 25). Empty text gives the defaults:
         nations in medal-table order, medallists (most medals first), events by date, sports
         alphabetically."""
+        text = _clip(text)
         limit = _limit(limit)
         if not fold(text):
             return list(self._defaults(kind)[:limit])

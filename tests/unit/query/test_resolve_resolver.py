@@ -190,3 +190,16 @@ def test_builds_on_empty_data(data: GamesData) -> None:
         assert resolver.resolve(kind, "korea").status is ResolutionStatus.NONE
         assert resolver.suggest(kind, "") == []
         assert resolver.suggest(kind, "ko") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["a" * 5000, "kim " * 2000, "zq " * 1000, "🇰🇷" * 1000, "m w x " * 200]
+)
+def test_very_long_input_is_clipped_and_never_a_confident_guess(
+    resolver: Resolver, text: str
+) -> None:
+    for kind in EntityKind:
+        found = resolver.resolve(kind, text)
+        assert found.status is not ResolutionStatus.CONFIDENT
+        assert len(found.query) <= 200
+        assert len(resolver.suggest(kind, text)) <= 25
