@@ -157,8 +157,12 @@ class NameIndex:
     PREFIX_FANOUT = 64
 
     @classmethod
-    def build(cls, names: Iterable[tuple[int, str]]) -> NameIndex:
-        """Index ``(entry, name)`` pairs; names that fold to nothing are skipped."""
+    def build(cls, names: Iterable[tuple[int, str]], *, both_orders: bool = True) -> NameIndex:
+        """Index ``(entry, name)`` pairs; names that fold to nothing are skipped.
+
+        ``both_orders`` adds each multi-word name reversed (family and given names); turn it off
+        for names whose word order is fixed (nations: reversed "N. Korea" would read "korean").
+        """
         keys: list[str] = []
         key_entry: list[int] = []
         token_keys: dict[str, list[int]] = defaultdict(list)
@@ -174,7 +178,7 @@ class NameIndex:
                 joined = "".join(form)
                 keys.append(joined)
                 key_entry.append(entry)
-                if len(form) > 1:
+                if both_orders and len(form) > 1:
                     reversed_joined = "".join(reversed(form))
                     ids.append(len(keys))
                     keys.append(reversed_joined)
@@ -313,7 +317,7 @@ class NameIndex:
                 query, choices, scorer=fuzz.ratio, limit=self.SCORED_LIMIT, score_cutoff=40
             ):
                 offer(position, score)
-            if prefix:
+            if prefix and query == queries[0]:  # the spelling typed, not a unified variant
                 for position, key in enumerate(choices):
                     if key.startswith(query) and len(key) > len(query):
                         offer(position, 90.0 + 10.0 * len(query) / len(key))

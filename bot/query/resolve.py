@@ -193,6 +193,27 @@ def _decide(
     )
 
 
+def _with_prefixes(
+    kind: EntityKind, query: str, ranked: Sequence[Candidate], started: Sequence[Candidate]
+) -> Resolution:
+    """Decide a name, where part of a name ("kim", "ekaterina", "north") offers every name it
+    starts (in either order) beside the fuzzy matches, never a confident guess. ``started`` are
+    the prefix-search results (names the query starts score 90 and more)."""
+    if ranked and ranked[0].score >= CONFIDENT_SCORE:
+        return _decide(kind, query, ranked)
+    prefixed = [c for c in started if c.score >= 90.0]
+    if len("".join(fold(query).split())) >= 3 and prefixed:
+        seen = {c.id for c in prefixed}
+        fuzzy = [c for c in ranked if c.id not in seen and c.score >= AMBIGUOUS_FLOOR]
+        return Resolution(
+            kind=kind,
+            query=query,
+            status=ResolutionStatus.AMBIGUOUS,
+            alternatives=tuple([*prefixed, *fuzzy][:MAX_ALTERNATIVES]),
+        )
+    return _decide(kind, query, ranked, started)
+
+
 def _none(kind: EntityKind, query: str, suggestions: Sequence[Candidate] = ()) -> Resolution:
     return Resolution(
         kind=kind,
@@ -271,7 +292,7 @@ class Resolver:
             nations=tuple(
                 Candidate(kind=EntityKind.NATION, id=n.code, label=_label(n.label)) for n in nations
             ),
-            nation_index=NameIndex.build(nation_names),
+            nation_index=NameIndex.build(nation_names, both_orders=False),
             nation_exact={k: tuple(v) for k, v in nation_exact.items()},
             athletes=athlete_candidates,
             athlete_index=NameIndex.build(athlete_names),
@@ -343,9 +364,8 @@ class Resolver:
         ``"dprk"``, ``"韩国"``, ``"the philippines"``)."""
         text = _clip(text)
         ranked = self._nation_ranked(text)
-        if not ranked or ranked[0].score < AMBIGUOUS_FLOOR:
-            return _decide(EntityKind.NATION, text, ranked, self.suggest(EntityKind.NATION, text))
-        return _decide(EntityKind.NATION, text, ranked)
+        started = self._nation_ranked(text, prefix=True)
+        return _with_prefixes(EntityKind.NATION, text, ranked, started)
 
     # --- athletes ------------------------------------------------------------------------------
 
@@ -368,18 +388,8 @@ class Resolver:
         native script or a former name."""
         text = _clip(text)
         ranked = self._athlete_ranked(text)
-        if ranked and ranked[0].score >= AMBIGUOUS_FLOOR:
-            return _decide(EntityKind.ATHLETE, text, ranked)
-        typed = "".join(fold(text).split())
-        started = [c for c in self._athlete_ranked(text, prefix=True) if c.score >= 90.0]
-        if len(typed) >= 3 and started:
-            return Resolution(
-                kind=EntityKind.ATHLETE,
-                query=text,
-                status=ResolutionStatus.AMBIGUOUS,
-                alternatives=tuple(started[:MAX_ALTERNATIVES]),
-            )
-        return _decide(EntityKind.ATHLETE, text, ranked)
+        started = self._athlete_ranked(text, prefix=True)
+        return _with_prefixes(EntityKind.ATHLETE, text, ranked, started)
 
     # --- sports --------------------------------------------------------------------------------
 
