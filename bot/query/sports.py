@@ -142,11 +142,6 @@ def sport_for(text: str) -> str | None:
     return SPORT_ALIASES.get(fold(text))
 
 
-def is_other_sport(text: str) -> bool:
-    """Whether ``text`` names a winter (or other) sport outside the alias table (``"luge"``)."""
-    return fold(text) in OTHER_SPORTS
-
-
 def find_sport(tokens: Sequence[str], extra: Iterable[str] = ()) -> SportMention | None:
     """The longest sport phrase among folded ``tokens`` (first occurrence wins among equals).
 

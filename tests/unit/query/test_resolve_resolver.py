@@ -4,9 +4,11 @@ pasted labels resolve back, autocomplete limits, defaults and ordering, and the 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.domain.models import GamesData, Medal
-from bot.domain.resolution import EntityKind, ResolutionStatus
+from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
 from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_plan, default_data_dir
 from bot.query.index import GamesIndex
@@ -107,13 +109,17 @@ def test_sport_parameter_restricts_events(resolver: Resolver) -> None:
     assert resolver.event("men's 500", "curling").status is ResolutionStatus.NONE
 
 
+def _match_id(found: Resolution) -> str | None:
+    return found.match.id if found.match is not None else None
+
+
 def test_the_same_event_in_three_spellings(resolver: Resolver) -> None:
     for sport in ("Short track speed skating", "Speed skating"):
-        ids = {
-            resolver.event(t, sport).match.id
-            for t in ("Men's 1000 metres", "Men's 1000m", "men 1000 m")
-        }  # type: ignore[union-attr]
-        assert len(ids) == 1
+        spellings = ("Men's 1000 metres", "Men's 1000m", "men 1000 m")
+        ids = {_match_id(resolver.event(text, sport)) for text in spellings}
+        assert len(ids) == 1 and None not in ids
+        without_sport = [resolver.event(text) for text in spellings]
+        assert all(found.status is ResolutionStatus.AMBIGUOUS for found in without_sport)
 
 
 @pytest.mark.parametrize("kind", list(EntityKind))
@@ -175,12 +181,26 @@ def test_nation_and_sport(resolver: Resolver) -> None:
 
 
 def test_resolve_dispatches_by_kind(resolver: Resolver) -> None:
-    assert resolver.resolve(EntityKind.NATION, "韩国").match.id == "KOR"  # type: ignore[union-attr]
-    assert resolver.resolve(EntityKind.ATHLETE, "gilli kim").match.id == "kor-kim-gil-li"  # type: ignore[union-attr]
-    assert resolver.resolve(EntityKind.SPORT, "xc").match.id == "cross-country-skiing"  # type: ignore[union-attr]
-    found = resolver.resolve(EntityKind.EVENT, "3k relay women")
-    assert found.match is not None
-    assert found.match.id == "short-track-speed-skating/womens-3000-metre-relay"
+    assert _match_id(resolver.resolve(EntityKind.NATION, "韩国")) == "KOR"
+    assert _match_id(resolver.resolve(EntityKind.ATHLETE, "gilli kim")) == "kor-kim-gil-li"
+    assert _match_id(resolver.resolve(EntityKind.SPORT, "xc")) == "cross-country-skiing"
+    assert (
+        _match_id(resolver.resolve(EntityKind.EVENT, "3k relay women"))
+        == "short-track-speed-skating/womens-3000-metre-relay"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=60))
+def test_any_text_gives_a_well_formed_resolution(resolver: Resolver, text: str) -> None:
+    for kind in EntityKind:
+        found = resolver.resolve(kind, text)
+        assert found.kind is kind
+        assert (found.match is not None) == (found.status is ResolutionStatus.CONFIDENT)
+        if found.status is ResolutionStatus.AMBIGUOUS:
+            assert 1 <= len(found.alternatives) <= 25
+        assert all(len(c.label) <= 100 and c.kind is kind for c in found.alternatives)
+        assert len(resolver.suggest(kind, text)) <= 25
 
 
 def test_builds_on_empty_data(data: GamesData) -> None:
