@@ -110,6 +110,7 @@ async def _serve(settings: Settings) -> int:
     beat = asyncio.create_task(
         heartbeat_loop(lambda: frontend.client, status_path, started_at), name="gamesbot-status"
     )
+    announcer = asyncio.create_task(frontend.announce_forever(), name="gamesbot-announcer")
     stopper = asyncio.create_task(stop.wait(), name="gamesbot-stop")
     try:
         done, _ = await asyncio.wait({bot, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -146,6 +147,7 @@ async def _serve(settings: Settings) -> int:
     finally:
         stopper.cancel()
         beat.cancel()
+        announcer.cancel()
         await store.close()
         await asyncio.to_thread(
             write_status,

@@ -18,13 +18,14 @@ from bot.answers.models import (
     Disambiguation,
     LoadHistory,
     LoadPreview,
+    MedalAlert,
     Message,
     NoMatch,
     Provenance,
     UndoResult,
 )
 from bot.domain.errors import UnknownGamesError
-from bot.domain.models import GamesData, LoadPlan
+from bot.domain.models import Follow, GamesData, LoadPlan, MedalKey
 from bot.domain.ports import ResultsStore
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_plan
@@ -60,6 +61,8 @@ class GamesService:
         self._data_dir = data_dir
         self._views: dict[str, GamesView] = {}
         self._write_lock = asyncio.Lock()
+        self._outbox: dict[str, set[MedalKey]] = {}
+        self.changed = asyncio.Event()
 
     async def start(self) -> None:
         """Fill an empty store from the bundled data, then build every Games' view."""
@@ -76,8 +79,30 @@ class GamesService:
             await self.refresh(games_id)
 
     async def refresh(self, games_id: str) -> None:
-        """Rebuild one Games' view from the store (after a load or an undo)."""
-        self._views[games_id] = GamesView.build(await self._store.read_games(games_id))
+        """Rebuild one Games' view from the store (after a load or an undo), and queue the medals
+        it gained for the followers."""
+        old = self._views.get(games_id)
+        new = GamesView.build(await self._store.read_games(games_id))
+        self._views[games_id] = new
+        if old is not None:
+            gained = medal_keys(new.index.data) - medal_keys(old.index.data)
+            if gained:
+                self._outbox.setdefault(games_id, set()).update(gained)
+        self.changed.set()
+
+    async def refresh_if_changed(self) -> list[str]:
+        """Pick up loads made by another process (e.g. ``gamesbot load`` beside a running bot)."""
+        refreshed = []
+        for games_id in await self._store.games_ids():
+            view = self._views.get(games_id)
+            current = (
+                view.index.data.last_load.load_id if view and view.index.data.last_load else None
+            )
+            if view is None or await self._store.last_load_id(games_id) != current:
+                async with self._write_lock:
+                    await self.refresh(games_id)
+                refreshed.append(games_id)
+        return refreshed
 
     @property
     def games_ids(self) -> list[str]:
@@ -236,7 +261,7 @@ class GamesService:
         ``applied_load_id`` set. With ``expect_last_load`` (the preview's ``base_load_id``), a file
         previewed before someone else's load is refused (``StalePreviewError``)."""
         async with self._write_lock:
-            result, load_plan = self._plan(source, content, games)
+            result, load_plan = await asyncio.to_thread(self._plan, source, content, games)
             load_id = await self._store.apply(
                 load_plan,
                 source=source,
@@ -276,6 +301,109 @@ class GamesService:
         data = self.view(games).index.data
         return export_json(data) if fmt == "json" else export_csv(data)
 
+    # --- followers -----------------------------------------------------------------------------
+
+    def _nation_code(self, view: GamesView, nation: str) -> str | Answer:
+        if nation.strip().upper() in view.index.nations:
+            return nation.strip().upper()
+        resolution = view.resolver.nation(nation)
+        if not resolution.confident:
+            return self._unresolved(view, resolution)
+        return _match_id(resolution)
+
+    async def follow(
+        self,
+        guild_id: int,
+        channel_id: int,
+        nation: str,
+        *,
+        user_id: int | None,
+        games: str | None = None,
+    ) -> Answer:
+        """Make a channel follow a nation's new medals."""
+        view = self.view(games)
+        code = self._nation_code(view, nation)
+        if not isinstance(code, str):
+            return code
+        follow = Follow(
+            guild_id=guild_id, channel_id=channel_id, games_id=view.index.data.games.id, noc=code
+        )
+        added = await self._store.follow(follow, user_id=user_id)
+        label = view.index.nations[code].label
+        text = (
+            f"<#{channel_id}> now follows {label}: each new medal is posted there once."
+            if added
+            else f"<#{channel_id}> already follows {label}."
+        )
+        return Message(provenance=self.provenance(games), text=text)
+
+    async def unfollow(
+        self, guild_id: int, channel_id: int, nation: str, *, games: str | None = None
+    ) -> Answer:
+        """Stop a channel following a nation."""
+        view = self.view(games)
+        code = self._nation_code(view, nation)
+        if not isinstance(code, str):
+            return code
+        follow = Follow(
+            guild_id=guild_id, channel_id=channel_id, games_id=view.index.data.games.id, noc=code
+        )
+        removed = await self._store.unfollow(follow)
+        label = view.index.nations[code].label
+        text = (
+            f"<#{channel_id}> no longer follows {label}."
+            if removed
+            else f"<#{channel_id}> was not following {label}."
+        )
+        return Message(provenance=self.provenance(games), text=text, answered=removed)
+
+    async def following(self, guild_id: int, games: str | None = None) -> Answer:
+        """The follows of a guild."""
+        view = self.view(games)
+        follows = [
+            f
+            for f in await self._store.follows_in_guild(guild_id)
+            if f.games_id == view.index.data.games.id
+        ]
+        if not follows:
+            text = "No channel here follows a nation yet. Use `/follow`."
+        else:
+            text = "\n".join(
+                f"{view.index.nations[f.noc].label} → <#{f.channel_id}>"
+                for f in follows
+                if f.noc in view.index.nations
+            )
+        return Message(provenance=self.provenance(games), text=text)
+
+    async def take_alerts(self, games: str | None = None) -> list[MedalAlert]:
+        """The new medals of followed nations, one alert per channel and nation, each medal
+        claimed in the store first so that it is posted once even with several processes."""
+        games_id = games or self.default_games
+        self.changed.clear()
+        pending = sorted(
+            self._outbox.pop(games_id, set()), key=lambda k: (k.event_id, k.noc, k.medal.order)
+        )
+        if not pending:
+            return []
+        claimed = await self._store.claim_announcements(games_id, pending)
+        follows = await self._store.follows_of_games(games_id)
+        view = self.view(games_id)
+        alerts = []
+        for follow in follows:
+            keys = [k for k in claimed if k.noc == follow.noc]
+            if not keys or follow.noc not in view.index.nations:
+                continue
+            alerts.append(
+                MedalAlert(
+                    provenance=self.provenance(games_id),
+                    guild_id=follow.guild_id,
+                    channel_id=follow.channel_id,
+                    nation=view.index.nations[follow.noc],
+                    medals=tuple(summaries.medal_line(view.index, k) for k in keys),
+                )
+            )
+        return alerts
+
     # --- helpers -------------------------------------------------------------------------------
 
     def _sport_name(self, view: GamesView, text: str) -> str | Answer:
@@ -304,6 +432,15 @@ class GamesService:
             suggestions=resolution.alternatives,
             message=_no_match_message(resolution.kind, view.index.data.games.name),
         )
+
+
+def medal_keys(data: GamesData) -> set[MedalKey]:
+    """Every medal in ``data``, as announcement keys."""
+    return {
+        MedalKey(event_id=r.event_id, noc=r.noc, medal=r.medal, athletes=r.athletes)
+        for r in data.results
+        if r.medal is not None
+    }
 
 
 def _match_id(resolution: Resolution) -> str:

@@ -197,6 +197,17 @@ class About(Frozen):
     other_games: tuple[str, ...] = ()
 
 
+class MedalAlert(Frozen):
+    """New medals of one followed nation, to post in one channel."""
+
+    type: Literal["medal_alert"] = "medal_alert"
+    provenance: Provenance
+    guild_id: int
+    channel_id: int
+    nation: Nation
+    medals: tuple[MedalLine, ...]
+
+
 class TableChange(Frozen):
     """How one NOC's medal count changes with a load: ``KOR 16/15/14 → 15/16/14``."""
 

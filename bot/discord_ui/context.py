@@ -65,6 +65,7 @@ class UiContext:
     service: GamesService
     settings: Settings
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    pending_loads: dict[str, Any] = field(default_factory=dict)
 
     @contextlib.asynccontextmanager
     async def track(

@@ -8,6 +8,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.discord_ui.admin import ConfirmLoad, announce_forever, install_admin
 from bot.discord_ui.commands import install_commands
 from bot.discord_ui.components import ChoiceSelect, PageButton
 from bot.discord_ui.context import UiContext, attach
@@ -41,7 +42,12 @@ class DiscordFrontEnd:
         tree.interaction_check = interaction_check  # type: ignore[method-assign]
         tree.error(on_tree_error)
         install_commands(tree, context)
+        install_admin(tree, context)
         client = tree.client
         attach(client, context)
-        client.add_dynamic_items(PageButton, ChoiceSelect)
+        client.add_dynamic_items(PageButton, ChoiceSelect, ConfirmLoad)
         self.client = client
+
+    async def announce_forever(self) -> None:
+        """Announce followed nations' new medals after every load, until cancelled."""
+        await announce_forever(self.context, lambda: self.client)

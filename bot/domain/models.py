@@ -180,3 +180,21 @@ class LoadPlan(Frozen):
     nations: tuple[Nation, ...] = ()
     athletes: tuple[Athlete, ...] = ()
     events: tuple[EventResults, ...] = ()
+
+
+class Follow(Frozen):
+    """A Discord channel following a nation's new medals."""
+
+    guild_id: int
+    channel_id: int
+    games_id: str
+    noc: str
+
+
+class MedalKey(Frozen):
+    """What identifies one medal for announcements: event, NOC, colour and athletes."""
+
+    event_id: str
+    noc: str
+    medal: Medal
+    athletes: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from bot.domain.models import GamesData, LoadPlan, LoadRecord
+from bot.domain.models import Follow, GamesData, LoadPlan, LoadRecord, MedalKey
 
 
 class ResultsStore(Protocol):
@@ -39,4 +39,28 @@ class ResultsStore(Protocol):
 
     async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
         """Loads, newest first."""
+        ...
+
+    async def follow(self, follow: Follow, *, user_id: int | None) -> bool:
+        """Add a follow; False when it existed."""
+        ...
+
+    async def unfollow(self, follow: Follow) -> bool:
+        """Remove a follow; False when there was none."""
+        ...
+
+    async def follows_in_guild(self, guild_id: int) -> list[Follow]:
+        """A guild's follows."""
+        ...
+
+    async def follows_of_games(self, games_id: str) -> list[Follow]:
+        """Every follow of a Games."""
+        ...
+
+    async def claim_announcements(self, games_id: str, medals: list[MedalKey]) -> list[MedalKey]:
+        """Record medals as announced; return those nobody had announced before."""
+        ...
+
+    async def last_load_id(self, games_id: str) -> int | None:
+        """The most recent load's id."""
         ...

@@ -21,7 +21,7 @@ from bot.answers.models import (
     SportTally,
     TableRow,
 )
-from bot.domain.models import Medal, MedalCount, Result
+from bot.domain.models import Medal, MedalCount, MedalKey, Result
 from bot.query.index import GamesIndex, count_medals, rank_counts
 
 
@@ -103,6 +103,29 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
         by_sport=tuple(by_sport),
         medals=medals,
         nations_ranked=len(ranked),
+    )
+
+
+def medal_line(index: GamesIndex, key: MedalKey) -> MedalLine:
+    """One medal as a line of an answer (for announcements)."""
+    event = index.events[key.event_id]
+    mark = next(
+        (
+            r.mark
+            for r in index.results_by_event.get(key.event_id, ())
+            if r.noc == key.noc and r.medal is key.medal
+        ),
+        "",
+    )
+    return MedalLine(
+        event_id=event.id,
+        event=event.name,
+        sport=event.sport,
+        date=event.date,
+        medal=key.medal,
+        noc=key.noc,
+        athletes=_refs(index, key.athletes),
+        mark=mark,
     )
 
 

@@ -79,6 +79,28 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX results_by_noc ON results (games_id, noc);
     CREATE INDEX loads_by_games ON loads (games_id, id);
     """,
+    # 2: followers (a channel follows a nation) and the medals already announced to them.
+    """
+    CREATE TABLE follows (
+        guild_id INTEGER NOT NULL,
+        channel_id INTEGER NOT NULL,
+        games_id TEXT NOT NULL,
+        noc TEXT NOT NULL,
+        user_id INTEGER,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (channel_id, games_id, noc)
+    );
+    CREATE INDEX follows_by_nation ON follows (games_id, noc);
+    CREATE TABLE announced_medals (
+        games_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        noc TEXT NOT NULL,
+        medal TEXT NOT NULL,
+        athletes TEXT NOT NULL,
+        announced_at TEXT NOT NULL,
+        PRIMARY KEY (games_id, event_id, noc, medal, athletes)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -80,3 +80,15 @@ SELECT id, source, before FROM loads
 WHERE games_id = ? AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
 """
 MARK_UNDONE = "UPDATE loads SET undone_by = ? WHERE id = ?"
+
+FOLLOW = """
+INSERT INTO follows (guild_id, channel_id, games_id, noc, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (channel_id, games_id, noc) DO NOTHING
+"""
+UNFOLLOW = "DELETE FROM follows WHERE channel_id = ? AND games_id = ? AND noc = ?"
+FOLLOWS_IN_GUILD = "SELECT guild_id, channel_id, games_id, noc FROM follows WHERE guild_id = ? ORDER BY noc, channel_id"
+FOLLOWS_OF_GAMES = "SELECT guild_id, channel_id, games_id, noc FROM follows WHERE games_id = ? ORDER BY channel_id, noc"
+MARK_ANNOUNCED = """
+INSERT INTO announced_medals (games_id, event_id, noc, medal, athletes, announced_at) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING
+"""

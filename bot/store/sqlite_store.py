@@ -16,6 +16,7 @@ from bot.domain.models import (
     Athlete,
     Event,
     EventKind,
+    Follow,
     Games,
     GamesData,
     Gender,
@@ -23,6 +24,7 @@ from bot.domain.models import (
     LoadPlan,
     LoadRecord,
     Medal,
+    MedalKey,
     Nation,
     Result,
 )
@@ -372,6 +374,81 @@ class SqliteStore:
     async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
         """The Games' loads, newest first."""
         return [_load_record(row) for row in await self._all(sql.LOAD_HISTORY, games_id, limit)]
+
+    # --- followers -------------------------------------------------------------------------------
+
+    async def _execute_one(self, statement: str, *params: object) -> int:
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = await self._db.execute(statement, params)
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        return cursor.rowcount
+
+    async def follow(self, follow: Follow, *, user_id: int | None) -> bool:
+        """Add a follow; False when the channel already follows that nation."""
+        added = await self._execute_one(
+            sql.FOLLOW,
+            follow.guild_id,
+            follow.channel_id,
+            follow.games_id,
+            follow.noc,
+            user_id,
+            _now(),
+        )
+        return added > 0
+
+    async def unfollow(self, follow: Follow) -> bool:
+        """Remove a follow; False when there was none."""
+        return (
+            await self._execute_one(sql.UNFOLLOW, follow.channel_id, follow.games_id, follow.noc)
+            > 0
+        )
+
+    async def follows_in_guild(self, guild_id: int) -> list[Follow]:
+        """The follows of one guild."""
+        return [_follow(row) for row in await self._all(sql.FOLLOWS_IN_GUILD, guild_id)]
+
+    async def follows_of_games(self, games_id: str) -> list[Follow]:
+        """Every follow of one Games."""
+        return [_follow(row) for row in await self._all(sql.FOLLOWS_OF_GAMES, games_id)]
+
+    async def claim_announcements(self, games_id: str, medals: list[MedalKey]) -> list[MedalKey]:
+        """Record medals as announced and return those not announced before (by this or any other
+        process), in one transaction: whoever claims a medal posts it, so it is posted once."""
+        claimed = []
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for m in medals:
+                cursor = await self._db.execute(
+                    sql.MARK_ANNOUNCED,
+                    (
+                        games_id,
+                        m.event_id,
+                        m.noc,
+                        m.medal.value,
+                        json.dumps(list(m.athletes)),
+                        _now(),
+                    ),
+                )
+                if cursor.rowcount > 0:
+                    claimed.append(m)
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        return claimed
+
+    async def last_load_id(self, games_id: str) -> int | None:
+        """The id of the Games' most recent load (or undo)."""
+        row = await self._one(sql.LAST_LOAD, games_id)
+        return int(row[0]) if row else None
+
+
+def _follow(row: Row) -> Follow:
+    return Follow(guild_id=row[0], channel_id=row[1], games_id=row[2], noc=row[3])
 
 
 def _load_record(row: Row) -> LoadRecord:

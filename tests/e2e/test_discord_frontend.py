@@ -12,7 +12,18 @@ from bot.service import GamesService
 from tests.fakediscord.api import FakeDiscord
 from tests.fakediscord.fixtures import RunningBot, StartBot
 
-COMMANDS = {"medals", "athlete", "event", "table", "ask", "about"}
+COMMANDS = {
+    "medals",
+    "athlete",
+    "event",
+    "table",
+    "ask",
+    "about",
+    "results",
+    "follow",
+    "unfollow",
+    "following",
+}
 
 
 @pytest.fixture
@@ -63,6 +74,11 @@ async def test_sync_registers_exactly_the_commands(
     assert registered["ask"]["options"][0]["max_length"] == 300
     for command in registered.values():
         assert 1 <= len(command["description"]) <= 100
+    results = registered["results"]
+    assert int(results["default_member_permissions"]) == 1 << 13  # Manage Messages
+    assert {o["name"] for o in results["options"]} == {"load", "history", "undo"}
+    load = next(o for o in results["options"] if o["name"] == "load")
+    assert [(o["name"], o["type"]) for o in load["options"]] == [("file", 11), ("dry_run", 5)]
 
 
 async def test_medals_korea(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
@@ -185,7 +201,7 @@ async def test_a_2000_character_input_never_reaches_the_bot_and_would_be_safe(
 ) -> None:
     """Discord refuses option text over the registered max_length (100) before the bot sees it;
     should such text arrive anyway, the answer stays within every limit and pings nobody."""
-    with pytest.raises(ValueError, match="1..100 characters"):
+    with pytest.raises(ValueError, match=r"1\.\.100 characters"):
         await fake.slash("medals", nation="@everyone " * 200)
     from bot.discord_ui.render import render_embeds
 

@@ -1,0 +1,352 @@
+"""Moderators and followers on Discord: ``/results load|history|undo`` (preview, then Confirm or
+Cancel; only moderators, only in home guilds), ``/follow``, ``/unfollow``, ``/following``, and the
+poster that announces followed nations' new medals once, after any load."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.answers.models import LoadPreview, MedalAlert
+from bot.discord_ui.components import show
+from bot.discord_ui.context import UiContext, ui_context
+from bot.discord_ui.errors import NotAllowed, tell
+from bot.discord_ui.render import Colour, Page, footer, paginate, people, safe
+from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
+from bot.ingest.parse import MAX_BYTES
+
+log = logging.getLogger("bot.discord_ui.admin")
+Tree = app_commands.CommandTree[Any]
+PROBLEMS_SHOWN = 40
+WATCH_INTERVAL = 5.0
+
+
+@dataclass(frozen=True)
+class PendingLoad:
+    """A previewed file waiting for Confirm."""
+
+    source: str
+    content: bytes
+    user_id: int
+    base_load_id: int | None
+
+
+def check_moderator(interaction: discord.Interaction[Any], context: UiContext) -> None:
+    """Only in a home guild, and only with a moderator role or Manage Server. (Discord itself
+    shows /results only to members with Manage Messages, unless a server changes that.)"""
+    settings = context.settings
+    if interaction.guild_id is None:
+        raise NotAllowed("Results can only be loaded in a server.")
+    if interaction.guild_id not in settings.home_guild_ids:
+        raise NotAllowed(
+            "Results can't be loaded in this server (it is not one of the bot's home servers)."
+        )
+    member = interaction.user
+    roles = {role.id for role in getattr(member, "roles", [])}
+    if roles & set(settings.moderator_role_ids):
+        return
+    if interaction.permissions.manage_guild:
+        return
+    raise NotAllowed(
+        "Only moderators (the configured moderator roles, or Manage Server) can do that."
+    )
+
+
+def problems_page(error: InvalidResultsFile) -> discord.Embed:
+    """Every problem of a refused file (the first 40, then a count)."""
+    lines = [f"• {safe(str(p), 300)}" for p in error.problems[:PROBLEMS_SHOWN]]
+    if len(error.problems) > PROBLEMS_SHOWN:
+        lines.append(f"… and {len(error.problems) - PROBLEMS_SHOWN} more")
+    count = len(error.problems)
+    head = Page(
+        title=f"Not loaded: {count} problem{'s' if count != 1 else ''} in {safe(error.source, 100)}",
+        colour=Colour.ERROR,
+        description_lines=["Nothing was changed. Fix these and upload the file again:"],
+    )
+    return paginate(head, lines, lines_per_page=PROBLEMS_SHOWN + 1)[0].embed()
+
+
+def _token(preview: LoadPreview) -> str:
+    return f"{preview.sha256[:16]}.{preview.base_load_id or 0}"
+
+
+class ConfirmLoad(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"gb:l:(?P<action>ok|no):(?P<token>[0-9a-f]{16}\.\d+)",
+):
+    """Confirm (apply in one transaction) or Cancel a previewed load."""
+
+    def __init__(self, action: str, token: str) -> None:
+        self.action = action
+        self.token = token
+        super().__init__(
+            discord.ui.Button(
+                label="Confirm" if action == "ok" else "Cancel",
+                style=discord.ButtonStyle.success
+                if action == "ok"
+                else discord.ButtonStyle.secondary,
+                custom_id=f"gb:l:{action}:{token}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> ConfirmLoad:
+        return cls(match["action"], match["token"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        context = ui_context(interaction.client)
+        async with context.track(
+            interaction, f"results load {'confirm' if self.action == 'ok' else 'cancel'}"
+        ) as outcome:
+            try:
+                check_moderator(interaction, context)
+            except NotAllowed as exc:
+                outcome.value = "refused"
+                await tell(interaction, str(exc))
+                return
+            pending: PendingLoad | None = context.pending_loads.pop(self.token, None)
+            if self.action == "no":
+                await interaction.response.edit_message(
+                    content="Cancelled: nothing was changed.", embed=None, view=None
+                )
+                return
+            if pending is None:
+                outcome.value = "expired"
+                await interaction.response.edit_message(
+                    content="This preview has expired; run `/results load` again.",
+                    embed=None,
+                    view=None,
+                )
+                return
+            await interaction.response.defer()
+            try:
+                applied = await context.service.load(
+                    pending.source,
+                    pending.content,
+                    user_id=interaction.user.id,
+                    expect_last_load=pending.base_load_id,
+                )
+            except StalePreviewError as exc:
+                outcome.value = "stale"
+                await interaction.edit_original_response(content=str(exc), embed=None, view=None)
+                return
+            except InvalidResultsFile as exc:
+                outcome.value = "invalid"
+                await interaction.edit_original_response(embed=problems_page(exc), view=None)
+                return
+            outcome.detail["load_id"] = applied.applied_load_id
+            from bot.discord_ui.render import render_embeds
+
+            await interaction.edit_original_response(
+                content=None, embed=render_embeds(applied)[0], view=None
+            )
+
+
+def confirm_view(preview: LoadPreview) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(ConfirmLoad("ok", _token(preview)))
+    view.add_item(ConfirmLoad("no", _token(preview)))
+    return view
+
+
+def install_admin(tree: Tree, context: UiContext) -> None:
+    """Add /results and the follow commands to ``tree``."""
+    service = context.service
+    results = app_commands.Group(
+        name="results",
+        description="Load, review and undo results (moderators)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_messages=True),
+    )
+
+    @results.command(
+        name="load", description="Load a results file (CSV or JSON): preview, then confirm"
+    )
+    @app_commands.describe(
+        file="Results file in the documented format", dry_run="Only show what would change"
+    )
+    async def load(
+        interaction: discord.Interaction[Any], file: discord.Attachment, dry_run: bool = False
+    ) -> None:
+        async with context.track(
+            interaction, "results load", file=file.filename, size=file.size, dry_run=dry_run
+        ) as outcome:
+            check_moderator(interaction, context)
+            if file.size > MAX_BYTES:
+                outcome.value = "invalid"
+                await tell(
+                    interaction,
+                    f"{safe(file.filename, 100)} is too large ({file.size:,} bytes; the limit is {MAX_BYTES:,}). Nothing was changed.",
+                )
+                return
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            content = await file.read()
+            try:
+                preview = await asyncio.to_thread(service.preview_load, file.filename, content)
+            except InvalidResultsFile as exc:
+                outcome.value = "invalid"
+                await interaction.followup.send(embed=problems_page(exc), ephemeral=True)
+                return
+            embed = render_pages_first(preview)
+            if dry_run or not preview.changes_anything:
+                await interaction.followup.send(embed=embed, ephemeral=True)
+                return
+            context.pending_loads[_token(preview)] = PendingLoad(
+                source=file.filename,
+                content=content,
+                user_id=interaction.user.id,
+                base_load_id=preview.base_load_id,
+            )
+            await interaction.followup.send(embed=embed, view=confirm_view(preview), ephemeral=True)
+
+    @results.command(name="history", description="The results loads, newest first")
+    async def history(interaction: discord.Interaction[Any]) -> None:
+        async with context.track(interaction, "results history"):
+            check_moderator(interaction, context)
+            await show(interaction, await service.history(), None, ephemeral=True)
+
+    @results.command(
+        name="undo", description="Revert the most recent load (older ones in reverse order)"
+    )
+    async def undo(interaction: discord.Interaction[Any]) -> None:
+        async with context.track(interaction, "results undo") as outcome:
+            check_moderator(interaction, context)
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            try:
+                answer = await service.undo(user_id=interaction.user.id)
+            except NothingToUndoError as exc:
+                outcome.value = "nothing"
+                await interaction.followup.send(str(exc), ephemeral=True)
+                return
+            await show(interaction, answer, None, ephemeral=True)
+
+    tree.add_command(results)
+
+    nation_complete = _nation_autocomplete(context)
+
+    @tree.command(name="follow", description="Post a nation's new medals in a channel")
+    @app_commands.describe(nation="Nation to follow", channel="Where to post (default: here)")
+    @app_commands.autocomplete(nation=nation_complete)
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_channels=True)
+    async def follow(
+        interaction: discord.Interaction[Any],
+        nation: app_commands.Range[str, 1, 100],
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        async with context.track(interaction, "follow", nation=nation):
+            target = channel.id if channel else interaction.channel_id
+            assert interaction.guild_id is not None and target is not None
+            answer = await service.follow(
+                interaction.guild_id, target, nation, user_id=interaction.user.id
+            )
+            await show(interaction, answer, None, ephemeral=True)
+
+    @tree.command(name="unfollow", description="Stop posting a nation's new medals in a channel")
+    @app_commands.describe(
+        nation="Nation to stop following", channel="Which channel (default: here)"
+    )
+    @app_commands.autocomplete(nation=nation_complete)
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_channels=True)
+    async def unfollow(
+        interaction: discord.Interaction[Any],
+        nation: app_commands.Range[str, 1, 100],
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        async with context.track(interaction, "unfollow", nation=nation):
+            target = channel.id if channel else interaction.channel_id
+            assert interaction.guild_id is not None and target is not None
+            await show(
+                interaction,
+                await service.unfollow(interaction.guild_id, target, nation),
+                None,
+                ephemeral=True,
+            )
+
+    @tree.command(name="following", description="Which nations this server's channels follow")
+    @app_commands.guild_only()
+    async def following(interaction: discord.Interaction[Any]) -> None:
+        async with context.track(interaction, "following"):
+            assert interaction.guild_id is not None
+            await show(
+                interaction, await service.following(interaction.guild_id), None, ephemeral=True
+            )
+
+
+def render_pages_first(preview: LoadPreview) -> discord.Embed:
+    from bot.discord_ui.render import render_embeds
+
+    return render_embeds(preview)[0]
+
+
+def _nation_autocomplete(context: UiContext) -> Any:
+    from bot.discord_ui.commands import autocompleter
+    from bot.domain.resolution import EntityKind
+
+    return autocompleter(context, EntityKind.NATION)
+
+
+def alert_embeds(alert: MedalAlert) -> list[discord.Embed]:
+    """One alert as embeds (several when it is long; at most 10 a message)."""
+    nation = alert.nation
+    medals = "medal" if len(alert.medals) == 1 else "medals"
+    head = Page(
+        title=f"{nation.flag} New {medals} for {nation.name}".strip(),
+        colour=Colour.NATION,
+        footer=footer(alert.provenance),
+    )
+    lines = [
+        f"{m.medal.emoji} **{m.event}** · {m.sport}"
+        + (f" — {people(m.athletes)}" if m.athletes else "")
+        + (f" · {safe(m.mark)}" if m.mark else "")
+        for m in alert.medals
+    ]
+    return [page.embed() for page in paginate(head, lines, lines_per_page=20)][:10]
+
+
+async def post_alerts(client: discord.Client, alerts: list[MedalAlert]) -> int:
+    """Post each alert to its channel (discord.py spaces the requests within rate limits)."""
+    posted = 0
+    for alert in alerts:
+        channel = client.get_partial_messageable(alert.channel_id, guild_id=alert.guild_id)
+        try:
+            await channel.send(
+                embeds=alert_embeds(alert), allowed_mentions=discord.AllowedMentions.none()
+            )
+            posted += 1
+        except discord.HTTPException as exc:
+            log.warning("could not post medal alert to channel %s: %s", alert.channel_id, exc)
+    return posted
+
+
+async def announce_forever(
+    context: UiContext, client_getter: Any, interval: float = WATCH_INTERVAL
+) -> None:
+    """Pick up loads (from this process or another) and announce new medals to followers."""
+    service = context.service
+    while True:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(service.changed.wait(), interval)
+        try:
+            await service.refresh_if_changed()
+            client = client_getter()
+            for games_id in service.games_ids:
+                alerts = await service.take_alerts(games_id)
+                if alerts and client is not None:
+                    await post_alerts(client, alerts)
+        except Exception:
+            log.exception("announcing new medals failed; will try again")
