@@ -28,6 +28,7 @@ from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
 from bot.query.ask_parse import Draft
 from bot.query.index import GamesIndex, count_medals, rank_counts
 from bot.query.resolve import Resolver
+from bot.query.sports import SPORT_ALIASES, find_sport
 from bot.query.summaries import nation_rank, provenance, ranking
 
 _MEDALS = (Medal.GOLD, Medal.SILVER, Medal.BRONZE)
@@ -102,6 +103,7 @@ class Answerer:
         self.resolver = resolver
         self.prov: Provenance = provenance(index)
         self.games = index.data.games.name
+        self.context = Context()
 
     # --- refusals ------------------------------------------------------------------------------
 
@@ -155,8 +157,6 @@ class Answerer:
 
     def names_other_sport(self, text: str) -> bool:
         """Whether ``text`` names a sport this Games did not hold ("luge")."""
-        from bot.query.sports import find_sport
-
         mention = find_sport(text.split(), self.resolver.sport_phrases)
         return mention is not None and (
             mention.sport is None or mention.sport not in self.index.sports
@@ -165,6 +165,10 @@ class Answerer:
     def event(self, text: str, restrict: Sequence[str] = ()) -> str:
         """An event id; with ``restrict`` (the events an athlete or nation entered) an ambiguous
         name is settled when exactly one of its meanings is among them."""
+        if text in ("", "it", "that", "this", "that event", "this event", "they") and (
+            self.context.event is not None
+        ):
+            return self.context.event
         if not text:
             raise self.message(
                 "Which event? Ask e.g. “who won the women's 1500m in short track?”, or use "
@@ -178,6 +182,11 @@ class Answerer:
         resolution = self.resolver.event(text)
         if resolution.confident and resolution.match is not None:
             return resolution.match.id
+        spelt = _spell_out_sports(text)
+        if spelt != text:
+            again = self.resolver.event(spelt)
+            if again.confident and again.match is not None:
+                return again.match.id
         if restrict and resolution.status is ResolutionStatus.AMBIGUOUS:
             inside = [c for c in resolution.alternatives if c.id in restrict]
             if len(inside) == 1:
@@ -272,7 +281,36 @@ class Answerer:
 
     # --- intents -------------------------------------------------------------------------------
 
+    def split_score(self, text: str) -> float:
+        """How surely ``text`` names one nation or athlete (0 when not confidently)."""
+        if not text:
+            return 0.0
+        nation, sport = self.resolver.nation_and_sport(text)
+        best = 0.0
+        if nation.confident and nation.match is not None and (sport is None or sport.confident):
+            best = nation.match.score
+        athlete = self.resolver.athlete(text)
+        if athlete.confident and athlete.match is not None:
+            best = max(best, athlete.match.score)
+        return best
+
+    def choose_split(self, draft: Draft) -> Draft:
+        """The reading of "did X <verb> Y" whose X names a nation or athlete most surely."""
+        if len(draft.splits) < 2:
+            return draft
+        scored = [
+            (self.split_score(subject), -n, subject, rest)
+            for n, (subject, rest) in enumerate(draft.splits)
+        ]
+        best = max(scored)
+        if best[0] <= 0 or best[2] == draft.subject_text:
+            return draft
+        draft.subject_text, draft.event_text = best[2], best[3]
+        return draft
+
     def answer(self, draft: Draft, context: Context) -> AskPart:
+        draft = self.choose_split(draft)
+        self.context = context
         intent = draft.intent
         if intent is AskIntent.EVENT_WINNER:
             return self.event_winner(draft, context)
@@ -906,6 +944,19 @@ _HELP = (
 )
 
 
+def _spell_out_sports(text: str) -> str:
+    """Sport abbreviations written out and put first ("mens 10km freestyle xc" → "cross country
+    skiing mens 10km freestyle"), so the sport is read before an event word that is also a sport
+    name ("freestyle")."""
+    words = text.split()
+    short = [w for w in words if len(w) <= 5 and w in SPORT_ALIASES and " " not in w]
+    if not short:
+        return text
+    sport = SPORT_ALIASES[short[0]]
+    rest = [w for w in words if w != short[0]]
+    return f"{sport.lower().replace('-', ' ')} {' '.join(rest)}"
+
+
 def _value(count: MedalCount, medal: Medal | None) -> int:
     if medal is Medal.GOLD:
         return count.gold
@@ -922,9 +973,7 @@ def _ordinal(n: int) -> str:
 
 
 _FIRST_MEDAL = r"first(?:-| )?(?:ever )?asian winter games medal"
-_FIRST_GOLD = (
-    r"first(?:-| )?(?:ever )?asian winter games gold(?! in \d)|medal of any colou?r and first gold"
-)
+_FIRST_GOLD = r"first(?:-| )?(?:ever )?asian winter games (?:gold(?! in )|medal of any colou?r and first gold)"
 
 
 def first_medals(index: GamesIndex, *, gold: bool) -> dict[str, str]:

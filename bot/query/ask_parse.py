@@ -119,6 +119,54 @@ _CJK_WORDS: dict[str, str] = {
     "우승": " winner ",
 }
 
+#: Misspellings of the cue words, fixed before reading (the resolver handles names).
+_TYPOS: dict[str, str] = {
+    "glod": "gold",
+    "gld": "gold",
+    "goald": "gold",
+    "sliver": "silver",
+    "silvr": "silver",
+    "siver": "silver",
+    "silve": "silver",
+    "brnze": "bronze",
+    "bronz": "bronze",
+    "broze": "bronze",
+    "bronse": "bronze",
+    "bronzw": "bronze",
+    "medel": "medal",
+    "medle": "medal",
+    "meddal": "medal",
+    "medels": "medals",
+    "medles": "medals",
+    "meddals": "medals",
+    "wich": "which",
+    "whihc": "which",
+    "hwo": "who",
+    "whon": "who",
+    "wo": "who",
+    "wen": "when",
+    "hte": "the",
+    "teh": "the",
+    "contries": "countries",
+    "countrys": "countries",
+}
+
+#: Native names of nations people write that the data's aliases may lack.
+NATIVE_EXTRA: dict[str, str] = {
+    "일본": "JPN",
+    "중국": "CHN",
+    "카자흐스탄": "KAZ",
+    "북한": "PRK",
+    "대만": "TPE",
+    "필리핀": "PHI",
+    "태국": "THA",
+    "우즈베키스탄": "UZB",
+    "台湾": "TPE",
+    "北韩": "PRK",
+    "日本": "JPN",
+    "中国": "CHN",
+}
+
 _OTHER_GAMES = re.compile(
     r"\b(olympics?|olympiad|paralympics?|paralympic|summer|world cup|world championships?|"
     r"sapporo|pyeongchang|obihiro|almaty|astana|changchun|aomori|riyadh|trojena|hangzhou|"
@@ -161,7 +209,11 @@ class Draft:
     date: dt.date | None = None
     count: bool = False
     form: str = ""
-    notes: list[str] = field(default_factory=list)
+    splits: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.form in ("how", "did", "how_many", "what") and self.subject_text:
+            self.splits = _verb_splits(self.clause)
 
 
 @dataclass(frozen=True)
@@ -181,9 +233,10 @@ def translate_cjk(text: str, native_names: dict[str, str]) -> str:
     code) to codes. Other CJK characters are dropped."""
     if not any(_is_cjk(c) for c in text):
         return text
-    for alias in sorted(native_names, key=len, reverse=True):
+    names = {**NATIVE_EXTRA, **native_names}
+    for alias in sorted(names, key=len, reverse=True):
         if alias in text:
-            text = text.replace(alias, f" {native_names[alias]} ")
+            text = text.replace(alias, f" {names[alias]} ")
     for word in sorted(_CJK_WORDS, key=len, reverse=True):
         text = text.replace(word, _CJK_WORDS[word])
     return "".join(" " if _is_cjk(c) else c for c in text)
@@ -205,7 +258,8 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"[?!,;:\"()\[\]{}]", " ", text)
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    words = [_TYPOS.get(word, word) for word in text.split()]
+    return " ".join(words)
 
 
 def split_clauses(text: str) -> list[str]:
@@ -475,7 +529,7 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
             r"\b(events?|on|happened|happening|schedule|scheduled|finals?|held|contested|decided|"
             r"programme|program)\b",
             rest,
-        ) or re.search(r"\bwho won\b|\bwinners\b", rest):
+        ) or re.search(r"\bwho won\b|\bwinners\b|^what (was|were|is|happened)\b", rest):
             return Draft(AskIntent.EVENTS_ON_DATE, clause, date=date, medal=medal)
 
     # Participants and nations with medals.
@@ -529,7 +583,7 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
         r"\bwho (was|were|is|are) (on|in|part of)\b|\b(members?|line-?up|roster|squad)\b"
         r"|\bwho (skated|raced|ran|competed|played|skied) (in|on|for)\b",
         text,
-    ) and not re.search(r"\bwho (was|is) (the )?(winner|champion)\b", text):
+    ) and not re.search(r"\bwho (was|is) (the )?(winner|champion)\b|\bpodium\b", text):
         body = re.sub(
             r"\bwho (was|were|is|are) (on|in|part of)\b|\b(members?|line-?up|roster|squad|of|on)\b"
             r"|\bwho (skated|raced|ran|competed|played|skied) (in|on|for)\b|\b(team|teams)\b",
@@ -686,10 +740,70 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
     )
 
 
+_VERBS = frozenset(
+    {
+        "win",
+        "wins",
+        "won",
+        "get",
+        "got",
+        "take",
+        "took",
+        "earn",
+        "earned",
+        "collect",
+        "collected",
+        "bag",
+        "bagged",
+        "claim",
+        "claimed",
+        "capture",
+        "captured",
+        "grab",
+        "grabbed",
+        "secure",
+        "secured",
+        "receive",
+        "received",
+        "medal",
+        "medals",
+        "medaled",
+        "medalled",
+        "podium",
+        "reach",
+        "make",
+        "finish",
+        "do",
+        "perform",
+        "performed",
+        "place",
+        "placed",
+        "go",
+        "fare",
+        "fared",
+    }
+)
+
+
+def _verb_splits(text: str) -> list[tuple[str, str]]:
+    """Every way to read "did X <verb> Y" (a name may contain a verb: "did park ji won medal"):
+    (X, Y) for each verb after the first auxiliary, shortest X first."""
+    anchor = re.search(r"\b(?:did|does|has|have|had|was)\b", text)
+    if anchor is None:
+        return []
+    words = text[anchor.end() :].split()
+    splits = []
+    for i in range(1, len(words)):
+        subject = " ".join(w for n, w in enumerate(words[:i]) if n or w not in ("the", "a"))
+        if words[i] in _VERBS and subject:
+            splits.append((subject, strip_filler(" ".join(words[i + 1 :]))))
+    return splits
+
+
 def _after_in(text: str) -> str:
     """The words after the last "in"/"at" (a sport or event filter), without filler."""
-    found = re.search(r"\b(?:in|at|for)\b ((?:(?!\bin\b).)+)$", text)
-    return strip_filler(found.group(1)) if found else ""
+    found = list(re.finditer(r"\b(?:in|at|for)\b", text))
+    return strip_filler(text[found[-1].end() :]) if found else ""
 
 
 def _subject_and_rest(text: str) -> tuple[str, str]:
