@@ -148,7 +148,7 @@ async def test_two_shard_processes_of_gamesbot_run(
     assert "Japan" in a.embeds[0]["title"] and "Kazakhstan" in b.embeds[0]["title"]
 
 
-async def test_sync_without_a_token_exits_2(tmp_path: Path) -> None:
+def test_sync_without_a_token_exits_2(tmp_path: Path) -> None:
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "GAMESBOT_"))
     }
