@@ -424,7 +424,7 @@ class Resolver:
         text = _clip(text)
         key = fold(text)
         tokens = key.split()
-        mention = find_sport(tokens, self.sport_phrases)
+        mention = find_sport(tokens, self.sport_phrases, fuzzy=True)
         if mention is not None:
             rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
             if all(t in STOPWORDS or t in ("skiing", "skating", "sport") for t in rest):
@@ -457,7 +457,7 @@ class Resolver:
         speed skating); ``("korea", None)`` when there are no sport words."""
         text = _clip(text)
         tokens = fold(text).split()
-        mention = find_sport(tokens, self.sport_phrases)
+        mention = find_sport(tokens, self.sport_phrases, fuzzy=True)
         rest = tokens
         sport: Resolution | None = None
         if mention is not None:
@@ -483,7 +483,7 @@ class Resolver:
             if not found.confident or found.match is None:
                 return None
             chosen = next(s for s, c in self.sports.items() if c.id == found.match.id)
-        mention = find_sport(tokens, self.sport_phrases) if read_sport else None
+        mention = find_sport(tokens, self.sport_phrases, fuzzy=True) if read_sport else None
         phrase = ""
         if mention is not None:
             if mention.sport is None or mention.sport not in self.sports:

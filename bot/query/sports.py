@@ -3,8 +3,10 @@ did not hold, and finding a sport phrase inside free text ("korea short track").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from bot.domain.names import fold
 
@@ -124,6 +126,8 @@ _TEXT_UNSAFE: frozenset[str] = frozenset(
 )
 
 _LONGEST_PHRASE = 5
+#: Only the first words of a long text are searched for a misspelt sport.
+_FUZZY_TOKENS = 12
 
 
 @dataclass(frozen=True)
@@ -142,23 +146,48 @@ def sport_for(text: str) -> str | None:
     return SPORT_ALIASES.get(fold(text))
 
 
-def find_sport(tokens: Sequence[str], extra: Iterable[str] = ()) -> SportMention | None:
+def find_sport(
+    tokens: Sequence[str],
+    extra: Mapping[str, str] | Iterable[str] = (),
+    *,
+    fuzzy: bool = False,
+) -> SportMention | None:
     """The longest sport phrase among folded ``tokens`` (first occurrence wins among equals).
 
-    ``extra`` adds folded sport names of the current data. Short abbreviations ("st", "xc",
-    "skimo") count only where they are unambiguous; very short codes ("al", "fs") do not.
+    ``extra`` adds the current data's sport phrases: a mapping of folded phrase to sport name
+    (e.g. ``Resolver.sport_phrases``), or folded sport names. Short abbreviations ("st", "xc",
+    "skimo") count only where they are unambiguous; very short codes ("al", "fs") do not. With
+    ``fuzzy``, a phrase of six letters or more may be misspelt ("short trak", "snowbaord") when
+    nothing matches exactly.
     """
-    known = set(extra)
+    known = dict(extra) if isinstance(extra, Mapping) else {p: p for p in extra}
     for length in range(min(_LONGEST_PHRASE, len(tokens)), 0, -1):
         for start in range(len(tokens) - length + 1):
             phrase = " ".join(tokens[start : start + length])
             if phrase in _TEXT_UNSAFE:
                 continue
-            sport = SPORT_ALIASES.get(phrase)
-            if sport is None and phrase in known:
-                sport = phrase
+            sport = SPORT_ALIASES.get(phrase) or known.get(phrase)
             if sport is not None:
                 return SportMention(start, start + length, phrase, sport)
             if phrase in OTHER_SPORTS:
                 return SportMention(start, start + length, phrase, None)
-    return None
+    return _find_misspelt(tokens, known) if fuzzy else None
+
+
+def _find_misspelt(tokens: Sequence[str], known: Mapping[str, str]) -> SportMention | None:
+    """The closest sport phrase (``fuzz.ratio`` ≥ 88, six letters or more) among token windows."""
+    choices: dict[str, str | None] = {p: s for p, s in SPORT_ALIASES.items() if len(p) >= 6}
+    choices.update({p: s for p, s in known.items() if len(p) >= 6})
+    choices.update({p: None for p in OTHER_SPORTS if len(p) >= 6})
+    best: tuple[float, SportMention] | None = None
+    tokens = tokens[:_FUZZY_TOKENS]
+    for length in range(min(_LONGEST_PHRASE, len(tokens)), 0, -1):
+        for start in range(len(tokens) - length + 1):
+            phrase = " ".join(tokens[start : start + length])
+            if len(phrase.replace(" ", "")) < 6:
+                continue
+            for choice, sport in choices.items():
+                score = fuzz.ratio(phrase, choice, score_cutoff=88.0)
+                if score and (best is None or score > best[0]):
+                    best = (score, SportMention(start, start + length, phrase, sport))
+    return best[1] if best else None
