@@ -35,6 +35,7 @@ class AskIntent(StrEnum):
     MEDAL_TABLE = "medal_table"
     MEDAL_NATIONS = "medal_nations"
     PARTICIPANTS = "participants"
+    GAMES_FACTS = "games_facts"
     FIRST_MEDAL = "first_medal"
     EVENT_DATE = "event_date"
     EVENTS_ON_DATE = "events_on_date"

@@ -38,7 +38,12 @@ def answer_question(question: str, index: GamesIndex, resolver: Resolver) -> Ans
     """Answer a free-form ``question`` from ``index`` (see the module docstring)."""
     answerer = Answerer(index, resolver)
     games = index.data.games
-    text = translate_cjk(question[:MAX_QUESTION], _native_names(index))
+    athletes = (n for a in index.athletes.values() for n in (a.name, a.native_name) if n)
+    text = translate_cjk(
+        question[:MAX_QUESTION],
+        _native_names(index),
+        keep=[n for n in athletes if not n.isascii()],
+    )
     clauses = [normalize(c) for c in split_clauses(text)]
     clauses = [c for c in clauses if c]
     if not clauses:

@@ -328,6 +328,8 @@ class Answerer:
             return self.medal_nations(draft)
         if intent is AskIntent.PARTICIPANTS:
             return self.participants(draft)
+        if intent is AskIntent.GAMES_FACTS:
+            return self.games_facts(draft)
         if intent is AskIntent.FIRST_MEDAL:
             return self.first_medal(draft)
         if intent is AskIntent.ATHLETE_EVENT:
@@ -455,6 +457,37 @@ class Answerer:
             key=lambda e: (e.sport, e.name),
         )
         games = self.index.data.games
+        noc: str | None = None
+        if draft.subject_text:
+            subject = self.subject(draft.subject_text)
+            if subject.kind != "nation":
+                raise self.message(_HELP)
+            noc = subject.id
+            medals = [
+                r
+                for e in events
+                for r in self.index.results_by_event.get(e.id, ())
+                if r.noc == noc and r.medal is not None
+            ]
+            text = (
+                f"{self.nation_label(noc)} won {len(medals)} medal{'s' if len(medals) != 1 else ''} on {self.date_text(date)}"
+                + (
+                    ":\n"
+                    + "\n".join(
+                        f"- {r.medal.emoji if r.medal else ''} {self.event_label(r.event_id)}"
+                        for r in medals
+                    )
+                    if medals
+                    else "."
+                )
+            )
+            facts: dict[str, FactValue] = {
+                "date": date.isoformat(),
+                "nation": noc,
+                "events": tuple(f"{r.event_id}:{r.medal.value}" for r in medals if r.medal),
+                "count": len(medals),
+            }
+            return self.part(draft, text, facts, date=date, nation=noc)
         if not events:
             span = ""
             if games.start and games.end:
@@ -467,7 +500,7 @@ class Answerer:
                 winner = ", ".join(self.result_label(r) for r in golds) or "no gold recorded"
                 lines.append(f"- {event.sport}: {event.name} — 🥇 {winner}")
             text = f"{len(events)} medal events on {self.date_text(date)}:\n" + "\n".join(lines)
-        facts: dict[str, FactValue] = {
+        facts = {
             "date": date.isoformat(),
             "events": tuple(e.id for e in events),
             "count": len(events),
@@ -619,6 +652,33 @@ class Answerer:
         )
         facts: dict[str, FactValue] = {"count": len(codes), "nations": codes}
         return self.part(draft, text, facts)
+
+    def games_facts(self, draft: Draft) -> AskPart:
+        sport = self._sport_filter(draft.sport_text) if draft.sport_text else None
+        games = self.index.data.games
+        events = [e for e in self.index.events.values() if sport is None or e.sport == sport]
+        counts = self.index.medal_counts(sport)
+        gold = sum(c.gold for c in counts)
+        silver = sum(c.silver for c in counts)
+        bronze = sum(c.bronze for c in counts)
+        where = f" in {sport}" if sport else ""
+        text = (
+            f"The {games.name} ran from {self.date_text(games.start)} to "
+            f"{self.date_text(games.end)} in {games.city or 'its host city'}: {len(events)} medal "
+            f"events{where}, {gold + silver + bronze} medals awarded ({gold} gold, {silver} "
+            f"silver, {bronze} bronze), {len(self.index.nations)} nations taking part."
+        )
+        facts: dict[str, FactValue] = {
+            "sport": sport,
+            "start": games.start.isoformat() if games.start else None,
+            "end": games.end.isoformat() if games.end else None,
+            "events": len(events),
+            "medals": gold + silver + bronze,
+            "gold": gold,
+            "silver": silver,
+            "bronze": bronze,
+        }
+        return self.part(draft, text, facts, sport=sport)
 
     def first_medal(self, draft: Draft) -> AskPart:
         gold = draft.medal is Medal.GOLD

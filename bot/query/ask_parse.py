@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -228,18 +229,27 @@ class Unparsed:
 # --- normalising ---------------------------------------------------------------------------------
 
 
-def translate_cjk(text: str, native_names: dict[str, str]) -> str:
+def translate_cjk(text: str, native_names: dict[str, str], keep: Iterable[str] = ()) -> str:
     """Chinese/Korean cue words to English; native nation names (``native_names``: alias → NOC
-    code) to codes. Other CJK characters are dropped."""
+    code) to codes; names in ``keep`` (athletes' native names) kept whole. Other CJK characters
+    are dropped."""
     if not any(_is_cjk(c) for c in text):
         return text
+    kept: list[str] = []
+    for name in sorted((n for n in keep if n and n in text), key=len, reverse=True):
+        if name in text:
+            text = text.replace(name, f" \x00{len(kept)}\x00 ")
+            kept.append(name)
     names = {**NATIVE_EXTRA, **native_names}
     for alias in sorted(names, key=len, reverse=True):
         if alias in text:
             text = text.replace(alias, f" {names[alias]} ")
     for word in sorted(_CJK_WORDS, key=len, reverse=True):
         text = text.replace(word, _CJK_WORDS[word])
-    return "".join(" " if _is_cjk(c) else c for c in text)
+    text = "".join(" " if _is_cjk(c) else c for c in text)
+    for number, name in enumerate(kept):
+        text = text.replace(f"\x00{number}\x00", name)
+    return text
 
 
 def _is_cjk(char: str) -> bool:
@@ -422,6 +432,9 @@ _FILLER = frozenset(
         "event",
         "events",
         "its",
+        "anything",
+        "something",
+        "everything",
         "their",
         "his",
         "her",
@@ -513,12 +526,28 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
     nation_words = _NATION_WORDS.search(text)
 
     # First medals (from the data's notes).
-    if re.search(r"\bfirst[- ]?(ever )?\b", text) and medal_word and "first place" not in text:
+    first = re.search(r"\bfirst[- ]?(ever )?\b", text) and medal_word and "first place" not in text
+    if first and re.search(
+        r"\b(ever|their|its|history|historic|which|what) |\b(nations?|countries|country)\b", text
+    ):
         found = re.search(r"\b(?:did|has|have|had) (.+?) (?:win|won|get|got|take|took|earn)", text)
         subject = strip_filler(found.group(1)) if found else ""
         if subject in ("nations", "countries", "nation", "country", "any nation", "anyone"):
             subject = ""
         return Draft(AskIntent.FIRST_MEDAL, clause, subject_text=subject, medal=medal)
+
+    if first:
+        return Unparsed(clause, "unparsed")
+
+    # The Games as a whole: when, how many events, how many medals awarded.
+    if re.search(
+        r"\bwhen (was|were|did|is|are) (the )?(games|asian winter games|opening|closing|it held)\b"
+        r"|\b(opening|closing) ceremony\b|\bhow many (medal )?events\b"
+        r"|\bhow many medals (were|was) (awarded|given|handed out|won|there)\b"
+        r"|\bhow many (gold|silver|bronze) medals (were|was) (awarded|given|handed out|there)\b",
+        text,
+    ):
+        return Draft(AskIntent.GAMES_FACTS, clause, sport_text=_after_in(text), medal=medal)
 
     # Dates: events on a date.
     dated = find_date(text, start, end)
@@ -530,7 +559,17 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
             r"programme|program)\b",
             rest,
         ) or re.search(r"\bwho won\b|\bwinners\b|^what (was|were|is|happened)\b", rest):
-            return Draft(AskIntent.EVENTS_ON_DATE, clause, date=date, medal=medal)
+            subject = residual(
+                re.sub(
+                    r"\b(events?|on|happened|happening|schedule|scheduled|finals?|held|contested|"
+                    r"decided|programme|program|who|won|winners)\b",
+                    " ",
+                    rest,
+                )
+            )
+            return Draft(
+                AskIntent.EVENTS_ON_DATE, clause, date=date, medal=medal, subject_text=subject
+            )
 
     # Participants and nations with medals.
     if re.search(r"\bhow many\b", text) and nation_words and not re.search(r"\bdid\b.+\bwin", text):
