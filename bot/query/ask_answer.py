@@ -1036,9 +1036,24 @@ _FIRST_MEDAL = r"first(?:-| )?(?:ever )?asian winter games medal"
 _FIRST_GOLD = r"first(?:-| )?(?:ever )?asian winter games (?:gold(?! in )|medal of any colou?r and first gold)"
 
 
+#: ``first_medals`` per index (an index is immutable; a new load builds a new one).
+_FIRSTS: dict[tuple[int, bool], tuple[GamesIndex, dict[str, str]]] = {}
+
+
 def first_medals(index: GamesIndex, *, gold: bool) -> dict[str, str]:
     """NOC → event of its first-ever Asian Winter Games medal (or gold), from the data's notes
-    (rule in the module docstring)."""
+    (rule in the module docstring). Computed once per index."""
+    cached = _FIRSTS.get((id(index), gold))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    if len(_FIRSTS) > 8:
+        _FIRSTS.clear()
+    found = _first_medals(index, gold=gold)
+    _FIRSTS[(id(index), gold)] = (index, found)
+    return found
+
+
+def _first_medals(index: GamesIndex, *, gold: bool) -> dict[str, str]:
     pattern = _FIRST_GOLD if gold else _FIRST_MEDAL
     found: dict[str, str] = {}
     for result in index.data.results:
