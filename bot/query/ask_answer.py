@@ -467,10 +467,12 @@ class Answerer:
                 r
                 for e in events
                 for r in self.index.results_by_event.get(e.id, ())
-                if r.noc == noc and r.medal is not None
+                if r.noc == noc and r.medal is not None and draft.medal in (None, r.medal)
             ]
             text = (
-                f"{self.nation_label(noc)} won {len(medals)} medal{'s' if len(medals) != 1 else ''} on {self.date_text(date)}"
+                f"{self.nation_label(noc)} won {len(medals)}"
+                + (f" {draft.medal.value}" if draft.medal else "")
+                + f" medal{'s' if len(medals) != 1 else ''} on {self.date_text(date)}"
                 + (
                     ":\n"
                     + "\n".join(
@@ -583,16 +585,17 @@ class Answerer:
         return rows
 
     def medal_table(self, draft: Draft) -> AskPart:
-        if draft.subject_text:
-            nation = self.nation_exact(draft.subject_text) or self.nation_exact(
-                " ".join(w for w in draft.subject_text.split() if self.sport_or_none(w) is None)
-            )
-            if nation is not None:
+        for text in (draft.subject_text, draft.sport_text):
+            if not text:
+                continue
+            nation, sport_part = self.resolver.nation_and_sport(text)
+            if nation.confident and (sport_part is None or sport_part.confident):
                 return self.subject_medals(
                     Draft(
                         AskIntent.NATION_MEDALS,
                         draft.clause,
-                        subject_text=draft.subject_text,
+                        subject_text=text,
+                        medal=draft.medal,
                         count=True,
                     ),
                     Context(),

@@ -140,6 +140,7 @@ _TYPOS: dict[str, str] = {
     "medels": "medals",
     "medles": "medals",
     "meddals": "medals",
+    "whats": "what is",
     "wich": "which",
     "whihc": "which",
     "hwo": "who",
