@@ -65,7 +65,6 @@ EVENT_WORD_SYNONYMS: dict[str, str] = {
     "dancing": "dance",
     "pair": "pairs",
     "classic": "classical",
-    "skate": "freestyle",
     "skating": "",
     "skiing": "",
     "ski": "",
@@ -128,20 +127,33 @@ class _EventQuery:
     sport_phrase: str = ""
 
 
+def _strip_fillers(tokens: Sequence[str]) -> list[str]:
+    """Tokens without filler words at either end ("medals for korea" → "korea"; "republic of
+    korea" keeps its "of")."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start] in NATION_FILLERS:
+        start += 1
+    while end > start and tokens[end - 1] in NATION_FILLERS:
+        end -= 1
+    return list(tokens[start:end])
+
+
 def _event_words(words: Iterable[str]) -> tuple[str, ...]:
-    mapped = [EVENT_WORD_SYNONYMS.get(w, w) for w in words]
-    out: list[str] = []
+    """Content words in the spelling event names use: compounds joined ("half pipe"), synonyms
+    mapped ("tourney"), and generic words ("skiing") dropped."""
+    raw = list(words)
+    joined: list[str] = []
     i = 0
-    while i < len(mapped):
-        pair = (mapped[i], mapped[i + 1]) if i + 1 < len(mapped) else None
+    while i < len(raw):
+        pair = (raw[i], raw[i + 1]) if i + 1 < len(raw) else None
         if pair is not None and pair in _COMPOUNDS:
-            out.append(_COMPOUNDS[pair])
+            joined.append(_COMPOUNDS[pair])
             i += 2
             continue
-        if mapped[i]:
-            out.append(mapped[i])
+        joined.append(raw[i])
         i += 1
-    return tuple(out)
+    mapped = (EVENT_WORD_SYNONYMS.get(word, word) for word in joined)
+    return tuple(word for word in mapped if word)
 
 
 def _means_relay(word: str, typing: bool) -> bool:
@@ -463,7 +475,7 @@ class Resolver:
         if mention is not None:
             rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
             sport = self.sport(mention.phrase)
-        kept = [t for t in rest if t not in NATION_FILLERS] or rest
+        kept = _strip_fillers(rest) or rest
         if not kept:
             return _none(EntityKind.NATION, text), sport
         nation_text = " ".join(kept) if (mention is not None or kept != tokens) else text
