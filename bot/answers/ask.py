@@ -37,6 +37,7 @@ class AskIntent(StrEnum):
     PARTICIPANTS = "participants"
     GAMES_FACTS = "games_facts"
     FIRST_MEDAL = "first_medal"
+    COMPARE = "compare"
     EVENT_DATE = "event_date"
     EVENTS_ON_DATE = "events_on_date"
 

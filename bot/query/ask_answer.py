@@ -330,6 +330,8 @@ class Answerer:
             return self.participants(draft)
         if intent is AskIntent.GAMES_FACTS:
             return self.games_facts(draft)
+        if intent is AskIntent.COMPARE:
+            return self.compare(draft)
         if intent is AskIntent.FIRST_MEDAL:
             return self.first_medal(draft)
         if intent is AskIntent.ATHLETE_EVENT:
@@ -655,6 +657,74 @@ class Answerer:
         )
         facts: dict[str, FactValue] = {"count": len(codes), "nations": codes}
         return self.part(draft, text, facts)
+
+    def compare(self, draft: Draft) -> AskPart:
+        left = self.subject(draft.subject_text)
+        right = self.subject(draft.event_text)
+        sport = (
+            self._sport_filter(draft.sport_text)
+            if draft.sport_text
+            else (left.sport or right.sport)
+        )
+        if left.kind != right.kind or left.id == right.id:
+            raise self.message(
+                "I can compare two nations or two athletes, e.g. “who won more golds, Korea or "
+                "Japan?”."
+            )
+        counts = [self._count(subject, sport) for subject in (left, right)]
+        medal = draft.medal
+        values = [_value(count, medal) for count in counts]
+        labels = [self._label(subject) for subject in (left, right)]
+        what = f"{medal.value} medals" if medal else "medals"
+        where = f" in {sport}" if sport else ""
+        if values[0] == values[1]:
+            lead = f"{labels[0]} and {labels[1]} won the same number of {what}{where}: {values[0]}."
+            more: str | None = None
+        else:
+            first = 0 if values[0] > values[1] else 1
+            more = (left, right)[first].id
+            lead = (
+                f"{labels[first]} won more {what}{where}: {values[first]} to "
+                f"{values[1 - first]} for {labels[1 - first]}."
+            )
+        detail = "\n".join(
+            f"- {label}: {c.gold} gold, {c.silver} silver, {c.bronze} bronze ({c.total})"
+            for label, c in zip(labels, counts, strict=True)
+        )
+        facts: dict[str, FactValue] = {
+            "subjects": (left.id, right.id),
+            "sport": sport,
+            "measure": medal.value if medal else "total",
+            "value": values[0],
+            "other_value": values[1],
+            "more": more,
+        }
+        return self.part(
+            draft,
+            f"{lead}\n{detail}",
+            facts,
+            sport=sport,
+            medal=medal,
+            subject=left.kind,
+            nation=left.id if left.kind == "nation" else None,
+            athlete=left.id if left.kind == "athlete" else None,
+        )
+
+    def _count(self, subject: Subject, sport: str | None) -> MedalCount:
+        if subject.kind == "nation":
+            return self.index.medal_count(subject.id, sport)
+        results = [
+            r
+            for r in self.index.results_by_athlete.get(subject.id, ())
+            if r.medal is not None
+            and (sport is None or self.index.events[r.event_id].sport == sport)
+        ]
+        return count_medals(subject.id, results)
+
+    def _label(self, subject: Subject) -> str:
+        if subject.kind == "nation":
+            return self.nation_label(subject.id)
+        return self.athlete_label(subject.id)
 
     def games_facts(self, draft: Draft) -> AskPart:
         sport = self._sport_filter(draft.sport_text) if draft.sport_text else None

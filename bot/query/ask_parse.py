@@ -572,6 +572,19 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
                 AskIntent.EVENTS_ON_DATE, clause, date=date, medal=medal, subject_text=subject
             )
 
+    # Comparisons: "who won more medals, korea or japan", "did korea win more golds than japan".
+    compared = _comparison(text)
+    if compared is not None:
+        left, right, sport = compared
+        return Draft(
+            AskIntent.COMPARE,
+            clause,
+            subject_text=left,
+            event_text=right,
+            sport_text=sport,
+            medal=medal,
+        )
+
     # Participants and nations with medals.
     if re.search(r"\bhow many\b", text) and nation_words and not re.search(r"\bdid\b.+\bwin", text):
         if re.search(
@@ -838,6 +851,30 @@ def _verb_splits(text: str) -> list[tuple[str, str]]:
         if words[i] in _VERBS and subject:
             splits.append((subject, strip_filler(" ".join(words[i + 1 :]))))
     return splits
+
+
+_COMPARE_CUES = re.compile(
+    r"\b(more|fewer|less|vs|versus|compare|compared|comparison|better|ahead)\b"
+)
+_COMPARE_SPLIT = re.compile(r"\b(?:or|vs|versus|than|and|with|to)\b")
+
+
+def _comparison(text: str) -> tuple[str, str, str] | None:
+    """(left, right, sport) of a comparison of two nations or athletes, or None."""
+    if not _COMPARE_CUES.search(text):
+        return None
+    body = re.sub(r"\b(compared|compare|comparison|versus)\b", " vs ", text)
+    body = re.sub(r"\b(more|fewer|less|better|ahead)\b", " ", body)
+    sport = ""
+    tail = re.search(r"\b(?:in|at)\b ((?:(?!\b(?:or|vs|than|and)\b).)+)$", body)
+    if tail is not None:
+        sport = strip_filler(tail.group(1))
+        body = body[: tail.start()]
+    pieces = [residual(piece) for piece in _COMPARE_SPLIT.split(body)]
+    names = [piece for piece in pieces if piece]
+    if len(names) != 2:
+        return None
+    return names[0], names[1], sport
 
 
 def _after_in(text: str) -> str:
