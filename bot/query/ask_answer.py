@@ -341,7 +341,14 @@ class Answerer:
         return self.subject_medals(draft, context)
 
     def event_winner(self, draft: Draft, context: Context) -> AskPart:
-        event_id = self.event(draft.event_text)
+        try:
+            event_id = self.event(draft.event_text)
+        except NotAnswered:
+            athlete = self.resolver.athlete(draft.event_text) if draft.event_text else None
+            if athlete is not None and athlete.confident and athlete.match is not None:
+                draft.medal = None
+                return self.athlete_medals(draft, athlete.match.id, None)
+            raise
         context.event = event_id
         event = self.index.events[event_id]
         asked = list(_MEDALS) if draft.any_medal or draft.medal is None else [draft.medal]
@@ -439,7 +446,23 @@ class Answerer:
         )
 
     def event_date(self, draft: Draft, context: Context) -> AskPart:
-        event_id = self.event(draft.event_text)
+        entered: tuple[str, ...] = ()
+        event_text = draft.event_text
+        if draft.subject_text:
+            try:
+                subject = self.subject(draft.subject_text, prefer="athlete")
+            except NotAnswered:
+                if not draft.fallback_text:
+                    raise
+                event_text = draft.fallback_text
+            else:
+                results = (
+                    self.index.results_by_athlete.get(subject.id, ())
+                    if subject.kind == "athlete"
+                    else self.index.results_by_noc.get(subject.id, ())
+                )
+                entered = tuple(r.event_id for r in results)
+        event_id = self.event(event_text, restrict=entered)
         context.event = event_id
         event = self.index.events[event_id]
         text = f"{self.event_label(event_id)} was held on {self.date_text(event.date)}" + (
@@ -517,12 +540,28 @@ class Answerer:
         return self.sport(text)
 
     def ranking(self, draft: Draft) -> AskPart:
-        sport = self._sport_filter(draft.sport_text)
         subject = draft.subject or "athlete"
+        noc: str | None = None
+        sport: str | None = None
+        if draft.sport_text:
+            sport = self.sport_or_none(draft.sport_text)
+            if sport is None and subject == "athlete":
+                nation, sport_part = self.resolver.nation_and_sport(draft.sport_text)
+                if nation.confident and nation.match is not None:
+                    noc = nation.match.id
+                    if sport_part is not None:
+                        if not sport_part.confident or sport_part.match is None:
+                            raise self.unresolved(sport_part)
+                        sport = self.index.sport_of(sport_part.match.id)
+            if sport is None and noc is None:
+                sport = self.sport(draft.sport_text)
         limit = draft.limit or 5
         medal = draft.medal
         rows: list[tuple[int, str, str, MedalCount]]
-        if medal in (Medal.SILVER, Medal.BRONZE):
+        if noc is not None:
+            rows = self._colour_ranking(subject, medal, sport, limit, noc=noc)
+            measure_text = f"{medal.value} medals" if medal else "medals"
+        elif medal in (Medal.SILVER, Medal.BRONZE):
             rows = self._colour_ranking(subject, medal, sport, limit)
             measure_text = f"{medal.value} medals" if medal else "medals"
         else:
@@ -532,6 +571,8 @@ class Answerer:
             measure_text = "gold medals" if measure == "gold" else "medals"
         where = f" in {sport}" if sport else ""
         who = "nations" if subject == "nation" else "athletes"
+        if noc is not None:
+            who = f"athletes of {self.nation_label(noc)}"
         if not rows:
             text = f"No {who} won {measure_text}{where}."
         else:
@@ -564,23 +605,40 @@ class Answerer:
         )
 
     def _colour_ranking(
-        self, subject: str, medal: Medal, sport: str | None, limit: int
+        self,
+        subject: str,
+        medal: Medal | None,
+        sport: str | None,
+        limit: int,
+        *,
+        noc: str | None = None,
     ) -> list[tuple[int, str, str, MedalCount]]:
+        """A ranking by one colour (or by total, then gold), optionally of one NOC's athletes."""
         per: dict[str, list[Result]] = defaultdict(list)
         for result in self.index.data.results:
             if result.medal is None or (
                 sport and self.index.events[result.event_id].sport != sport
             ):
                 continue
-            for key in (result.noc,) if subject == "nation" else result.athletes:
-                per[key].append(result)
-        counts = [count_medals(key, results) for key, results in per.items()]
+            if noc is not None and result.noc != noc:
+                continue
+            for holder in (result.noc,) if subject == "nation" else result.athletes:
+                per[holder].append(result)
+        counts = [count_medals(holder, results) for holder, results in per.items()]
         counts = [c for c in counts if _value(c, medal)]
         label = self.nation_label if subject == "nation" else self.athlete_label
-        counts.sort(key=lambda c: (-_value(c, medal), -c.total, label(c.noc)))
+
+        def key(count: MedalCount) -> tuple[int, ...]:
+            if medal is None:
+                return (count.total, *count.key)
+            if medal is Medal.GOLD:
+                return (count.gold, count.total, count.silver)
+            return (_value(count, medal), count.total)
+
+        counts.sort(key=lambda c: (tuple(-k for k in key(c)), label(c.noc)))
         rows: list[tuple[int, str, str, MedalCount]] = []
         for position, count in enumerate(counts, start=1):
-            tied = bool(rows) and _value(rows[-1][3], medal) == _value(count, medal)
+            tied = bool(rows) and key(rows[-1][3]) == key(count)
             if position > limit and not tied:
                 break
             rows.append((rows[-1][0] if tied else position, count.noc, label(count.noc), count))
@@ -981,10 +1039,10 @@ class Answerer:
             results, key=lambda r: (r.medal.order if r.medal else 3, r.rank or 10_000), default=None
         )
         medal = best.medal if best else None
-        if draft.medal is not None and not draft.any_medal:
-            won = any(r.medal is draft.medal for r in results)
-        else:
-            won = medal is not None
+        asked = draft.medal
+        if asked is None and not draft.any_medal and draft.form == "did":
+            asked = Medal.GOLD
+        won = any(r.medal is asked for r in results) if asked is not None else medal is not None
         where = self.event_label(event_id)
         if best is None:
             text = f"{label} has no result in {where} in my data" + (

@@ -212,6 +212,7 @@ class Draft:
     count: bool = False
     form: str = ""
     splits: list[tuple[str, str]] = field(default_factory=list)
+    fallback_text: str = ""
 
     def __post_init__(self) -> None:
         if self.form in ("how", "did", "how_many", "what") and self.subject_text:
@@ -662,6 +663,18 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
             " ",
             text,
         )
+        who = re.search(
+            r"\bwhen did (.+?) (?:win|won|get|compete|race|skate|ski|play|medal)\b(.*)",
+            text,
+        )
+        if who is not None:
+            return Draft(
+                AskIntent.EVENT_DATE,
+                clause,
+                subject_text=strip_filler(who.group(1)),
+                event_text=strip_filler(who.group(2)),
+                fallback_text=strip_filler(body),
+            )
         return Draft(AskIntent.EVENT_DATE, clause, event_text=strip_filler(body))
 
     # How did X do in E.
@@ -694,7 +707,9 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
         rest = found.group(2)
         any_medal = bool(
             re.search(
-                r"\b(a|any|one|some) ?(gold|silver|bronze)? ?medals?\b|\bmedal\b|\bpodium\b", rest
+                r"\b(a|any|one|some) ?(gold|silver|bronze)? ?medals?\b|\bmedal\b|\bpodium\b"
+                r"|\b(anything|something)\b",
+                rest,
             )
             or re.search(r"\bmedal(ed|led|s)?\b|\bpodium\b", text)
         )
@@ -705,7 +720,7 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
             clause,
             subject_text=strip_filler(found.group(1)),
             event_text=strip_filler(rest),
-            medal=medal if medal is not None else (None if any_medal else Medal.GOLD),
+            medal=medal,
             any_medal=any_medal,
             form="did",
         )
@@ -895,7 +910,9 @@ def _subject_and_rest(text: str) -> tuple[str, str]:
 
 
 def _ranking(text: str, clause: str, medal: Medal | None, subject: Subject) -> Draft:
-    body = re.sub(r"\b(most|leading|best|top|greatest|highest|number)\b", " ", text)
+    body = re.sub(
+        r"\b(most|leading|best|top|greatest|highest|number|decorated|successful)\b", " ", text
+    )
     body = _NATION_WORDS.sub(" ", body)
     body = _ATHLETE_WORDS.sub(" ", body)
     body = re.sub(r"\b(single|one|individual|person|\d{1,2})\b", " ", body)
