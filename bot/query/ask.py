@@ -11,12 +11,20 @@ the 2025 Asian Winter Games; ..."); another Games or an unreadable question a ``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from bot.answers.ask import AskAnswer, AskPart
 from bot.answers.models import Answer, Message
 from bot.query.ask_answer import Answerer, Context, NotAnswered
-from bot.query.ask_parse import Unparsed, normalize, parse_clause, split_clauses, translate_cjk
+from bot.query.ask_parse import (
+    Unparsed,
+    normalize,
+    parse_clause,
+    residual,
+    split_clauses,
+    translate_cjk,
+)
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
 
@@ -64,13 +72,13 @@ def answer_question(question: str, index: GamesIndex, resolver: Resolver) -> Ans
                 )
             if len(clauses) > 1:
                 continue
-            return _help(answerer)
+            return _help(answerer, clauses)
         try:
             parts.append(answerer.answer(draft, context))
         except NotAnswered as refused:
             return refused.answer
     if not parts:
-        return _help(answerer)
+        return _help(answerer, clauses)
     answer = AskAnswer(
         provenance=answerer.prov,
         question=question,
@@ -82,7 +90,6 @@ def answer_question(question: str, index: GamesIndex, resolver: Resolver) -> Ans
     return cast("Answer", answer)
 
 
-def _help(answerer: Answerer) -> Message:
-    from bot.query.ask_answer import _HELP
-
-    return Message(provenance=answerer.prov, text=_HELP, answered=False)
+def _help(answerer: Answerer, clauses: Sequence[str] = ()) -> Message:
+    """The help message, led by the command closest to the question when one is."""
+    return answerer.help_message(residual(" ".join(clauses)))

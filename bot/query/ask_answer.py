@@ -107,6 +107,19 @@ class Answerer:
 
     # --- refusals ------------------------------------------------------------------------------
 
+    def help_message(self, words: str) -> Message:
+        """The help message, led by the command closest to ``words`` when one is."""
+        closest = closest_command(self.resolver, words)
+        text = (
+            f"I couldn't read that question; the closest command is {closest}.\n\n{HELP}"
+            if closest
+            else HELP
+        )
+        return Message(provenance=self.prov, text=text, answered=False)
+
+    def help(self, words: str) -> NotAnswered:
+        return NotAnswered(self.help_message(words))
+
     def message(self, text: str) -> NotAnswered:
         return NotAnswered(Message(provenance=self.prov, text=text, answered=False))
 
@@ -486,7 +499,7 @@ class Answerer:
         if draft.subject_text:
             subject = self.subject(draft.subject_text)
             if subject.kind != "nation":
-                raise self.message(_HELP)
+                raise self.help(draft.subject_text)
             noc = subject.id
             medals = [
                 r
@@ -853,7 +866,7 @@ class Answerer:
     def subject_medals(self, draft: Draft, context: Context) -> AskPart:
         bare = draft.form == "bare"
         if bare and not draft.subject_text:
-            raise self.message(_HELP)
+            raise self.help(draft.subject_text)
         if bare:
             return self.bare(draft, context)
         subject = self.subject(draft.subject_text)
@@ -896,7 +909,7 @@ class Answerer:
                 Draft(AskIntent.EVENT_WINNER, draft.clause, event_text=text, any_medal=True),
                 context,
             )
-        raise self.message(_HELP)
+        raise self.help(draft.subject_text)
 
     def nation_medals(self, draft: Draft, noc: str, sport: str | None) -> AskPart:
         results = sorted(
@@ -1128,7 +1141,28 @@ class Answerer:
         return AskPart(query=query, text=text, facts={"intent": query.intent.value, **facts})
 
 
-_HELP = (
+def closest_command(resolver: Resolver, words: str) -> str:
+    """The command closest to a question that could not be read: ``/medals``, ``/athlete`` or
+    ``/event`` with the best-matching name among ``words``, or "" when nothing matches."""
+    if not words:
+        return ""
+    nation, _ = resolver.nation_and_sport(words)
+    if nation.match is not None or nation.alternatives:
+        best = nation.match or nation.alternatives[0]
+        if best.score >= 80.0:
+            return f"`/medals {best.id}`"
+    athlete = resolver.athlete(words)
+    best_athlete = athlete.match or (athlete.alternatives[0] if athlete.alternatives else None)
+    if best_athlete is not None and best_athlete.score >= 80.0:
+        return f"`/athlete {best_athlete.label.rsplit(' (', 1)[0]}`"
+    event = resolver.event(words)
+    best_event = event.match or (event.alternatives[0] if event.alternatives else None)
+    if best_event is not None and best_event.score >= 80.0:
+        return f"`/event {best_event.label}`"
+    return ""
+
+
+HELP = (
     "I couldn't read that question. Ask e.g. “who won the women's 1500m in short track?”, "
     "“how many golds did Korea win?”, “what did Choi Min-jeong win?”, “which events were on "
     "Feb 9?”, or use `/medals NATION`, `/athlete NAME`, `/event NAME` or `/table`."

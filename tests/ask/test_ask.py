@@ -301,3 +301,11 @@ def _build() -> tuple[GamesIndex, Resolver]:
 
 
 _INDEX, _RESOLVER = _build()
+
+
+def test_unreadable_question_names_the_closest_command(
+    index: GamesIndex, resolver: Resolver
+) -> None:
+    answer = ask("tell me about kim gil-li's skates", index, resolver)
+    assert isinstance(answer, Message) and not answer.answered
+    assert "closest command is `/athlete Kim Gil-li`" in answer.text
