@@ -339,7 +339,7 @@ class Answerer:
         if intent is AskIntent.MEDAL_TABLE:
             return self.medal_table(draft)
         if intent is AskIntent.MEDAL_NATIONS:
-            return self.medal_nations(draft)
+            return self.medal_nations(draft, context)
         if intent is AskIntent.PARTICIPANTS:
             return self.participants(draft)
         if intent is AskIntent.GAMES_FACTS:
@@ -400,6 +400,7 @@ class Answerer:
             draft,
             text,
             facts,
+            intent=AskIntent.EVENT_WINNER,
             event=event_id,
             sport=event.sport,
             medal=draft.medal if len(asked) == 1 else None,
@@ -698,15 +699,30 @@ class Answerer:
         }
         return self.part(draft, text, facts, sport=sport, limit=limit)
 
-    def medal_nations(self, draft: Draft) -> AskPart:
-        sport = self._sport_filter(draft.sport_text) if draft.sport_text else None
+    def medal_nations(self, draft: Draft, context: Context) -> AskPart:
+        sport: str | None = None
+        if draft.sport_text:
+            sport = self.sport_or_none(draft.sport_text)
+            if sport is None:
+                event = self.resolver.event(draft.sport_text)
+                if event.confident and not draft.count:
+                    draft.event_text, draft.medal = draft.sport_text, draft.medal or Medal.GOLD
+                    return self.event_winner(draft, context)
+                sport = self.sport(draft.sport_text)
         counts = [c for c in self.index.medal_counts(sport) if _value(c, draft.medal)]
         ranked = [c for _, c in rank_counts(counts, name_of=self.index.nation_name)]
         what = f"a {draft.medal.value} medal" if draft.medal else "a medal"
         where = f" in {sport}" if sport else ""
-        names = ", ".join(f"{self.nation_label(c.noc)} {_value(c, draft.medal)}" for c in ranked)
+        names = ", ".join(
+            f"{self.nation_label(c.noc)} {_value(c, draft.medal)}"
+            if draft.medal
+            else f"{self.nation_label(c.noc)} {c.gold}/{c.silver}/{c.bronze}"
+            for c in ranked
+        )
         text = (
-            f"{len(ranked)} of {len(self.index.nations)} nations won {what}{where}: {names}."
+            f"{len(ranked)} of {len(self.index.nations)} nations won {what}{where}"
+            + (" (gold/silver/bronze)" if draft.medal is None else "")
+            + f": {names}."
             if ranked
             else f"No nation won {what}{where}."
         )

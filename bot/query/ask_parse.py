@@ -542,7 +542,7 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
         return Unparsed(clause, "unparsed")
 
     # The Games as a whole: when, how many events, how many medals awarded.
-    if re.search(
+    if not re.search(r"\b(by|for|from)\b", text) and re.search(
         r"\bwhen (was|were|did|is|are) (the )?(games|asian winter games|opening|closing|it held)\b"
         r"|\b(opening|closing) ceremony\b|\bhow many (medal )?events\b"
         r"|\bhow many medals (were|was) (awarded|given|handed out|won|there)\b"
@@ -599,11 +599,28 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
             count=True,
             sport_text=_after_in(text),
         )
-    if re.search(r"\b(which|what|list|name)( the| all)? (nations?|countries|nocs?|teams)\b", text):
+    if re.search(
+        r"\b(which|what|list|name)( the| all)? (nations?|countries|country|nocs?|teams?)\b", text
+    ):
         if re.search(r"\bmost\b", text):
             return _ranking(text, clause, medal, "nation")
         if re.search(r"\b(take part|took part|participat\w*|compet\w*|attend\w*|entered)\b", text):
             return Draft(AskIntent.PARTICIPANTS, clause)
+        won = re.search(r"\b(?:won|win|wins|took|claimed|got|captured|take)\b(.*)", text)
+        if won is not None:
+            after = re.sub(
+                r"\b(a|an|any|the|some|gold|golds|silver|silvers|bronze|bronzes|medals?|"
+                r"their|its|first|ever)\b",
+                " ",
+                won.group(1),
+            ).split()
+            if after and after[0] not in ("in", "at", "on", "for", "during"):
+                return Draft(
+                    AskIntent.EVENT_WINNER,
+                    clause,
+                    event_text=" ".join(after),
+                    medal=medal or Medal.GOLD,
+                )
         if medal_word or re.search(r"\b(won|win|podium|medall?ed)\b", text):
             return Draft(AskIntent.MEDAL_NATIONS, clause, medal=medal, sport_text=_after_in(text))
 
@@ -909,7 +926,9 @@ def _subject_and_rest(text: str) -> tuple[str, str]:
     return residual(text), ""
 
 
-def _ranking(text: str, clause: str, medal: Medal | None, subject: Subject) -> Draft:
+def _ranking(text: str, clause: str, medal: Medal | None, subject: Subject) -> Draft | Unparsed:
+    if re.search(r"\b(single|one|an?|same|each) (event|race|day)\b|\bper (event|race|day)\b", text):
+        return Unparsed(clause, "unparsed")
     body = re.sub(
         r"\b(most|leading|best|top|greatest|highest|number|decorated|successful)\b", " ", text
     )
