@@ -79,7 +79,8 @@ class AskAnswer(Frozen):
 
 
 def render_ask_text(answer: AskAnswer) -> str:
-    """Plain text of an ``/ask`` answer: the answer sentences, then the source footer."""
+    """Plain text of an ``/ask`` answer: the answer sentences, a blank line, then the same footer
+    as the other text answers (``bot.answers.text.footer``: Games · source · as of)."""
     prov = answer.provenance
-    as_of = f", as of {prov.as_of:%Y-%m-%d %H:%M} UTC" if prov.as_of else ""
-    return f"{answer.text}\n\n— {prov.games_name} · source: {prov.source}{as_of}"
+    as_of = prov.as_of.strftime("%Y-%m-%d %H:%M UTC") if prov.as_of else "unknown"
+    return f"{answer.text}\n\n{prov.games_name} · source: {prov.source} · as of {as_of}"
