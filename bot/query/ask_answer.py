@@ -413,6 +413,11 @@ class Answerer:
         for size in (3, 2, 1):
             if len(words) > size:
                 found = self.nation_exact(" ".join(words[:size]))
+                if found is None:
+                    loose = self.resolver.nation(" ".join(words[:size]))
+                    rest = self.resolver.event(" ".join(words[size:]))
+                    if loose.confident and loose.match is not None and rest.confident:
+                        found = loose.match.id
                 if found is not None:
                     noc, event_text = found, " ".join(words[size:])
                     break
@@ -498,11 +503,15 @@ class Answerer:
         )
         games = self.index.data.games
         noc: str | None = None
-        if draft.subject_text:
-            subject = self.subject(draft.subject_text)
-            if subject.kind != "nation":
-                raise self.help(draft.subject_text)
-            noc = subject.id
+        nation, _sport = (
+            self.resolver.nation_and_sport(draft.subject_text)
+            if draft.subject_text
+            else (None, None)
+        )
+        if nation is not None and nation.status is ResolutionStatus.AMBIGUOUS:
+            raise self.unresolved(nation)
+        if nation is not None and nation.confident and nation.match is not None:
+            noc = nation.match.id
             medals = [
                 r
                 for e in events

@@ -115,6 +115,21 @@ _CJK_WORDS: dict[str, str] = {
     "滑雪登山": " ski mountaineering ",
     "산악스키": " ski mountaineering ",
     "谁": " who ",
+    "赢得了": " won ",
+    "赢得": " won ",
+    "获得了": " won ",
+    "夺得了": " won ",
+    "夺得": " won ",
+    "女子": " women ",
+    "男子": " men ",
+    "混合": " mixed ",
+    "接力": " relay ",
+    "米": "m ",
+    "여자": " women ",
+    "남자": " men ",
+    "혼성": " mixed ",
+    "계주": " relay ",
+    "미터": "m ",
     "누가": " who ",
     "冠军": " winner ",
     "우승": " winner ",
@@ -142,6 +157,11 @@ _TYPOS: dict[str, str] = {
     "meddals": "medals",
     "whats": "what is",
     "wich": "which",
+    "wn": "won",
+    "wonn": "won",
+    "whos": "who",
+    "happen": "happened",
+    "happens": "happened",
     "whihc": "which",
     "hwo": "who",
     "whon": "who",
@@ -509,9 +529,11 @@ def other_games(text: str) -> str | None:
     found = _OTHER_GAMES.search(text)
     if found:
         return found.group(0)
-    year = _YEAR.search(text)
-    if year and (year.group(1) != "2000" or _GAMES_WORD.search(text)):
-        return year.group(0)
+    for year in _YEAR.finditer(text):
+        if year.group(1) == "2025":
+            continue
+        if year.group(1) != "2000" or _GAMES_WORD.search(text):
+            return year.group(0)
     return None
 
 
