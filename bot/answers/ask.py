@@ -38,6 +38,7 @@ class AskIntent(StrEnum):
     GAMES_FACTS = "games_facts"
     FIRST_MEDAL = "first_medal"
     COMPARE = "compare"
+    ATHLETE_AGE = "athlete_age"
     EVENT_DATE = "event_date"
     EVENTS_ON_DATE = "events_on_date"
 

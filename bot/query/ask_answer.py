@@ -346,6 +346,8 @@ class Answerer:
             return self.games_facts(draft)
         if intent is AskIntent.COMPARE:
             return self.compare(draft)
+        if intent is AskIntent.ATHLETE_AGE:
+            return self.athlete_age(draft)
         if intent is AskIntent.FIRST_MEDAL:
             return self.first_medal(draft)
         if intent is AskIntent.ATHLETE_EVENT:
@@ -823,6 +825,40 @@ class Answerer:
             return self.nation_label(subject.id)
         return self.athlete_label(subject.id)
 
+    def athlete_age(self, draft: Draft) -> AskPart:
+        subject = self.subject(draft.subject_text, prefer="athlete")
+        if subject.kind != "athlete":
+            raise self.help(draft.subject_text)
+        athlete = self.index.athletes[subject.id]
+        start = self.index.data.games.start
+        label = self.athlete_label(subject.id)
+        age: int | None = None
+        if athlete.birth_date is not None:
+            born = f"born on {self.date_text(athlete.birth_date)}"
+            if start is not None:
+                age = (
+                    start.year
+                    - athlete.birth_date.year
+                    - (
+                        (start.month, start.day)
+                        < (athlete.birth_date.month, athlete.birth_date.day)
+                    )
+                )
+                born += f", so {age} when the Games began"
+            text = f"{label} was {born}."
+        elif athlete.birth_year is not None:
+            text = f"{label} was born in {athlete.birth_year} (my data has no exact date)."
+        else:
+            text = f"My data has no birth date for {label}, so I can't say."
+        facts: dict[str, FactValue] = {
+            "athlete": subject.id,
+            "birth_date": athlete.birth_date.isoformat() if athlete.birth_date else None,
+            "birth_year": athlete.birth_year
+            or (athlete.birth_date.year if athlete.birth_date else None),
+            "age": age,
+        }
+        return self.part(draft, text, facts, athlete=subject.id)
+
     def games_facts(self, draft: Draft) -> AskPart:
         sport = self._sport_filter(draft.sport_text) if draft.sport_text else None
         games = self.index.data.games
@@ -836,13 +872,15 @@ class Answerer:
             f"The {games.name} ran from {self.date_text(games.start)} to "
             f"{self.date_text(games.end)} in {games.city or 'its host city'}: {len(events)} medal "
             f"events{where}, {gold + silver + bronze} medals awarded ({gold} gold, {silver} "
-            f"silver, {bronze} bronze), {len(self.index.nations)} nations taking part."
+            f"silver, {bronze} bronze), {len(self.index.nations)} nations taking part. Sports: "
+            f"{', '.join(self.index.sports)}."
         )
         facts: dict[str, FactValue] = {
             "sport": sport,
             "start": games.start.isoformat() if games.start else None,
             "end": games.end.isoformat() if games.end else None,
             "events": len(events),
+            "sports": tuple(self.index.sports),
             "medals": gold + silver + bronze,
             "gold": gold,
             "silver": silver,
@@ -897,6 +935,11 @@ class Answerer:
             return self.bare(draft, context)
         subject = self.subject(draft.subject_text)
         sport = subject.sport
+        if re.search(r"\b(and|or|&)\b", draft.event_text):
+            raise self.message(
+                f"Ask about one sport or event at a time (“{draft.event_text}” names more than "
+                "one), e.g. “how many medals did Korea win in short track?”."
+            )
         if draft.event_text:
             sport_found = self.sport_or_none(draft.event_text)
             if sport_found is not None:

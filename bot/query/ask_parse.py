@@ -567,11 +567,22 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
     if not re.search(r"\b(by|for|from)\b", text) and re.search(
         r"\bwhen (was|were|did|is|are) (the )?(games|asian winter games|opening|closing|it held)\b"
         r"|\b(opening|closing) ceremony\b|\bhow many (medal )?events\b"
+        r"|\b(which|what|how many) sports\b|\blist (of )?(the )?sports\b"
         r"|\bhow many medals (were|was) (awarded|given|handed out|won|there)\b"
         r"|\bhow many (gold|silver|bronze) medals (were|was) (awarded|given|handed out|there)\b",
         text,
     ):
         return Draft(AskIntent.GAMES_FACTS, clause, sport_text=_after_in(text), medal=medal)
+
+    # An athlete's age or birth date.
+    aged = re.search(
+        r"\bhow old (?:is|was|were) (.+)$|\b(?:age|birthday|birth date|date of birth) of (.+)$"
+        r"|\bwhen (?:was|were) (.+?) born\b",
+        text,
+    )
+    if aged is not None:
+        name = next(group for group in aged.groups() if group)
+        return Draft(AskIntent.ATHLETE_AGE, clause, subject_text=strip_filler(name))
 
     # Dates: events on a date.
     dated = find_date(text, start, end)
@@ -803,7 +814,12 @@ def parse_clause(clause: str, start: dt.date | None, end: dt.date | None) -> Dra
         place = re.search(r"\b(first|second|third)\b", rest)
         if asked is None and place is not None:
             asked = _MEDAL_WORDS[place.group(1)]
-        all_medals = bool(re.search(r"\b(medals|podium|medall?ists|a medal|any medals?)\b", rest))
+        colours = set(re.findall(r"\b(gold|silver|bronze)\b", rest))
+        all_medals = len(colours) > 1 or bool(
+            re.search(r"\b(medals|podium|medall?ists|a medal|any medals?)\b", rest)
+        )
+        if len(colours) > 1:
+            medal = None
         body = re.sub(
             r"\b(the )?(gold|silver|bronze)( medal)?\b|\b(first|second|third)( place)?\b"
             r"|\b(winner|champion|medall?ists?|podium)\b",
