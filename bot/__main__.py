@@ -7,6 +7,7 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -100,6 +101,8 @@ async def _serve(settings: Settings) -> int:
     flight, close the gateway and the database, and mark the status file stopped."""
     store, service = await open_service(settings)
     frontend = DiscordFrontEnd(service, settings)
+    gc.collect()
+    gc.freeze()  # the data, indexes and libraries live for the whole run: keep them out of GC scans
     status_path = settings.resolved_status_file
     started_at = time.time()
     stop = asyncio.Event()

@@ -7,9 +7,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from bot import __version__
 from bot.answers.models import (
@@ -38,18 +39,41 @@ from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
 
 log = logging.getLogger(__name__)
+ANSWER_CACHE_SIZE = 2048
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
 class GamesView:
-    """One Games as the query layer sees it: its data index and its name resolver."""
+    """One Games as the query layer sees it: its data index, its name resolver, and the answers
+    already computed from them (valid as long as the view: a load builds a new view)."""
 
     index: GamesIndex
     resolver: Resolver
+    answers: dict[tuple[object, ...], Answer] = field(default_factory=dict)
+    memo: dict[tuple[object, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, data: GamesData) -> GamesView:
         return cls(index=GamesIndex.build(data), resolver=Resolver.build(data))
+
+    def cached(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """Anything computed from this view (a resolution, suggestions), computed once per key."""
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) >= ANSWER_CACHE_SIZE:
+                self.memo.clear()
+            found = self.memo[key] = make()
+        return found
+
+    def summary(self, key: tuple[object, ...], make: Callable[[], Answer]) -> Answer:
+        """The answer for ``key``, computed once per view."""
+        found = self.answers.get(key)
+        if found is None:
+            if len(self.answers) >= ANSWER_CACHE_SIZE:
+                self.answers.clear()
+            found = self.answers[key] = make()
+        return found
 
 
 class GamesService:
@@ -124,7 +148,10 @@ class GamesService:
         self, kind: EntityKind, text: str, games: str | None = None, limit: int = 25
     ) -> list[Candidate]:
         """Autocomplete: the best matches for partly typed ``text`` (in memory; never waits on I/O)."""
-        return self.view(games).resolver.suggest(kind, text, limit)
+        view = self.view(games)
+        return view.cached(
+            ("suggest", kind, text, limit), lambda: view.resolver.suggest(kind, text, limit)
+        )
 
     # --- answers -------------------------------------------------------------------------------
 
@@ -158,9 +185,11 @@ class GamesService:
             noc = nation.strip().upper()
         else:
             if sport:
-                resolution = view.resolver.nation(nation)
+                resolution = view.cached(("nation", nation), lambda: view.resolver.nation(nation))
             else:
-                resolution, sport_part = view.resolver.nation_and_sport(nation)
+                resolution, sport_part = view.cached(
+                    ("nation+sport", nation), lambda: view.resolver.nation_and_sport(nation)
+                )
                 if resolution.confident and sport_part is not None:
                     if not sport_part.confident:
                         return self._unresolved(view, sport_part)
@@ -168,33 +197,46 @@ class GamesService:
             if not resolution.confident:
                 return self._unresolved(view, resolution)
             noc = _match_id(resolution)
-        return summaries.nation_summary(view.index, noc, sport_name)
+        return view.summary(
+            ("nation", noc, sport_name),
+            lambda: summaries.nation_summary(view.index, noc, sport_name),
+        )
 
     def athlete(self, name: str, games: str | None = None) -> Answer:
         """An athlete's results."""
         view = self.view(games)
         if name in view.index.athletes:
-            return summaries.athlete_summary(view.index, name)
-        resolution = view.resolver.athlete(name)
+            return view.summary(
+                ("athlete", name), lambda: summaries.athlete_summary(view.index, name)
+            )
+        resolution = view.cached(("athlete", name), lambda: view.resolver.athlete(name))
         if not resolution.confident:
             return self._unresolved(view, resolution)
-        return summaries.athlete_summary(view.index, _match_id(resolution))
+        athlete_id = _match_id(resolution)
+        return view.summary(
+            ("athlete", athlete_id), lambda: summaries.athlete_summary(view.index, athlete_id)
+        )
 
     def event(self, name: str, sport: str | None = None, games: str | None = None) -> Answer:
         """An event's result list."""
         view = self.view(games)
         if name in view.index.events:
-            return summaries.event_result(view.index, name)
+            return view.summary(("event", name), lambda: summaries.event_result(view.index, name))
         sport_name: str | None = None
         if sport:
             found = self._sport_name(view, sport)
             if not isinstance(found, str):
                 return found
             sport_name = found
-        resolution = view.resolver.event(name, sport_name)
+        resolution = view.cached(
+            ("event", name, sport_name), lambda: view.resolver.event(name, sport_name)
+        )
         if not resolution.confident:
             return self._unresolved(view, resolution)
-        return summaries.event_result(view.index, _match_id(resolution))
+        event_id = _match_id(resolution)
+        return view.summary(
+            ("event", event_id), lambda: summaries.event_result(view.index, event_id)
+        )
 
     def table(
         self,
@@ -213,8 +255,11 @@ class GamesService:
             if not isinstance(found, str):
                 return found
             sport_name = found
-        return summaries.medal_table(
-            view.index, sport_name, include_all=include_all, top=top, sort=sort
+        return view.summary(
+            ("table", sport_name, include_all, top, sort),
+            lambda: summaries.medal_table(
+                view.index, sport_name, include_all=include_all, top=top, sort=sort
+            ),
         )
 
     def ask(self, question: str, games: str | None = None) -> Answer:
@@ -411,7 +456,7 @@ class GamesService:
         exact = view.index.sport_of(text)
         if exact is not None:
             return exact
-        resolution = view.resolver.sport(text)
+        resolution = view.cached(("sport", text), lambda: view.resolver.sport(text))
         if not resolution.confident:
             return self._unresolved(view, resolution)
         return view.index.sport_of(_match_id(resolution)) or _match_id(resolution)

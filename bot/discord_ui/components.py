@@ -149,6 +149,28 @@ class ChoiceSelect(
             await show(interaction, query.run(context.service), query, page=0, edit=True)
 
 
+class PageIndicator(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"gb:i:(?P<page>\d+)"):
+    """The disabled "2 / 5" label between the page buttons. Dynamic like its neighbours, so a
+    paged message's view is fully dynamic and discord.py keeps no per-message state for it."""
+
+    def __init__(self, page: int, pages: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=f"{page + 1} / {pages}", disabled=True, custom_id=f"gb:i:{page}"
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> PageIndicator:
+        return cls(int(match["page"]), int(match["page"]) + 1)
+
+
 def choice_position(query: Query, answer: Disambiguation | NoMatch) -> int:
     """Which argument of ``query`` the chosen id replaces: the sport when the sport was unclear."""
     from bot.domain.resolution import EntityKind
@@ -204,11 +226,8 @@ def build_view(
         return None
     previous.item.disabled = page == 0
     following.item.disabled = page >= pages - 1
-    indicator: discord.ui.Button[Any] = discord.ui.Button(
-        label=f"{page + 1} / {pages}", disabled=True, custom_id=f"gb:i:{page}"
-    )
     view.add_item(previous)
-    view.add_item(indicator)
+    view.add_item(PageIndicator(page, pages))
     view.add_item(following)
     return view
 

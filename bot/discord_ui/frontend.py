@@ -10,7 +10,7 @@ from discord import app_commands
 
 from bot.discord_ui.admin import ConfirmLoad, announce_forever, install_admin
 from bot.discord_ui.commands import install_commands
-from bot.discord_ui.components import ChoiceSelect, PageButton
+from bot.discord_ui.components import ChoiceSelect, PageButton, PageIndicator
 from bot.discord_ui.context import UiContext, attach
 from bot.discord_ui.errors import ShuttingDown, on_tree_error
 from bot.service import GamesService
@@ -45,7 +45,7 @@ class DiscordFrontEnd:
         install_admin(tree, context)
         client = tree.client
         attach(client, context)
-        client.add_dynamic_items(PageButton, ChoiceSelect, ConfirmLoad)
+        client.add_dynamic_items(PageButton, PageIndicator, ChoiceSelect, ConfirmLoad)
         self.client = client
 
     async def announce_forever(self) -> None:

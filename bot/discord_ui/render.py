@@ -427,8 +427,25 @@ def _(answer: UndoResult) -> list[Page]:
     return [page]
 
 
+_RENDERED: dict[int, tuple[object, list[discord.Embed]]] = {}
+RENDER_CACHE_SIZE = 512
+
+
 def render_embeds(answer: Answer) -> list[discord.Embed]:
-    """Every page of an answer as an embed, numbered in the footer when there are several."""
+    """Every page of an answer as an embed, numbered in the footer when there are several.
+    Answers are immutable and the service reuses them, so each is rendered once (the cache
+    holds the answer itself, so an id is never reused while cached)."""
+    cached = _RENDERED.get(id(answer))
+    if cached is not None and cached[0] is answer:
+        return cached[1]
+    embeds = _render(answer)
+    if len(_RENDERED) >= RENDER_CACHE_SIZE:
+        _RENDERED.clear()
+    _RENDERED[id(answer)] = (answer, embeds)
+    return embeds
+
+
+def _render(answer: Answer) -> list[discord.Embed]:
     pages = render_pages(answer)
     embeds = []
     for number, page in enumerate(pages, start=1):
