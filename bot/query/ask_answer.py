@@ -10,6 +10,12 @@ medal", or an event note says "<nation>'s first(-ever) Asian Winter Games medal"
 when a note says "<nation>'s first(-ever) Asian Winter Games gold" or "... medal of any colour and
 first gold". "First medal of the Games" and sport-specific firsts ("first biathlon gold") do not
 count. Asked about a nation the notes say nothing about, the answer says the data cannot tell.
+
+Narrowing: an event named loosely beside an athlete or nation ("how did Lin Xiaojun do in the
+1000m") is settled when exactly one of its meanings is an event they entered, or else of their
+sport and gender; otherwise the user chooses. A follow-up clause without an event ("... and did
+korea medal?", "when was it") uses the event of the clause before. A slot naming two things ("in
+short track and speed skating") is refused rather than answered for the first.
 """
 
 from __future__ import annotations

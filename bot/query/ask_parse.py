@@ -1,20 +1,33 @@
-"""Question → draft query for ``/ask``: normalising the text, reading dates, splitting combined
-questions into clauses, and recognising each clause's intent and the raw text of its entities
-(resolution to ids happens in ``bot.query.ask_answer``). Pure and rule-based: no model, no I/O.
+"""Question → draft query for ``/ask``: normalising the text (case, apostrophes, common typos of
+the cue words), translating Chinese and Korean cue words, reading dates, splitting combined
+questions into clauses, and recognising each clause's intent and the raw text of its entities.
+Resolution to ids happens in ``bot.query.ask_answer``. Pure and rule-based: no model, no I/O.
+
+Intents, tried in this order: first-ever medals, Games-wide facts (dates, events, medals, sports),
+an athlete's age, events on a date (or a nation's medals on it), comparisons of two nations or
+athletes, participants and nations with medals, rankings ("most medals"), the medal table
+("top 5"), team members, an event's date, how an athlete or nation did in an event, "did X win
+(a medal in) E", medal counts ("how many", "X medal count", "what did X win"), event winners, and
+last a bare name (a nation, an athlete or an event).
 
 Choices where the brief was silent:
 
-- Dates: ``2025-02-08``, ``feb 8``, ``8 February``, ``8th of feb``, ``February 8th``, ``the 9th``
-  (a day of the Games' month), ``2月8日`` / ``2월 8일``, ``day N`` (day 1 is the Games' first day,
-  the opening ceremony on 7 February), ``opening day`` and ``last day``/``closing day``.
-  ``02/08`` is refused as ambiguous (month/day order).
+- Dates: ``2025-02-08``, ``feb 8``, ``8 February``, ``8th of feb``, ``February 8th``,
+  ``February 10 2025``, ``the 9th`` (a day of the Games' month), ``2月8日`` / ``2월 8일``,
+  ``day N`` (day 1 is the Games' first day, 7 February, the opening ceremony), ``opening day``
+  and ``last day``/``closing day``. ``02/08`` is not read as a date (day/month order is
+  ambiguous), so such a question gets the help message.
 - "Who won the most medals" without a nation word means athletes; "which nation/country ..."
-  means nations.
-- Another Games (a year other than 2025 beside a Games word, the Olympics, Paralympics, the
-  summer Asian Games, another host city) is out of scope, never answered from this data.
-- Chinese and Korean: the commonest medal-count forms (``韩国一共拿了多少枚金牌``, ``한국 쇼트트랙
-  금메달 몇 개야``) are translated word by word into the English cues; nation names in native script
-  are read by the resolver.
+  means nations; "which korean ..." ranks South Korea's athletes. Ties follow the summaries'
+  rules (most medals: total, then gold, silver, bronze; most golds: gold, then total, silver).
+- "Did X win E" (no medal word) means gold in E; "did X medal / win a medal / win anything"
+  means any colour.
+- Another Games is out of scope, never answered from this data: a year from 1986 to 2049 other
+  than 2025 (2000 only beside a Games word, as "2000 m" is a distance), the Olympics,
+  Paralympics, the summer Games, other host cities.
+- Chinese and Korean: the commonest forms (``韩国一共拿了多少枚金牌``, ``한국 쇼트트랙 금메달 몇
+  개야``, ``谁赢得了女子1500米短道速滑``) are translated word by word into the English cues; nation
+  names in native script become codes; athletes' native names are kept for the resolver.
 """
 
 from __future__ import annotations
