@@ -95,15 +95,19 @@ def test_labelled_question(row: dict[str, Any], index: GamesIndex, resolver: Res
 
 
 def test_the_checker_catches_a_wrong_fact(index: GamesIndex, resolver: Resolver) -> None:
-    row = {
-        "q": "who won the women's 1500m in short track?",
+    question = "who won the women's 1500m in short track?"
+    answer = ask(question, index, resolver)
+    row: dict[str, Any] = {
+        "q": question,
         "expect": {"outcome": "answered", "parts": [{"intent": "event_winner", "gold": ["CHN"]}]},
     }
-    right, wrong, _ = BENCH.check(row, ask(row["q"], index, resolver))
+    right, wrong, _ = BENCH.check(row, answer)
     assert not right and wrong
     row["expect"] = {"outcome": "refused"}
-    right, wrong, _ = BENCH.check(row, ask(row["q"], index, resolver))
+    right, wrong, _ = BENCH.check(row, answer)
     assert not right and wrong
+    row["expect"] = {"outcome": "answered", "parts": [{"intent": "event_winner", "gold": ["KOR"]}]}
+    assert BENCH.check(row, answer) == (True, False, "")
 
 
 # --- the examples ------------------------------------------------------------------------
