@@ -35,6 +35,7 @@ from bot.ingest.export import export_csv, export_json
 from bot.ingest.parse import parse_results_file
 from bot.ingest.plan import build_plan
 from bot.query import summaries
+from bot.query.ask import answer_question
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
 
@@ -263,15 +264,10 @@ class GamesService:
         )
 
     def ask(self, question: str, games: str | None = None) -> Answer:
-        """A free-form question. Until the question parser lands, point to the commands."""
+        """A free-form question, answered from the data only (``bot.query.ask``)."""
         view = self.view(games)
-        return Message(
-            provenance=summaries.provenance(view.index),
-            text=(
-                "I can't read free-form questions yet. Try `medals NATION`, `athlete NAME`, "
-                "`event NAME` or `table`."
-            ),
-            answered=False,
+        return view.cached(
+            ("ask", question), lambda: answer_question(question, view.index, view.resolver)
         )
 
     # --- loading results -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bot.answers.models import Provenance
+from bot.answers.provenance import Provenance
 from bot.domain.models import Frozen, Medal
 
 #: A fact's value: an id, code or label, a number, a yes/no, nothing, or a list of ids.

@@ -1,4 +1,5 @@
-"""Answer models: what a command answers, as data. Front-ends render them; tests assert on them."""
+"""Answer models: what a command answers, as data. Front-ends render them; tests assert on them.
+``Answer`` is the union of them all (``AskAnswer`` lives in ``bot.answers.ask``)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from bot.answers.ask import AskAnswer
+from bot.answers.provenance import Provenance as Provenance
 from bot.domain.models import Athlete, Event, Frozen, Games, LoadRecord, Medal, MedalCount, Nation
 from bot.domain.resolution import Candidate, EntityKind
-
-
-class Provenance(Frozen):
-    """Where an answer's data comes from and how fresh it is (the footer of every answer)."""
-
-    games_id: str
-    games_name: str
-    source: str
-    as_of: dt.datetime | None = None
 
 
 class AthleteRef(Frozen):
@@ -287,7 +281,8 @@ Answer = Annotated[
     | LoadPreview
     | LoadHistory
     | UndoResult
-    | About,
+    | About
+    | AskAnswer,
     Field(discriminator="type"),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import singledispatch
 
+from bot.answers.ask import AskAnswer, render_ask_text
 from bot.answers.models import (
     About,
     AthleteRef,
@@ -316,3 +317,6 @@ def _(answer: About) -> str:
     if answer.other_games:
         lines.append("Also loaded: " + ", ".join(answer.other_games))
     return "\n".join(lines)
+
+
+render_text.register(AskAnswer, render_ask_text)

@@ -11,6 +11,7 @@ from functools import singledispatch
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.answers.ask import AskAnswer
 from bot.answers.models import (
     Answer,
     AthleteRef,
@@ -429,6 +430,18 @@ def _(answer: UndoResult) -> list[Page]:
 
 _RENDERED: dict[int, tuple[object, list[discord.Embed]]] = {}
 RENDER_CACHE_SIZE = 512
+
+
+@render_pages.register
+def _(answer: AskAnswer) -> list[Page]:
+    head = Page(
+        title=clip(f"“{safe(answer.question, 200)}”", TITLE_LIMIT),
+        colour=Colour.TABLE,
+        footer=footer(answer.provenance),
+    )
+    return paginate(
+        head, [escape_mentions(line) for line in answer.text.splitlines()], lines_per_page=25
+    )
 
 
 def render_embeds(answer: Answer) -> list[discord.Embed]:

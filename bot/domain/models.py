@@ -180,6 +180,7 @@ class LoadPlan(Frozen):
     nations: tuple[Nation, ...] = ()
     athletes: tuple[Athlete, ...] = ()
     events: tuple[EventResults, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 class Follow(Frozen):

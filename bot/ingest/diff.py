@@ -103,7 +103,7 @@ def preview(
         old_results.setdefault(result.event_id, []).append(result)
     old_events = {e.id for e in current.events} if current else set()
     events = []
-    warnings: list[str] = []
+    warnings: list[str] = list(plan.warnings)
     for item in plan.events:
         added, changed, removed, details = event_changes(
             tuple(old_results.get(item.event.id, ())), item.results, names

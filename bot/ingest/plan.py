@@ -27,6 +27,7 @@ from bot.domain.models import (
     Result,
 )
 from bot.domain.names import athlete_id, event_id, fold
+from bot.ingest.matching import NameMatcher
 from bot.ingest.parse import ParsedFile
 from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
 
@@ -124,6 +125,7 @@ def build_plan(
             if code not in nations:
                 report(item.source, where, _unknown_noc(code, nations))
 
+    matcher = NameMatcher(current)
     book = _AthleteBook(current.athletes if current else ())
     changed_athletes: dict[str, Athlete] = {}
     for file_name, file in files:
@@ -145,6 +147,18 @@ def build_plan(
     existing_events = {e.id: e for e in (current.events if current else ())}
     for file_name, file in files:
         for record in file.events:
+            record = record.model_copy(update={"sport": matcher.sport(record.sport)})
+            match = matcher.event(record.sport, record.event, record.gender)
+            if isinstance(match, list):
+                names = "; ".join(e.name for e in match)
+                report(
+                    file_name,
+                    record.origin,
+                    f"event {record.event!r} could be several events ({names}); use the exact name",
+                )
+                continue
+            if match is not None:
+                record = record.model_copy(update={"event": match.name, "sport": match.sport})
             event = _event_from(record, existing_events)
             if event.id in seen_events:
                 report(
@@ -184,6 +198,17 @@ def build_plan(
                 for name in result.athletes:
                     found = book.find(result.noc, name)
                     if found is None:
+                        fuzzy = matcher.athlete(result.noc, name)
+                        if isinstance(fuzzy, list):
+                            labels = ", ".join(book.by_id[i].name for i in fuzzy if i in book.by_id)
+                            report(
+                                file_name,
+                                result.origin,
+                                f"athlete {name!r} could be several athletes of {result.noc} ({labels}); use the full name",
+                            )
+                            continue
+                        found = fuzzy
+                    if found is None:
                         athlete = Athlete(
                             id=athlete_id(result.noc, name),
                             name=name,
@@ -213,6 +238,7 @@ def build_plan(
     if problems:
         raise InvalidResultsFile(source, sorted(problems, key=_where_order))
     return LoadPlan(
+        warnings=tuple(matcher.warnings),
         games=games,
         nations=tuple(new_nations),
         athletes=tuple(changed_athletes.values()),

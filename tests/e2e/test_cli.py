@@ -135,3 +135,12 @@ def test_without_a_command_and_token_the_console_runs(tmp_path: Path) -> None:
 def test_blank_token_is_treated_as_missing(tmp_path: Path, bad: str) -> None:
     done = gamesbot(tmp_path, "run", DISCORD_TOKEN=bad)
     assert done.returncode == 2 and "DISCORD_TOKEN" in done.stderr
+
+
+def test_ask_json_shows_the_parsed_query(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "ask", "who won the women's 1500m in short track?", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["type"] == "ask" and answer["parsed"] and "Kim Gil-li" in answer["text"]
+    text = gamesbot(tmp_path, "ask", "how many gold medals did korea win in short track").stdout
+    assert "6" in text

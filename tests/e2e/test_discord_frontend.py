@@ -208,3 +208,11 @@ async def test_a_2000_character_input_never_reaches_the_bot_and_would_be_safe(
     for embed in render_embeds(service.medals("@everyone " * 200)):
         assert len(embed) <= 6000 and len(embed.description or "") <= 4096
         assert "@everyone" not in (embed.description or "").replace("@\u200beveryone", "")
+
+
+async def test_ask_answers_from_the_data(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    reply = await fake.slash("ask", question="who won the women's 1500m in short track?")
+    text = text_of(reply.embeds[0])
+    assert "Kim Gil-li" in text
+    other = await fake.slash("ask", question="who won the men's downhill at the 2022 olympics?")
+    assert "I only have results for the 2025 Asian Winter Games" in text_of(other.embeds[0])
