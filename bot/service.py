@@ -466,11 +466,21 @@ class GamesService:
                 query=resolution.query,
                 alternatives=resolution.alternatives,
             )
+        suggestions = resolution.alternatives
+        nearest = bool(suggestions)
+        if not nearest:  # nothing close: offer the leading entries rather than a dead end
+            suggestions = tuple(
+                view.cached(
+                    ("suggest", resolution.kind, "", 5),
+                    lambda: view.resolver.suggest(resolution.kind, "", 5),
+                )
+            )
         return NoMatch(
             provenance=prov,
             kind=resolution.kind,
             query=resolution.query,
-            suggestions=resolution.alternatives,
+            suggestions=suggestions,
+            nearest=nearest,
             message=_no_match_message(resolution.kind, view.index.data.games.name),
         )
 

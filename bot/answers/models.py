@@ -142,6 +142,7 @@ class NoMatch(Frozen):
     kind: EntityKind
     query: str
     suggestions: tuple[Candidate, ...] = ()
+    nearest: bool = True
     message: str = ""
 
 

@@ -207,8 +207,14 @@ def _(answer: Disambiguation) -> str:
 @render_text.register
 def _(answer: NoMatch) -> str:
     lines = [answer.message or f"No match for {answer.query!r}."]
-    if answer.suggestions:
+    if answer.suggestions and answer.nearest:
         lines.append("Did you mean: " + "; ".join(c.label for c in answer.suggestions[:10]) + "?")
+    elif answer.suggestions:
+        lines.append(
+            "Nothing is close to that. You could ask about: "
+            + "; ".join(c.label for c in answer.suggestions[:10])
+            + "."
+        )
     return "\n".join(lines)
 
 

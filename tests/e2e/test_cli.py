@@ -93,7 +93,36 @@ def test_table_json_and_all(tmp_path: Path) -> None:
 def test_no_match_exits_1_with_suggestions(tmp_path: Path) -> None:
     done = gamesbot(tmp_path, "athlete", "qwertyuiop")
     assert done.returncode == 1
-    assert "no athlete" in done.stdout
+    assert "no athlete" in done.stdout and "You could ask about: " in done.stdout
+    norway = gamesbot(tmp_path, "medals", "norway")
+    assert norway.returncode == 1 and "Did you mean: " in norway.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ("medals", "kazakstan"),
+            "Kazakhstan (KAZ)\nRank 4 of 9 · 4 gold · 9 silver · 7 bronze · 20 total",
+        ),
+        (
+            ("medals", "韩国"),
+            "South Korea (KOR)\nRank 2 of 9 · 16 gold · 15 silver · 14 bronze · 45 total",
+        ),
+        (("athlete", "gilli", "kim"), "Kim Gil-li (김길리) · 🇰🇷 South Korea (KOR)"),
+        (("event", "3k", "relay", "women"), "Women's 3000 metre relay · Short track speed skating"),
+        (
+            ("medals", "korea", "short", "track"),
+            "(KOR) in Short track speed skating\nRank 1 of 4 · 6 gold · 4 silver · 3 bronze · 13 total",
+        ),
+    ],
+)
+def test_forgiving_names_on_the_command_line(
+    tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
+    done = gamesbot(tmp_path, *args)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -216,3 +216,47 @@ async def test_ask_answers_from_the_data(fake: FakeDiscord, frontend: DiscordFro
     assert "Kim Gil-li" in text
     other = await fake.slash("ask", question="who won the men's downhill at the 2022 olympics?")
     assert "I only have results for the 2025 Asian Winter Games" in text_of(other.embeds[0])
+
+
+async def test_unexpected_errors_get_an_apology_and_are_logged_with_the_interaction_id(
+    fake: FakeDiscord,
+    frontend: DiscordFrontEnd,
+    service: GamesService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(service, "medals", broken)
+    reply = await fake.slash("medals", nation="korea")
+    assert reply.ephemeral
+    assert (
+        "Sorry, something went wrong" in reply.content
+        and str(reply.interaction_id) in reply.content
+    )
+    assert "disk on fire" not in reply.content
+    logged = [
+        r
+        for r in caplog.records
+        if getattr(r, "interaction_id", None) == reply.interaction_id and r.exc_info
+    ]
+    assert logged and "disk on fire" in str(logged[0].exc_info[1])  # type: ignore[index]
+
+
+async def test_known_errors_become_short_messages(
+    fake: FakeDiscord,
+    frontend: DiscordFrontEnd,
+    service: GamesService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.domain.errors import UnknownGamesError
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        raise UnknownGamesError("paris-2024", ["harbin-2025"])
+
+    monkeypatch.setattr(service, "athlete", missing)
+    reply = await fake.slash("athlete", name="kim")
+    assert (
+        reply.ephemeral and reply.content == "Unknown Games 'paris-2024'; known Games: harbin-2025."
+    )

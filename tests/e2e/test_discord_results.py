@@ -223,3 +223,24 @@ async def test_followers_get_exactly_the_new_medals_once(
         assert len(fake.channel_messages[channel.id]) == 2
     finally:
         announcer.cancel()
+
+
+async def test_a_load_shows_at_once_in_answers_autocomplete_and_footer(
+    fake: FakeDiscord, world: World, service: GamesService
+) -> None:
+    before = await fake.slash("medals", nation="korea")
+    new_skater = DSQ.replace("3,bronze,KOR,Shim Suk-hee", "3,bronze,KOR,Brand New Skater")
+    reply = await upload(fake, world.moderator, new_skater, name="new-skater.csv")
+    await reply.wait_followup()
+    assert "Brand New Skater (KOR)" in text_of(reply.followups[-1]["embeds"][0])
+    confirmed = await fake.click(
+        reply.followups[-1], button(reply.followups[-1], "Confirm"), user=world.moderator
+    )
+    await confirmed.wait_edit()
+    choices = await fake.autocomplete("athlete", "name", "brand new")
+    assert choices and choices[0]["value"] == "kor-brand-new-skater"
+    after = await fake.slash("medals", nation="korea")
+    assert "source: new-skater.csv" in after.embeds[0]["footer"]["text"]
+    assert after.embeds[0]["footer"]["text"] != before.embeds[0]["footer"]["text"]
+    athlete = await fake.slash("athlete", name="brand new skater")
+    assert "🥉" in text_of(athlete.embeds[0])

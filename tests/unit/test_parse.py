@@ -179,3 +179,9 @@ def test_hyphen_and_space_variants_name_the_same_athlete(bundled_data: GamesData
     plan = build_plan([parse_results_file("f.csv", content)], bundled_data, "harbin-2025")
     assert plan.events[0].results[0].athletes == ("kor-park-ji-won",)
     assert plan.athletes == ()
+
+
+def test_more_than_50000_rows_is_too_large() -> None:
+    row = ",Curling,Mixed doubles,mixed,,,,JPN,A,,\n"
+    problems = problems_of("big.csv", (HEADER + row * 50_001).encode())
+    assert problems == ["file: too large: more than 50,000 rows"]
