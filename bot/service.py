@@ -51,7 +51,6 @@ class GamesView:
 
     index: GamesIndex
     resolver: Resolver
-    answers: dict[tuple[object, ...], Answer] = field(default_factory=dict)
     memo: dict[tuple[object, ...], Any] = field(default_factory=dict)
 
     @classmethod
@@ -69,12 +68,7 @@ class GamesView:
 
     def summary(self, key: tuple[object, ...], make: Callable[[], Answer]) -> Answer:
         """The answer for ``key``, computed once per view."""
-        found = self.answers.get(key)
-        if found is None:
-            if len(self.answers) >= ANSWER_CACHE_SIZE:
-                self.answers.clear()
-            found = self.answers[key] = make()
-        return found
+        return self.cached(("answer", *key), make)
 
 
 class GamesService:

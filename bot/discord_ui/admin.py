@@ -15,11 +15,14 @@ import discord
 from discord import app_commands
 
 from bot.answers.models import LoadPreview, MedalAlert
+from bot.answers.text import footer
+from bot.discord_ui.commands import autocompleter
 from bot.discord_ui.components import show
 from bot.discord_ui.context import UiContext, ui_context
 from bot.discord_ui.errors import NotAllowed, tell
-from bot.discord_ui.render import Colour, Page, footer, paginate, people, safe
+from bot.discord_ui.render import Colour, Page, paginate, people, render_embeds, safe
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
+from bot.domain.resolution import EntityKind
 from bot.ingest.parse import MAX_BYTES
 
 log = logging.getLogger("bot.discord_ui.admin")
@@ -148,8 +151,6 @@ class ConfirmLoad(
                 await interaction.edit_original_response(embed=problems_page(exc), view=None)
                 return
             outcome.detail["load_id"] = applied.applied_load_id
-            from bot.discord_ui.render import render_embeds
-
             await interaction.edit_original_response(
                 content=None, embed=render_embeds(applied)[0], view=None
             )
@@ -200,7 +201,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
                 outcome.value = "invalid"
                 await interaction.followup.send(embed=problems_page(exc), ephemeral=True)
                 return
-            embed = render_pages_first(preview)
+            embed = render_embeds(preview)[0]
             if dry_run or not preview.changes_anything:
                 await interaction.followup.send(embed=embed, ephemeral=True)
                 return
@@ -235,7 +236,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
 
     tree.add_command(results)
 
-    nation_complete = _nation_autocomplete(context)
+    nation_complete = autocompleter(context, EntityKind.NATION)
 
     @tree.command(name="follow", description="Post a nation's new medals in a channel")
     @app_commands.describe(nation="Nation to follow", channel="Where to post (default: here)")
@@ -285,19 +286,6 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             await show(
                 interaction, await service.following(interaction.guild_id), None, ephemeral=True
             )
-
-
-def render_pages_first(preview: LoadPreview) -> discord.Embed:
-    from bot.discord_ui.render import render_embeds
-
-    return render_embeds(preview)[0]
-
-
-def _nation_autocomplete(context: UiContext) -> Any:
-    from bot.discord_ui.commands import autocompleter
-    from bot.domain.resolution import EntityKind
-
-    return autocompleter(context, EntityKind.NATION)
 
 
 def alert_embeds(alert: MedalAlert) -> list[discord.Embed]:

@@ -20,9 +20,10 @@ from bot.answers.models import (
     NationSummary,
     NoMatch,
 )
+from bot.answers.text import footer
 from bot.discord_ui.components import Query, show
 from bot.discord_ui.context import Outcome, UiContext
-from bot.discord_ui.render import Colour, Page, footer
+from bot.discord_ui.render import Colour, Page
 from bot.domain.names import slug
 from bot.domain.resolution import EntityKind
 

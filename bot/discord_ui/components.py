@@ -13,7 +13,7 @@ import discord
 from bot.answers.models import Answer, Disambiguation, NoMatch
 from bot.discord_ui.context import ui_context
 from bot.discord_ui.render import render_embeds
-from bot.domain.resolution import Candidate
+from bot.domain.resolution import Candidate, EntityKind
 from bot.service import GamesService
 
 CUSTOM_ID_LIMIT = 100
@@ -173,8 +173,6 @@ class PageIndicator(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"g
 
 def choice_position(query: Query, answer: Disambiguation | NoMatch) -> int:
     """Which argument of ``query`` the chosen id replaces: the sport when the sport was unclear."""
-    from bot.domain.resolution import EntityKind
-
     if answer.kind is EntityKind.SPORT:
         return {"n": 1, "e": 1, "t": 0}.get(query.kind, 0)
     return 0

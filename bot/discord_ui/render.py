@@ -24,11 +24,10 @@ from bot.answers.models import (
     Message,
     NationSummary,
     NoMatch,
-    Provenance,
     Ranking,
     UndoResult,
 )
-from bot.answers.text import ordinal, render_text, table_change
+from bot.answers.text import footer, ordinal, render_text, table_change
 from bot.domain.models import Medal, MedalCount
 from bot.domain.resolution import EntityKind
 
@@ -144,12 +143,6 @@ def paginate(
             )
         )
     return pages
-
-
-def footer(provenance: Provenance) -> str:
-    """The footer of every answer: Games, data source and the time of the last load."""
-    as_of = provenance.as_of.strftime("%Y-%m-%d %H:%M UTC") if provenance.as_of else "unknown"
-    return f"{provenance.games_name} · source: {provenance.source} · as of {as_of}"
 
 
 def medal_line(count: MedalCount) -> str:
