@@ -7,7 +7,6 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import signal
 import sys
@@ -27,6 +26,7 @@ from bot.domain.errors import GamesbotError, StoreError
 from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
+from bot.runtime import collect_in_background, settle_memory
 from bot.service import GamesService
 from bot.settings import Settings
 from bot.store.maintenance import backup_database, check_database, restore_database
@@ -101,8 +101,7 @@ async def _serve(settings: Settings) -> int:
     flight, close the gateway and the database, and mark the status file stopped."""
     store, service = await open_service(settings)
     frontend = DiscordFrontEnd(service, settings)
-    gc.collect()
-    gc.freeze()  # the data, indexes and libraries live for the whole run: keep them out of GC scans
+    settle_memory()
     status_path = settings.resolved_status_file
     started_at = time.time()
     stop = asyncio.Event()
@@ -114,6 +113,7 @@ async def _serve(settings: Settings) -> int:
         heartbeat_loop(lambda: frontend.client, status_path, started_at), name="gamesbot-status"
     )
     announcer = asyncio.create_task(frontend.announce_forever(), name="gamesbot-announcer")
+    collector = asyncio.create_task(collect_in_background(), name="gamesbot-gc")
     stopper = asyncio.create_task(stop.wait(), name="gamesbot-stop")
     try:
         done, _ = await asyncio.wait({bot, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -151,6 +151,7 @@ async def _serve(settings: Settings) -> int:
         stopper.cancel()
         beat.cancel()
         announcer.cancel()
+        collector.cancel()
         await store.close()
         await asyncio.to_thread(
             write_status,

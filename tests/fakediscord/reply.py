@@ -62,6 +62,9 @@ class Reply:
         self.edits: list[Json] = []
         self.deleted = False
         self.error: DiscordError | None = None
+        #: Seconds from Discord creating the interaction to the bot's first callback arriving
+        #: (what Discord's 3-second deadline measures).
+        self.answered_after: float | None = None
         self.changes = Changes()
         self._followups_seen = 0
         self._edits_seen = 0

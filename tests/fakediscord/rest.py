@@ -188,6 +188,8 @@ class Rest:
         interaction = self._interaction(
             int(request.match_info["interaction_id"]), request.match_info["token"]
         )
+        if interaction.reply.answered_after is None:
+            interaction.reply.answered_after = world.loop_time() - interaction.created
         if interaction.expired or world.loop_time() - interaction.created > world.response_deadline:
             interaction.expired = True
             raise DiscordError(404, 10062, "Unknown interaction")

@@ -1,0 +1,37 @@
+"""Process tuning for the long-running bot: garbage collection off the interaction path.
+
+Once started, almost everything the bot holds lives for the whole run (libraries, the data, its
+indexes), and what an interaction allocates is freed by reference counting as soon as it is
+answered. So ``gamesbot run`` freezes what exists at start-up out of the collector's view, turns
+automatic collection off, and collects cycles itself every few seconds from a background task,
+between interactions rather than in the middle of one (this is what made the p99 of /medals
+noisy: see docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+COLLECT_EVERY = 5.0
+FULL_EVERY = 12
+
+
+def settle_memory() -> None:
+    """Collect once, then freeze everything alive now out of future collections."""
+    gc.collect()
+    gc.freeze()
+
+
+async def collect_in_background(interval: float = COLLECT_EVERY) -> None:
+    """Turn automatic collection off and collect every ``interval`` seconds instead (young
+    generations each time, everything every ``FULL_EVERY`` times) until cancelled, then turn
+    automatic collection back on."""
+    gc.disable()
+    try:
+        rounds = 0
+        while True:
+            await asyncio.sleep(interval)
+            rounds += 1
+            gc.collect(2 if rounds % FULL_EVERY == 0 else 1)
+    finally:
+        gc.enable()

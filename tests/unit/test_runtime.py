@@ -1,0 +1,36 @@
+"""Garbage collection off the interaction path: automatic collection is off while the background
+collector runs, cycles are still collected, and cancelling turns automatic collection back on."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import weakref
+
+from bot.runtime import collect_in_background
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other: Node | None = None
+
+
+async def test_collector_replaces_automatic_collection_and_still_frees_cycles() -> None:
+    assert gc.isenabled()
+    task = asyncio.create_task(collect_in_background(interval=0.01))
+    await asyncio.sleep(0)
+    try:
+        assert not gc.isenabled()
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        watch = weakref.ref(a)
+        del a, b
+        for _ in range(100):
+            if watch() is None:
+                break
+            await asyncio.sleep(0.01)
+        assert watch() is None, "the cycle was never collected"
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert gc.isenabled()
