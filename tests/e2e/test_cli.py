@@ -173,3 +173,13 @@ def test_ask_json_shows_the_parsed_query(tmp_path: Path) -> None:
     assert answer["type"] == "ask" and answer["parsed"] and "Kim Gil-li" in answer["text"]
     text = gamesbot(tmp_path, "ask", "how many gold medals did korea win in short track").stdout
     assert "6" in text
+
+
+def test_console_lists_numbered_choices_and_takes_a_number(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "console", stdin="event men's 500\n2\nquit\n")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "could mean several events; which one?" in out and "Type a number to choose." in out
+    listed = [line for line in out.splitlines() if line.strip().startswith(("1.", "2."))][:2]
+    chosen_sport = listed[1].split("(")[-1].split(")")[0]
+    assert f"Men's 500 metres · {chosen_sport}" in out
