@@ -610,7 +610,8 @@ class Answerer:
         else:
             top = [row for row in rows if row[0] == 1]
             value = _value(top[0][3], medal)
-            lead = " and ".join(row[2] for row in top)
+            names = [row[2] for row in top]
+            lead = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             text = f"Most {measure_text}{where} ({who}): {lead} with {value}."
             if draft.limit or len(rows) > len(top):
                 text += "\n" + "\n".join(

@@ -237,7 +237,7 @@ def ranking(
     limit: int = 10,
 ) -> Ranking:
     """Who won the most medals (or golds): athletes or nations, overall or in one sport.
-    Ties share a rank; rows continue past ``limit`` while tied with the last one shown."""
+    Equal counts share a rank; rows continue past ``limit`` while tied with the last one shown."""
     if subject == "nation":
         counts = [c for c in index.medal_counts(sport) if c.total]
         labels = {c.noc: (c.noc, index.nations[c.noc].label) for c in counts}
@@ -257,11 +257,11 @@ def ranking(
             labels[athlete_id] = (athlete.noc, f"{athlete.name} ({athlete.noc})")
 
     ordered = sorted(
-        counts, key=lambda c: (tuple(-k for k in _ranking_key(c, measure)), labels[c.noc][1])
+        counts, key=lambda c: (tuple(-k for k in _display_key(c, measure)), labels[c.noc][1])
     )
     rows: list[RankingRow] = []
     for position, count in enumerate(ordered, start=1):
-        tied = bool(rows) and _ranking_key(rows[-1].count, measure) == _ranking_key(count, measure)
+        tied = bool(rows) and _measured(rows[-1].count, measure) == _measured(count, measure)
         rank = rows[-1].rank if tied else position
         if (position > limit and not tied) or (measure == "gold" and count.gold == 0):
             break
@@ -276,8 +276,15 @@ def ranking(
     )
 
 
-def _ranking_key(count: MedalCount, measure: str) -> tuple[int, ...]:
-    """Most golds (then total, then silver), or most medals (then gold, silver, bronze)."""
+def _measured(count: MedalCount, measure: str) -> int:
+    """What a ranking counts: golds, or medals. Equal counts share a rank: four athletes with
+    three golds each all won "the most golds"."""
+    return count.gold if measure == "gold" else count.total
+
+
+def _display_key(count: MedalCount, measure: str) -> tuple[int, ...]:
+    """Order within a shared rank: more of the rest first (total then silver for golds; gold,
+    silver, bronze for medals)."""
     return (
         (count.gold, count.total, count.silver) if measure == "gold" else (count.total, *count.key)
     )

@@ -109,3 +109,26 @@ def test_full_ties_are_listed_alphabetically_by_name(bundled_data: GamesData) ->
     """Chinese Taipei and Thailand share 8th; by name, Chinese Taipei comes first (by code it would not)."""
     rows = medal_table(GamesIndex.build(bundled_data)).rows
     assert [(r.rank, r.nation.name) for r in rows[-2:]] == [(8, "Chinese Taipei"), (8, "Thailand")]
+
+
+def test_rankings_share_the_top_when_counts_are_equal(bundled_data: GamesData) -> None:
+    """Four athletes won three golds each: all four won "the most golds", listed by the rest of
+    their medals (Han Mei's two silvers first), none of them ranked below another."""
+    from bot.query.summaries import ranking
+
+    golds = ranking(GamesIndex.build(bundled_data), "athlete", "gold")
+    top = [(row.rank, row.id) for row in golds.rows if row.rank == 1]
+    assert top == [
+        (1, "chn-han-mei"),
+        (1, "kor-choi-min-jeong"),
+        (1, "chn-gao-tingyu"),
+        (1, "chn-ning-zhongyan"),
+    ]
+    assert golds.rows[4].rank == 5
+    curling = ranking(GamesIndex.build(bundled_data), "nation", "total", "Curling")
+    assert [(row.rank, row.id) for row in curling.rows] == [
+        (1, "KOR"),
+        (1, "CHN"),
+        (3, "JPN"),
+        (4, "PHI"),
+    ]
