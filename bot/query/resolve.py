@@ -459,6 +459,21 @@ class Resolver:
                 status=ResolutionStatus.CONFIDENT,
                 match=_rescored(slugged, 100.0),
             )
+        words = {t for t in tokens if t not in STOPWORDS}
+        containing = [
+            c for name, c in self.sports.items() if words and words <= set(fold(name).split())
+        ]
+        if (
+            len(containing) > 1
+        ):  # "skating", "skiing": every sport of that family, for the user to choose
+            return Resolution(
+                kind=EntityKind.SPORT,
+                query=text,
+                status=ResolutionStatus.AMBIGUOUS,
+                alternatives=tuple(
+                    _rescored(c, 90.0) for c in sorted(containing, key=lambda c: c.label)
+                ),
+            )
         ranked = self._sport_ranked(text)
         return _decide(EntityKind.SPORT, text, ranked, self._sport_ranked(text, prefix=True))
 
