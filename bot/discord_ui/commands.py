@@ -31,6 +31,7 @@ Tree = app_commands.CommandTree[Any]
 Choice = app_commands.Choice
 TEXT_LIMIT = 100
 QUESTION_LIMIT = 300
+GAMES_LIMIT = 40
 AutocompleteCallback = Callable[
     [discord.Interaction[Any], str], Coroutine[Any, Any, list[Choice[str]]]
 ]
@@ -57,13 +58,35 @@ def autocompleter(context: UiContext, kind: EntityKind) -> AutocompleteCallback:
 
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
         choices = []
-        for candidate in context.service.suggest(kind, current[:TEXT_LIMIT]):
+        games = chosen_games(getattr(interaction.namespace, "games", None))
+        for candidate in context.service.suggest(kind, current[:TEXT_LIMIT], games):
             name = candidate.label.strip()[:TEXT_LIMIT]
             if name and 0 < len(candidate.id) <= TEXT_LIMIT:
                 choices.append(Choice(name=name, value=candidate.id))
             if len(choices) == 25:
                 break
         return choices
+
+    return complete
+
+
+def chosen_games(games: str | None) -> str | None:
+    """The Games an interaction asks about (None: the default); unknown ids stay as typed, so
+    the command can say it does not know them."""
+    return games.strip() if games and games.strip() else None
+
+
+def games_autocompleter(context: UiContext) -> AutocompleteCallback:
+    """Autocomplete for the Games option: the Games loaded, by id."""
+
+    async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+        service = context.service
+        folded = current.strip().casefold()
+        return [
+            Choice(name=f"{service.view(g).index.data.games.name} ({g})"[:TEXT_LIMIT], value=g)
+            for g in service.games_ids
+            if folded in g.casefold() or folded in service.view(g).index.data.games.name.casefold()
+        ][:25]
 
     return complete
 
@@ -75,6 +98,8 @@ def install_commands(tree: Tree, context: UiContext) -> None:
     sport_complete = autocompleter(context, EntityKind.SPORT)
     athlete_complete = autocompleter(context, EntityKind.ATHLETE)
     event_complete = autocompleter(context, EntityKind.EVENT)
+    games_complete = games_autocompleter(context)
+    games_help = "Which Games (default: the current one)"
 
     async def respond(
         interaction: discord.Interaction[Any], outcome: Outcome, answer: Answer, query: Query | None
@@ -87,90 +112,118 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         description="A nation's medals: rank, tally, breakdown by sport and every medal",
     )
     @app_commands.describe(
-        nation="Nation name, code or alias (korea, KOR, 韩国)", sport="Only this sport"
+        nation="Nation name, code or alias (korea, KOR, 韩国)",
+        sport="Only this sport",
+        games=games_help,
     )
-    @app_commands.autocomplete(nation=nation_complete, sport=sport_complete)
+    @app_commands.autocomplete(nation=nation_complete, sport=sport_complete, games=games_complete)
     async def medals(
         interaction: discord.Interaction[Any],
         nation: app_commands.Range[str, 1, TEXT_LIMIT],
         sport: app_commands.Range[str, 1, TEXT_LIMIT] | None = None,
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
     ) -> None:
-        async with context.track(interaction, "medals", nation=nation, sport=sport) as outcome:
-            answer = service.medals(nation, sport)
+        async with context.track(
+            interaction, "medals", nation=nation, sport=sport, games=games
+        ) as outcome:
+            which = chosen_games(games)
+            answer = service.medals(nation, sport, games=which)
             if isinstance(answer, NationSummary):
-                query = Query("n", (answer.nation.code, slug(answer.sport) if answer.sport else ""))
+                args = (answer.nation.code, slug(answer.sport) if answer.sport else "")
             else:
-                query = Query("n", (_clean(nation), _clean(sport)))
-            await respond(interaction, outcome, answer, query)
+                args = (_clean(nation), _clean(sport))
+            await respond(interaction, outcome, answer, Query("n", args, _clean(which)))
 
     @tree.command(
         name="athlete", description="An athlete's events, places, marks, notes and medals"
     )
-    @app_commands.describe(name="Athlete name, in any order or spelling")
-    @app_commands.autocomplete(name=athlete_complete)
+    @app_commands.describe(name="Athlete name, in any order or spelling", games=games_help)
+    @app_commands.autocomplete(name=athlete_complete, games=games_complete)
     async def athlete(
-        interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, TEXT_LIMIT]
+        interaction: discord.Interaction[Any],
+        name: app_commands.Range[str, 1, TEXT_LIMIT],
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
     ) -> None:
-        async with context.track(interaction, "athlete", name=name) as outcome:
-            answer = service.athlete(name)
+        async with context.track(interaction, "athlete", name=name, games=games) as outcome:
+            which = chosen_games(games)
+            answer = service.athlete(name, games=which)
             key = answer.athlete.id if isinstance(answer, AthleteSummary) else _clean(name)
-            await respond(interaction, outcome, answer, Query("a", (key,)))
+            await respond(interaction, outcome, answer, Query("a", (key,), _clean(which)))
 
     @tree.command(
         name="event", description="An event's podium and every known place, with marks and notes"
     )
     @app_commands.describe(
-        name="Event, e.g. women's 3000m relay", sport="The sport, when a name exists in two"
+        name="Event, e.g. women's 3000m relay",
+        sport="The sport, when a name exists in two",
+        games=games_help,
     )
-    @app_commands.autocomplete(name=event_complete, sport=sport_complete)
+    @app_commands.autocomplete(name=event_complete, sport=sport_complete, games=games_complete)
     async def event(
         interaction: discord.Interaction[Any],
         name: app_commands.Range[str, 1, TEXT_LIMIT],
         sport: app_commands.Range[str, 1, TEXT_LIMIT] | None = None,
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
     ) -> None:
-        async with context.track(interaction, "event", name=name, sport=sport) as outcome:
-            answer = service.event(name, sport)
+        async with context.track(
+            interaction, "event", name=name, sport=sport, games=games
+        ) as outcome:
+            which = chosen_games(games)
+            answer = service.event(name, sport, games=which)
             if isinstance(answer, EventResult):
-                query = Query("e", (answer.event.id, ""))
+                args = (answer.event.id, "")
             else:
-                query = Query("e", (_clean(name), _clean(sport)))
-            await respond(interaction, outcome, answer, query)
+                args = (_clean(name), _clean(sport))
+            await respond(interaction, outcome, answer, Query("e", args, _clean(which)))
 
     @tree.command(name="table", description="The medal table, overall or for one sport")
     @app_commands.describe(
         sport="Only this sport",
         sort="Rank by gold (default) or by total",
         all="Add the NOCs without medals",
+        games=games_help,
     )
-    @app_commands.autocomplete(sport=sport_complete)
+    @app_commands.autocomplete(sport=sport_complete, games=games_complete)
     async def table(
         interaction: discord.Interaction[Any],
         sport: app_commands.Range[str, 1, TEXT_LIMIT] | None = None,
         sort: Literal["gold", "total"] = "gold",
-        all: bool = False,
+        all: bool = False,  # the option's public name, although it shadows a builtin
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
     ) -> None:
-        async with context.track(interaction, "table", sport=sport, sort=sort, all=all) as outcome:
-            answer = service.table(sport, sort=sort, include_all=all)
+        async with context.track(
+            interaction, "table", sport=sport, sort=sort, all=all, games=games
+        ) as outcome:
+            which = chosen_games(games)
+            answer = service.table(sport, sort=sort, include_all=all, games=which)
             sport_id = (
                 slug(answer.sport)
                 if isinstance(answer, MedalTable) and answer.sport
                 else _clean(sport)
             )
-            query = Query("t", (sport_id, sort, "1" if all else "0"))
+            query = Query("t", (sport_id, sort, "1" if all else "0"), _clean(which))
             await respond(interaction, outcome, answer, query)
 
     @tree.command(name="ask", description="Ask a question about the Games in plain words")
-    @app_commands.describe(question="e.g. who won the women's 1500m in short track?")
+    @app_commands.describe(
+        question="e.g. who won the women's 1500m in short track?", games=games_help
+    )
+    @app_commands.autocomplete(games=games_complete)
     async def ask(
-        interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, QUESTION_LIMIT]
+        interaction: discord.Interaction[Any],
+        question: app_commands.Range[str, 1, QUESTION_LIMIT],
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
     ) -> None:
-        async with context.track(interaction, "ask", question_length=len(question)) as outcome:
-            answer = service.ask(question)
+        async with context.track(
+            interaction, "ask", question_length=len(question), games=games
+        ) as outcome:
+            which = chosen_games(games)
+            answer = service.ask(question, games=which)
             query: Query | None = None
             if isinstance(answer, Disambiguation | NoMatch):
                 kinds = {EntityKind.NATION: "n", EntityKind.ATHLETE: "a", EntityKind.EVENT: "e"}
                 kind = kinds.get(answer.kind)
-                query = Query(kind, ("",)) if kind else None
+                query = Query(kind, ("",), _clean(which)) if kind else None
             await respond(interaction, outcome, answer, query)
 
     @tree.command(

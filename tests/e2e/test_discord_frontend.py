@@ -70,7 +70,10 @@ async def test_sync_registers_exactly_the_commands(
     table = {o["name"]: o for o in registered["table"]["options"]}
     assert [c["value"] for c in table["sort"]["choices"]] == ["gold", "total"]
     assert table["all"]["type"] == 5
-    assert {o["name"] for o in registered["event"]["options"]} == {"name", "sport"}
+    assert {o["name"] for o in registered["event"]["options"]} == {"name", "sport", "games"}
+    for name in ("medals", "athlete", "event", "table", "ask"):
+        games = next(o for o in registered[name]["options"] if o["name"] == "games")
+        assert not games.get("required") and games["autocomplete"] and games["max_length"] == 40
     assert registered["ask"]["options"][0]["max_length"] == 300
     for command in registered.values():
         assert 1 <= len(command["description"]) <= 100
@@ -259,4 +262,15 @@ async def test_known_errors_become_short_messages(
     reply = await fake.slash("athlete", name="kim")
     assert (
         reply.ephemeral and reply.content == "Unknown Games 'paris-2024'; known Games: harbin-2025."
+    )
+
+
+async def test_the_games_option(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
+    choices = await fake.autocomplete("medals", "games", "har")
+    assert choices == [{"name": "2025 Asian Winter Games (harbin-2025)", "value": "harbin-2025"}]
+    named = await fake.slash("medals", nation="korea", games="harbin-2025")
+    assert "South Korea" in named.embeds[0]["title"]
+    other = await fake.slash("table", games="paris-2024")
+    assert (
+        other.ephemeral and other.content == "Unknown Games 'paris-2024'; known Games: harbin-2025."
     )
