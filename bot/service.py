@@ -346,6 +346,17 @@ class GamesService:
             return self._unresolved(view, resolution)
         return _match_id(resolution)
 
+    def _follow_of(
+        self, view: GamesView, guild_id: int, channel_id: int, nation: str
+    ) -> Follow | Answer:
+        """The follow a command names, or the answer saying the nation is unclear."""
+        code = self._nation_code(view, nation)
+        if not isinstance(code, str):
+            return code
+        return Follow(
+            guild_id=guild_id, channel_id=channel_id, games_id=view.index.data.games.id, noc=code
+        )
+
     async def follow(
         self,
         guild_id: int,
@@ -357,14 +368,11 @@ class GamesService:
     ) -> Answer:
         """Make a channel follow a nation's new medals."""
         view = self.view(games)
-        code = self._nation_code(view, nation)
-        if not isinstance(code, str):
-            return code
-        follow = Follow(
-            guild_id=guild_id, channel_id=channel_id, games_id=view.index.data.games.id, noc=code
-        )
+        follow = self._follow_of(view, guild_id, channel_id, nation)
+        if not isinstance(follow, Follow):
+            return follow
         added = await self._store.follow(follow, user_id=user_id)
-        label = view.index.nations[code].label
+        label = view.index.nations[follow.noc].label
         text = (
             f"<#{channel_id}> now follows {label}: each new medal is posted there once."
             if added
@@ -377,14 +385,11 @@ class GamesService:
     ) -> Answer:
         """Stop a channel following a nation."""
         view = self.view(games)
-        code = self._nation_code(view, nation)
-        if not isinstance(code, str):
-            return code
-        follow = Follow(
-            guild_id=guild_id, channel_id=channel_id, games_id=view.index.data.games.id, noc=code
-        )
+        follow = self._follow_of(view, guild_id, channel_id, nation)
+        if not isinstance(follow, Follow):
+            return follow
         removed = await self._store.unfollow(follow)
-        label = view.index.nations[code].label
+        label = view.index.nations[follow.noc].label
         text = (
             f"<#{channel_id}> no longer follows {label}."
             if removed
