@@ -91,7 +91,7 @@ def check(row: dict[str, Any], answer: object) -> tuple[bool, bool, str]:
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    plan, _ = bundled_plan(default_data_dir(), "harbin-2025")
+    plan, _ = bundled_plan(default_data_dir() / "harbin-2025", "harbin-2025")
     data = apply_plan(None, plan)
     index, resolver = GamesIndex.build(data), Resolver.build(data)
     rows = load_questions()

@@ -72,7 +72,7 @@ async def main(n: int) -> None:
     service = GamesService(store, settings.gamesbot_default_games, default_data_dir())
     await service.start()
     frontend = DiscordFrontEnd(service, settings)
-    ready_made = service.medals("KOR")
+    ready_made = service.queries.medals("KOR")
 
     def install(tree: app_commands.CommandTree[Any]) -> None:
         frontend.install(tree)

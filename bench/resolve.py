@@ -145,7 +145,7 @@ def typo_queries(names: Sequence[str], count: int, rng: random.Random) -> list[Q
 
 def real_names() -> list[str]:
     """The athlete names of the bundled Harbin 2025 data (the typo queries are made from them)."""
-    plan, _ = bundled_plan(default_data_dir(), "harbin-2025")
+    plan, _ = bundled_plan(default_data_dir() / "harbin-2025", "harbin-2025")
     data = apply_plan(None, plan)
     names: list[str] = []
     for athlete in data.athletes:

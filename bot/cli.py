@@ -148,17 +148,17 @@ def answer(service: GamesService, args: argparse.Namespace) -> Answer:
     games = getattr(args, "games", None)
     match args.command:
         case "medals":
-            return service.medals(" ".join(args.nation), args.sport, games=games)
+            return service.queries.medals(" ".join(args.nation), args.sport, games=games)
         case "athlete":
-            return service.athlete(" ".join(args.name), games=games)
+            return service.queries.athlete(" ".join(args.name), games=games)
         case "event":
-            return service.event(" ".join(args.name), args.sport, games=games)
+            return service.queries.event(" ".join(args.name), args.sport, games=games)
         case "table":
-            return service.table(
+            return service.queries.table(
                 args.sport, top=args.top, include_all=args.all, sort=args.sort, games=games
             )
         case "ask":
-            return service.ask(" ".join(args.question), games=games)
+            return service.queries.ask(" ".join(args.question), games=games)
     raise UsageError(f"not a query command: {args.command}")
 
 
@@ -187,12 +187,12 @@ async def admin(
             case "load":
                 return await _load(service, args, stdin=stdin, out=out)
             case "history":
-                return print_answer(await service.history(games), as_json=args.json, out=out)
+                return print_answer(await service.loads.history(games), as_json=args.json, out=out)
             case "undo":
                 if not args.yes:
                     last = [
                         load
-                        for load in (await service.history(games)).loads
+                        for load in (await service.loads.history(games)).loads
                         if load.kind == "load" and not load.undone_by
                     ]
                     if not last:
@@ -201,10 +201,10 @@ async def admin(
                         out.write("Not undone; nothing changed.\n")
                         return EXIT_OK
                 return print_answer(
-                    await service.undo(user_id=None, games=games), as_json=args.json, out=out
+                    await service.loads.undo(user_id=None, games=games), as_json=args.json, out=out
                 )
             case "export":
-                content = service.export(args.format, games)
+                content = service.loads.export(args.format, games)
                 if args.output:
                     await asyncio.to_thread(Path(args.output).write_bytes, content)
                 else:
@@ -227,7 +227,7 @@ async def _load(
         content = await asyncio.to_thread(path.read_bytes)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    preview = service.preview_load(path.name, content, args.games)
+    preview = service.loads.preview_load(path.name, content, args.games)
     if args.dry_run or not args.yes:
         print_answer(preview, as_json=args.json, out=out)
         if args.dry_run:
@@ -237,7 +237,7 @@ async def _load(
         if not _confirm("Apply these changes?", stdin, out):
             out.write("Not applied; nothing changed.\n")
             return EXIT_OK
-    applied = await service.load(
+    applied = await service.loads.load(
         path.name, content, user_id=None, expect_last_load=preview.base_load_id, games=args.games
     )
     return print_answer(applied, as_json=args.json, out=out)

@@ -66,11 +66,11 @@ class Console:
             except UsageError as exc:
                 return self._usage(str(exc).removeprefix(": ")), None
             return answer(self._service, args), self._rerun(args)
-        return self._service.ask(text), None
+        return self._service.queries.ask(text), None
 
     def _usage(self, problem: str) -> Answer:
         return Message(
-            provenance=self._service.provenance(), text=f"{problem}\n{HELP}", answered=False
+            provenance=self._service.library.provenance(), text=f"{problem}\n{HELP}", answered=False
         )
 
     def _rerun(self, args: Namespace) -> Callable[[EntityKind, str], Answer]:
@@ -108,7 +108,7 @@ def run_console(service: GamesService, lines: TextIO, out: TextIO, *, interactiv
     console = Console(service, out)
     if interactive:
         out.write(
-            f"gamesbot console · {service.view().index.data.games.name} · type help, or quit\n"
+            f"gamesbot console · {service.library.view().index.data.games.name} · type help, or quit\n"
         )
     while True:
         if interactive:

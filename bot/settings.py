@@ -43,8 +43,9 @@ class Settings(BaseSettings):
         default_factory=default_db_path,
         description="Path of the SQLite results database; created and filled from data/ on first use.",
     )
-    gamesbot_default_games: str = Field(
-        default="harbin-2025", description="Games id used when a command names no Games."
+    gamesbot_default_games: str | None = Field(
+        default=None,
+        description="Games id used when a command names no Games and the server has no default of its own (default: the most recent Games loaded).",
     )
     gamesbot_data_dir: Path | None = Field(
         default=None,

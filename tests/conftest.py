@@ -25,7 +25,7 @@ DEFAULT_GAMES = "harbin-2025"
 @pytest.fixture(scope="session")
 def bundled_data() -> GamesData:
     """The bundled Harbin 2025 data, built in memory (no database)."""
-    plan, _ = bundled_plan(default_data_dir(), DEFAULT_GAMES)
+    plan, _ = bundled_plan(default_data_dir() / DEFAULT_GAMES, DEFAULT_GAMES)
     return apply_plan(None, plan)
 
 

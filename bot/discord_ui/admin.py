@@ -136,7 +136,7 @@ class ConfirmLoad(
                 return
             await interaction.response.defer()
             try:
-                applied = await context.service.load(
+                applied = await context.service.loads.load(
                     pending.source,
                     pending.content,
                     user_id=interaction.user.id,
@@ -196,7 +196,9 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             await interaction.response.defer(ephemeral=True, thinking=True)
             content = await file.read()
             try:
-                preview = await asyncio.to_thread(service.preview_load, file.filename, content)
+                preview = await asyncio.to_thread(
+                    service.loads.preview_load, file.filename, content
+                )
             except InvalidResultsFile as exc:
                 outcome.value = "invalid"
                 await interaction.followup.send(embed=problems_page(exc), ephemeral=True)
@@ -217,7 +219,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
     async def history(interaction: discord.Interaction[Any]) -> None:
         async with context.track(interaction, "results history"):
             check_moderator(interaction, context)
-            await show(interaction, await service.history(), None, ephemeral=True)
+            await show(interaction, await service.loads.history(), None, ephemeral=True)
 
     @results.command(
         name="undo", description="Revert the most recent load (older ones in reverse order)"
@@ -227,7 +229,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             check_moderator(interaction, context)
             await interaction.response.defer(ephemeral=True, thinking=True)
             try:
-                answer = await service.undo(user_id=interaction.user.id)
+                answer = await service.loads.undo(user_id=interaction.user.id)
             except NothingToUndoError as exc:
                 outcome.value = "nothing"
                 await interaction.followup.send(str(exc), ephemeral=True)
@@ -251,7 +253,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
         async with context.track(interaction, "follow", nation=nation):
             target = channel.id if channel else interaction.channel_id
             assert interaction.guild_id is not None and target is not None
-            answer = await service.follow(
+            answer = await service.followers.follow(
                 interaction.guild_id, target, nation, user_id=interaction.user.id
             )
             await show(interaction, answer, None, ephemeral=True)
@@ -273,7 +275,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             assert interaction.guild_id is not None and target is not None
             await show(
                 interaction,
-                await service.unfollow(interaction.guild_id, target, nation),
+                await service.followers.unfollow(interaction.guild_id, target, nation),
                 None,
                 ephemeral=True,
             )
@@ -284,7 +286,10 @@ def install_admin(tree: Tree, context: UiContext) -> None:
         async with context.track(interaction, "following"):
             assert interaction.guild_id is not None
             await show(
-                interaction, await service.following(interaction.guild_id), None, ephemeral=True
+                interaction,
+                await service.followers.following(interaction.guild_id),
+                None,
+                ephemeral=True,
             )
 
 
@@ -328,12 +333,12 @@ async def announce_forever(
     service = context.service
     while True:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(service.changed.wait(), interval)
+            await asyncio.wait_for(service.library.changed.wait(), interval)
         try:
-            await service.refresh_if_changed()
+            await service.library.refresh_if_changed()
             client = client_getter()
-            for games_id in service.games_ids:
-                alerts = await service.take_alerts(games_id)
+            for games_id in service.library.games_ids:
+                alerts = await service.followers.take_alerts(games_id)
                 if alerts and client is not None:
                     await post_alerts(client, alerts)
         except Exception:

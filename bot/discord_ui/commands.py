@@ -59,7 +59,7 @@ def autocompleter(context: UiContext, kind: EntityKind) -> AutocompleteCallback:
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
         choices = []
         games = chosen_games(getattr(interaction.namespace, "games", None))
-        for candidate in context.service.suggest(kind, current[:TEXT_LIMIT], games):
+        for candidate in context.service.queries.suggest(kind, current[:TEXT_LIMIT], games):
             name = candidate.label.strip()[:TEXT_LIMIT]
             if name and 0 < len(candidate.id) <= TEXT_LIMIT:
                 choices.append(Choice(name=name, value=candidate.id))
@@ -77,16 +77,12 @@ def chosen_games(games: str | None) -> str | None:
 
 
 def games_autocompleter(context: UiContext) -> AutocompleteCallback:
-    """Autocomplete for the Games option: the Games loaded, by id."""
+    """Autocomplete for the Games option: the loaded Games a partly typed name may mean (any of
+    their names: ``milano``, ``2025``, ``하얼빈``), by id."""
 
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
-        service = context.service
-        folded = current.strip().casefold()
-        return [
-            Choice(name=f"{service.view(g).index.data.games.name} ({g})"[:TEXT_LIMIT], value=g)
-            for g in service.games_ids
-            if folded in g.casefold() or folded in service.view(g).index.data.games.name.casefold()
-        ][:25]
+        found = context.service.queries.suggest(EntityKind.GAMES, current[:TEXT_LIMIT])
+        return [Choice(name=c.label[:TEXT_LIMIT], value=c.id) for c in found][:25]
 
     return complete
 
@@ -127,7 +123,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
             interaction, "medals", nation=nation, sport=sport, games=games
         ) as outcome:
             which = chosen_games(games)
-            answer = service.medals(nation, sport, games=which)
+            answer = service.queries.medals(nation, sport, games=which)
             if isinstance(answer, NationSummary):
                 args = (answer.nation.code, slug(answer.sport) if answer.sport else "")
             else:
@@ -146,7 +142,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
     ) -> None:
         async with context.track(interaction, "athlete", name=name, games=games) as outcome:
             which = chosen_games(games)
-            answer = service.athlete(name, games=which)
+            answer = service.queries.athlete(name, games=which)
             key = answer.athlete.id if isinstance(answer, AthleteSummary) else _clean(name)
             await respond(interaction, outcome, answer, Query("a", (key,), _clean(which)))
 
@@ -169,7 +165,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
             interaction, "event", name=name, sport=sport, games=games
         ) as outcome:
             which = chosen_games(games)
-            answer = service.event(name, sport, games=which)
+            answer = service.queries.event(name, sport, games=which)
             if isinstance(answer, EventResult):
                 args = (answer.event.id, "")
             else:
@@ -195,7 +191,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
             interaction, "table", sport=sport, sort=sort, all=all, games=games
         ) as outcome:
             which = chosen_games(games)
-            answer = service.table(sport, sort=sort, include_all=all, games=which)
+            answer = service.queries.table(sport, sort=sort, include_all=all, games=which)
             sport_id = (
                 slug(answer.sport)
                 if isinstance(answer, MedalTable) and answer.sport
@@ -218,7 +214,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
             interaction, "ask", question_length=len(question), games=games
         ) as outcome:
             which = chosen_games(games)
-            answer = service.ask(question, games=which)
+            answer = service.queries.ask(question, games=which)
             query: Query | None = None
             if isinstance(answer, Disambiguation | NoMatch):
                 kinds = {EntityKind.NATION: "n", EntityKind.ATHLETE: "a", EntityKind.EVENT: "e"}
@@ -231,7 +227,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
     )
     async def about(interaction: discord.Interaction[Any]) -> None:
         async with context.track(interaction, "about"):
-            info = service.about()
+            info = service.queries.about()
             games = info.games
             page = Page(
                 title=f"About gamesbot · {games.name}",

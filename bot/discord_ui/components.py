@@ -51,13 +51,13 @@ class Query:
         a = [*self.args, "", "", ""]
         match self.kind:
             case "n":
-                return service.medals(a[0], a[1] or None, games=games)
+                return service.queries.medals(a[0], a[1] or None, games=games)
             case "a":
-                return service.athlete(a[0], games=games)
+                return service.queries.athlete(a[0], games=games)
             case "e":
-                return service.event(a[0], a[1] or None, games=games)
+                return service.queries.event(a[0], a[1] or None, games=games)
             case "t":
-                return service.table(
+                return service.queries.table(
                     a[0] or None,
                     sort="total" if a[1] == "total" else "gold",
                     include_all=a[2] == "1",

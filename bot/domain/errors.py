@@ -8,13 +8,26 @@ class GamesbotError(Exception):
 
 
 class UnknownGamesError(GamesbotError):
-    """A Games id that the store does not hold."""
+    """A Games name or id that matches no Games the store holds."""
 
     def __init__(self, games_id: str, known: list[str]) -> None:
         self.games_id = games_id
         self.known = known
         listed = ", ".join(known) or "none"
-        super().__init__(f"Unknown Games {games_id!r}; known Games: {listed}.")
+        super().__init__(f"No Games called {games_id!r} is loaded; loaded Games: {listed}.")
+
+
+class AmbiguousGamesError(GamesbotError):
+    """A Games name that fits several loaded Games."""
+
+    def __init__(self, text: str, options: list[str]) -> None:
+        self.text = text
+        self.options = options
+        super().__init__(f"{text!r} could be several Games: {', '.join(options)}; name one.")
+
+
+class ConfigError(GamesbotError):
+    """A setting that cannot work with this database (e.g. a default Games it does not hold)."""
 
 
 class StoreError(GamesbotError):

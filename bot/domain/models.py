@@ -57,6 +57,15 @@ class Games(Frozen):
     start: dt.date | None = None
     end: dt.date | None = None
     sources: tuple[str, ...] = ()
+    #: Other names people call it by ("Olympics", "AWG", "米兰"); name, city and year count too.
+    aliases: tuple[str, ...] = ()
+    #: When the bundled data of this Games was compiled (None for data loaded without the date).
+    as_of: dt.date | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year the Games opened."""
+        return self.start.year if self.start else None
 
 
 class Nation(Frozen):
@@ -67,6 +76,9 @@ class Nation(Frozen):
     official_name: str = ""
     aliases: tuple[str, ...] = ()
     flag: str = ""
+    #: False for a delegation the official medal table leaves out of its ranking (neutral
+    #: athletes): its medals belong to its athletes and events, not to a row of the table.
+    ranked: bool = True
 
     @property
     def label(self) -> str:
@@ -75,7 +87,8 @@ class Nation(Frozen):
 
 
 class Athlete(Frozen):
-    """An athlete, identified by a stable id derived from NOC and name."""
+    """An athlete as entered at one Games, identified there by a stable id derived from NOC and
+    name. ``person_id`` names the person across Games (empty: the athlete's own id)."""
 
     id: str
     name: str
@@ -85,6 +98,12 @@ class Athlete(Frozen):
     aliases: tuple[str, ...] = ()
     birth_date: dt.date | None = None
     birth_year: int | None = None
+    person_id: str = ""
+
+    @property
+    def person(self) -> str:
+        """The id of the person this athlete is, the same at every Games."""
+        return self.person_id or self.id
 
 
 class Event(Frozen):

@@ -64,3 +64,13 @@ class ResultsStore(Protocol):
     async def last_load_id(self, games_id: str) -> int | None:
         """The most recent load's id."""
         ...
+
+    async def guild_settings(self, guild_id: int) -> dict[str, str]:
+        """A server's own settings (e.g. ``games``: its default Games)."""
+        ...
+
+    async def set_guild_setting(
+        self, guild_id: int, key: str, value: str | None, *, user_id: int | None
+    ) -> None:
+        """Set a server's setting, or clear it with ``None``."""
+        ...

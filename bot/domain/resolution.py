@@ -19,6 +19,7 @@ class EntityKind(StrEnum):
     ATHLETE = "athlete"
     EVENT = "event"
     SPORT = "sport"
+    GAMES = "games"
 
 
 class Candidate(Frozen):

@@ -1,4 +1,5 @@
-"""The bundled results shipped in data/: where they are and how they become one load plan."""
+"""The bundled results shipped in data/: one folder per Games (named by its id), each a complete
+Games in the results file format, and how a folder becomes one load plan."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.ingest.parse import parse_results_file
 from bot.ingest.plan import build_plan
 
 BUNDLED_SOURCE = "bundled data/"
+RESULTS_SUFFIXES = {".json", ".csv"}
 
 
 def default_data_dir() -> Path:
@@ -21,19 +23,30 @@ def default_data_dir() -> Path:
     return here.parent / "data"
 
 
-def bundled_files(data_dir: Path) -> list[Path]:
-    """The results files in ``data_dir``, in load order (NOCs first: their names sort first)."""
-    return sorted(p for p in data_dir.iterdir() if p.suffix.lower() in {".json", ".csv"})
+def bundled_files(folder: Path) -> list[Path]:
+    """The results files of one Games' folder, in load order (NOCs first: their names sort first)."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in RESULTS_SUFFIXES)
+
+
+def bundled_games(data_dir: Path) -> dict[str, Path]:
+    """Games id → folder of every bundled Games in ``data_dir`` (one sub-folder per Games)."""
+    if not data_dir.is_dir():
+        return {}
+    return {
+        folder.name: folder
+        for folder in sorted(data_dir.iterdir())
+        if folder.is_dir() and bundled_files(folder)
+    }
 
 
 def bundled_plan(
-    data_dir: Path, default_games: str, current: GamesData | None = None
+    folder: Path, games_id: str, current: GamesData | None = None
 ) -> tuple[LoadPlan, str]:
-    """One load plan for every bundled file, and the SHA-256 of their contents."""
+    """One load plan for every file of a Games' folder, and the SHA-256 of their contents."""
     digest = hashlib.sha256()
     parsed = []
-    for path in bundled_files(data_dir):
+    for path in bundled_files(folder):
         content = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + content)
         parsed.append(parse_results_file(path.name, content))
-    return build_plan(parsed, current, default_games), digest.hexdigest()
+    return build_plan(parsed, current, games_id), digest.hexdigest()

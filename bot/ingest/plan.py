@@ -115,6 +115,7 @@ def build_plan(
                 official_name=noc.official_name,
                 aliases=noc.aliases,
                 flag=noc.flag,
+                ranked=noc.ranked,
             )
             if nations.get(noc.code) != nation:
                 new_nations.append(nation)
@@ -268,6 +269,8 @@ def _games(
                 start=info.start,
                 end=info.end,
                 sources=info.sources,
+                aliases=info.aliases,
+                as_of=info.as_of,
             )
     if current is not None and current.games.id == games_id:
         return current.games
@@ -305,6 +308,7 @@ def _athlete_from(record: AthleteRecord, existing_id: str | None) -> Athlete:
         aliases=record.aliases,
         birth_date=record.birth_date,
         birth_year=record.birth_year or (record.birth_date.year if record.birth_date else None),
+        person_id=record.person or "",
     )
 
 

@@ -139,6 +139,7 @@ class NocRecord(Record):
     official_name: str = ""
     aliases: tuple[str, ...] = ()
     flag: str = ""
+    ranked: bool = True
 
 
 class AthleteRecord(Record):
@@ -151,6 +152,7 @@ class AthleteRecord(Record):
     aliases: tuple[str, ...] = ()
     birth_date: dt.date | None = None
     birth_year: int | None = None
+    person: str | None = None
 
     @field_validator("native_name", mode="before")
     @classmethod
@@ -168,6 +170,8 @@ class GamesInfo(Record):
     start: dt.date | None = None
     end: dt.date | None = None
     sources: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    as_of: dt.date | None = None
 
 
 class ResultsFile(Record):

@@ -101,6 +101,23 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (games_id, event_id, noc, medal, athletes)
     );
     """,
+    # 3: several Games side by side: a person across Games, Games aliases and data date, NOCs the
+    # official table leaves unranked, and each server's own settings (e.g. its default Games).
+    """
+    ALTER TABLE athletes ADD COLUMN person_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE nations ADD COLUMN ranked INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE games ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE games ADD COLUMN as_of TEXT;
+    CREATE INDEX athletes_by_person ON athletes (person_id);
+    CREATE TABLE guild_settings (
+        guild_id INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        user_id INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (guild_id, key)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

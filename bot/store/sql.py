@@ -3,37 +3,39 @@
 from __future__ import annotations
 
 GAMES_IDS = "SELECT id FROM games ORDER BY id"
-GAMES_ROW = "SELECT id, name, official_name, city, country, start_date, end_date, sources FROM games WHERE id = ?"
-UPSERT_GAMES = """
-INSERT INTO games (id, name, official_name, city, country, start_date, end_date, sources)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+GAMES_COLUMNS = (
+    "id, name, official_name, city, country, start_date, end_date, sources, aliases, as_of"
+)
+GAMES_ROW = f"SELECT {GAMES_COLUMNS} FROM games WHERE id = ?"
+UPSERT_GAMES = f"""
+INSERT INTO games ({GAMES_COLUMNS})
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET name = excluded.name, official_name = excluded.official_name,
     city = excluded.city, country = excluded.country, start_date = excluded.start_date,
-    end_date = excluded.end_date, sources = excluded.sources
+    end_date = excluded.end_date, sources = excluded.sources, aliases = excluded.aliases,
+    as_of = excluded.as_of
 """
 
-NATIONS = (
-    "SELECT code, name, official_name, aliases, flag FROM nations WHERE games_id = ? ORDER BY code"
-)
-NATION_ROW = (
-    "SELECT code, name, official_name, aliases, flag FROM nations WHERE games_id = ? AND code = ?"
-)
-UPSERT_NATION = """
-INSERT INTO nations (games_id, code, name, official_name, aliases, flag) VALUES (?, ?, ?, ?, ?, ?)
+NATION_COLUMNS = "code, name, official_name, aliases, flag, ranked"
+NATIONS = f"SELECT {NATION_COLUMNS} FROM nations WHERE games_id = ? ORDER BY code"
+NATION_ROW = f"SELECT {NATION_COLUMNS} FROM nations WHERE games_id = ? AND code = ?"
+UPSERT_NATION = f"""
+INSERT INTO nations (games_id, {NATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (games_id, code) DO UPDATE SET name = excluded.name, official_name = excluded.official_name,
-    aliases = excluded.aliases, flag = excluded.flag
+    aliases = excluded.aliases, flag = excluded.flag, ranked = excluded.ranked
 """
 DELETE_NATION = "DELETE FROM nations WHERE games_id = ? AND code = ?"
 
-ATHLETE_COLUMNS = "id, name, noc, gender, native_name, aliases, birth_date, birth_year"
+ATHLETE_COLUMNS = "id, name, noc, gender, native_name, aliases, birth_date, birth_year, person_id"
 ATHLETES = f"SELECT {ATHLETE_COLUMNS} FROM athletes WHERE games_id = ? ORDER BY id"
 ATHLETE_ROW = f"SELECT {ATHLETE_COLUMNS} FROM athletes WHERE games_id = ? AND id = ?"
-UPSERT_ATHLETE = """
-INSERT INTO athletes (games_id, id, name, noc, gender, native_name, aliases, birth_date, birth_year)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+UPSERT_ATHLETE = f"""
+INSERT INTO athletes (games_id, {ATHLETE_COLUMNS})
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (games_id, id) DO UPDATE SET name = excluded.name, noc = excluded.noc,
     gender = excluded.gender, native_name = excluded.native_name, aliases = excluded.aliases,
-    birth_date = excluded.birth_date, birth_year = excluded.birth_year
+    birth_date = excluded.birth_date, birth_year = excluded.birth_year,
+    person_id = excluded.person_id
 """
 DELETE_ATHLETE = "DELETE FROM athletes WHERE games_id = ? AND id = ?"
 
@@ -92,3 +94,11 @@ MARK_ANNOUNCED = """
 INSERT INTO announced_medals (games_id, event_id, noc, medal, athletes, announced_at) VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING
 """
+
+GUILD_SETTINGS = "SELECT key, value FROM guild_settings WHERE guild_id = ? ORDER BY key"
+SET_GUILD_SETTING = """
+INSERT INTO guild_settings (guild_id, key, value, user_id, updated_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value, user_id = excluded.user_id,
+    updated_at = excluded.updated_at
+"""
+CLEAR_GUILD_SETTING = "DELETE FROM guild_settings WHERE guild_id = ? AND key = ?"

@@ -130,6 +130,8 @@ class SqliteStore:
             start=_date(row[5]),
             end=_date(row[6]),
             sources=tuple(json.loads(row[7])),
+            aliases=tuple(json.loads(row[8])),
+            as_of=_date(row[9]),
         )
         nations = tuple(_nation(r) for r in await self._all(sql.NATIONS, games_id))
         athletes = tuple(_athlete(r) for r in await self._all(sql.ATHLETES, games_id))
@@ -243,6 +245,8 @@ class SqliteStore:
                 _iso(games.start),
                 _iso(games.end),
                 json.dumps(list(games.sources)),
+                json.dumps(list(games.aliases), ensure_ascii=False),
+                _iso(games.as_of),
             ),
         )
         for nation in plan.nations:
@@ -255,6 +259,7 @@ class SqliteStore:
                     nation.official_name,
                     json.dumps(list(nation.aliases), ensure_ascii=False),
                     nation.flag,
+                    1 if nation.ranked else 0,
                 ),
             )
         for athlete in plan.athletes:
@@ -270,6 +275,7 @@ class SqliteStore:
                     json.dumps(list(athlete.aliases), ensure_ascii=False),
                     _iso(athlete.birth_date),
                     athlete.birth_year,
+                    athlete.person_id,
                 ),
             )
         for item in plan.events:
@@ -360,16 +366,20 @@ class SqliteStore:
             if row is None:
                 await self._db.execute(sql.DELETE_ATHLETE, (games_id, athlete_id))
             else:
-                await self._db.execute(sql.UPSERT_ATHLETE, (games_id, *row))
+                await self._db.execute(
+                    sql.UPSERT_ATHLETE, (games_id, *_padded(row, ATHLETE_ROW_DEFAULTS))
+                )
         for code, row in before["nations"].items():
             if row is None:
                 await self._db.execute(sql.DELETE_NATION, (games_id, code))
             else:
-                await self._db.execute(sql.UPSERT_NATION, (games_id, *row))
+                await self._db.execute(
+                    sql.UPSERT_NATION, (games_id, *_padded(row, NATION_ROW_DEFAULTS))
+                )
         if before["games"] is None:
             await self._db.execute(sql.DELETE_GAMES, (games_id,))
         else:
-            await self._db.execute(sql.UPSERT_GAMES, tuple(before["games"]))
+            await self._db.execute(sql.UPSERT_GAMES, _padded(before["games"], GAMES_ROW_DEFAULTS))
 
     async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
         """The Games' loads, newest first."""
@@ -446,6 +456,21 @@ class SqliteStore:
         row = await self._one(sql.LAST_LOAD, games_id)
         return int(row[0]) if row else None
 
+    # --- server settings -----------------------------------------------------------------------
+
+    async def guild_settings(self, guild_id: int) -> dict[str, str]:
+        """A server's own settings (e.g. ``games``: its default Games)."""
+        return {str(k): str(v) for k, v in await self._all(sql.GUILD_SETTINGS, guild_id)}
+
+    async def set_guild_setting(
+        self, guild_id: int, key: str, value: str | None, *, user_id: int | None
+    ) -> None:
+        """Set a server's setting, or clear it with ``None``."""
+        if value is None:
+            await self._execute_one(sql.CLEAR_GUILD_SETTING, guild_id, key)
+        else:
+            await self._execute_one(sql.SET_GUILD_SETTING, guild_id, key, value, user_id, _now())
+
 
 def _follow(row: Row) -> Follow:
     return Follow(guild_id=row[0], channel_id=row[1], games_id=row[2], noc=row[3])
@@ -466,6 +491,18 @@ def _load_record(row: Row) -> LoadRecord:
     )
 
 
+#: What rows written by an older schema lack (before-images of loads made before an upgrade):
+#: the values of the columns added since, in column order.
+GAMES_ROW_DEFAULTS: tuple[object, ...] = (None,) * 8 + ("[]", None)
+NATION_ROW_DEFAULTS: tuple[object, ...] = (None,) * 5 + (1,)
+ATHLETE_ROW_DEFAULTS: tuple[object, ...] = (None,) * 8 + ("",)
+
+
+def _padded(row: Sequence[object], defaults: tuple[object, ...]) -> tuple[object, ...]:
+    """A stored row completed with the defaults of columns it predates."""
+    return (*row, *defaults[len(row) :])
+
+
 def _split(script: str) -> list[str]:
     return [statement.strip() for statement in script.split(";") if statement.strip()]
 
@@ -477,6 +514,7 @@ def _nation(row: Row) -> Nation:
         official_name=row[2],
         aliases=tuple(json.loads(row[3])),
         flag=row[4],
+        ranked=bool(row[5]),
     )
 
 
@@ -490,6 +528,7 @@ def _athlete(row: Row) -> Athlete:
         aliases=tuple(json.loads(row[5])),
         birth_date=_date(row[6]),
         birth_year=row[7],
+        person_id=row[8],
     )
 
 

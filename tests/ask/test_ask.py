@@ -304,7 +304,7 @@ def _build() -> tuple[GamesIndex, Resolver]:
     from bot.ingest.apply import apply_plan
     from bot.ingest.bundled import bundled_plan, default_data_dir
 
-    plan, _ = bundled_plan(default_data_dir(), "harbin-2025")
+    plan, _ = bundled_plan(default_data_dir() / "harbin-2025", "harbin-2025")
     data = apply_plan(None, plan)
     return GamesIndex.build(data), Resolver.build(data)
 

@@ -208,7 +208,7 @@ async def test_a_2000_character_input_never_reaches_the_bot_and_would_be_safe(
         await fake.slash("medals", nation="@everyone " * 200)
     from bot.discord_ui.render import render_embeds
 
-    for embed in render_embeds(service.medals("@everyone " * 200)):
+    for embed in render_embeds(service.queries.medals("@everyone " * 200)):
         assert len(embed) <= 6000 and len(embed.description or "") <= 4096
         assert "@everyone" not in (embed.description or "").replace("@\u200beveryone", "")
 
@@ -231,7 +231,7 @@ async def test_unexpected_errors_get_an_apology_and_are_logged_with_the_interact
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(service, "medals", broken)
+    monkeypatch.setattr(service.queries, "medals", broken)
     reply = await fake.slash("medals", nation="korea")
     assert reply.ephemeral
     assert (
@@ -258,10 +258,11 @@ async def test_known_errors_become_short_messages(
     def missing(*args: Any, **kwargs: Any) -> Any:
         raise UnknownGamesError("paris-2024", ["harbin-2025"])
 
-    monkeypatch.setattr(service, "athlete", missing)
+    monkeypatch.setattr(service.queries, "athlete", missing)
     reply = await fake.slash("athlete", name="kim")
     assert (
-        reply.ephemeral and reply.content == "Unknown Games 'paris-2024'; known Games: harbin-2025."
+        reply.ephemeral
+        and reply.content == "No Games called 'paris-2024' is loaded; loaded Games: harbin-2025."
     )
 
 
@@ -271,6 +272,6 @@ async def test_the_games_option(fake: FakeDiscord, frontend: DiscordFrontEnd) ->
     named = await fake.slash("medals", nation="korea", games="harbin-2025")
     assert "South Korea" in named.embeds[0]["title"]
     other = await fake.slash("table", games="paris-2024")
-    assert (
-        other.ephemeral and other.content == "Unknown Games 'paris-2024'; known Games: harbin-2025."
+    assert other.ephemeral and other.content == (
+        "No Games called 'paris-2024' is loaded; loaded Games: 2025 Asian Winter Games (harbin-2025)."
     )

@@ -72,7 +72,7 @@ async def upload(
 
 
 def korea(service: GamesService) -> tuple[int, int, int]:
-    answer = service.medals("KOR")
+    answer = service.queries.medals("KOR")
     return answer.count.key  # type: ignore[union-attr]
 
 
@@ -107,7 +107,7 @@ async def test_disqualification_preview_confirm_medals_and_undo(
 async def test_a_bad_file_lists_all_problems_by_row(
     fake: FakeDiscord, world: World, service: GamesService
 ) -> None:
-    before = service.export("csv")
+    before = service.loads.export("csv")
     bad = (
         DSQ.replace("1,gold,KOR,Kim Gil-li", "1,gold,XKO,Kim Gil-li")
         .replace("2,silver", "2,golden")
@@ -122,7 +122,7 @@ async def test_a_bad_file_lists_all_problems_by_row(
         and "row 4: medal 'golden'" in text
         and "row 5: rank 'third'" in text
     )
-    assert service.export("csv") == before
+    assert service.loads.export("csv") == before
 
 
 @pytest.mark.parametrize("who", ["helper", "mod_elsewhere"])
@@ -200,7 +200,7 @@ async def test_followers_get_exactly_the_new_medals_once(
     assert ui is not None and ui.client is not None
     announcer = asyncio.create_task(announce_forever(ui.context, lambda: ui.client, interval=0.05))
     try:
-        await service.load("dsq.csv", DSQ.encode(), user_id=1)
+        await service.loads.load("dsq.csv", DSQ.encode(), user_id=1)
         message = await fake.wait_channel_message(channel)
         text = "\n".join(text_of(e) for e in message["embeds"])
         # Kim Gil-li's gold and Shim Suk-hee's bronze are new for Korea; China's new silver too.
@@ -216,9 +216,11 @@ async def test_followers_get_exactly_the_new_medals_once(
         assert "Choi Min-jeong" not in posted  # she lost a medal; nothing new to announce
         assert len(messages) == 2  # one for Korea, one for China
 
-        await service.load("again.csv", DSQ.encode(), user_id=1)  # the same results again
-        await service.undo(user_id=1)
-        await service.load("redo.csv", DSQ.encode(), user_id=1)  # medals already announced once
+        await service.loads.load("again.csv", DSQ.encode(), user_id=1)  # the same results again
+        await service.loads.undo(user_id=1)
+        await service.loads.load(
+            "redo.csv", DSQ.encode(), user_id=1
+        )  # medals already announced once
         await asyncio.sleep(0.3)
         assert len(fake.channel_messages[channel.id]) == 2
     finally:

@@ -11,7 +11,7 @@ from bot.domain.models import GamesData, Medal
 from bot.ingest.bundled import bundled_files, default_data_dir
 from bot.ingest.parse import parse_results_file
 
-DATA_FILES = bundled_files(default_data_dir())
+DATA_FILES = bundled_files(default_data_dir() / "harbin-2025")
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)

@@ -29,13 +29,13 @@ APPEAL = (
 
 
 def tally(service: GamesService, noc: str) -> tuple[int, int, int]:
-    answer = service.medals(noc)
+    answer = service.queries.medals(noc)
     assert isinstance(answer, NationSummary)
     return answer.count.key
 
 
 async def test_preview_apply_and_undo(service: GamesService) -> None:
-    preview = service.preview_load("appeal.csv", APPEAL)
+    preview = service.loads.preview_load("appeal.csv", APPEAL)
     changes = {c.noc: (c.before.key, c.after.key) for c in preview.table_changes}
     assert changes == {
         "KOR": ((16, 15, 14), (16, 16, 14)),
@@ -43,45 +43,47 @@ async def test_preview_apply_and_undo(service: GamesService) -> None:
         "CHN": ((32, 27, 26), (32, 27, 25)),
     }
     assert tally(service, "KOR") == (16, 15, 14)  # a preview writes nothing
-    before_as_of = service.provenance().as_of
+    before_as_of = service.library.provenance().as_of
 
-    applied = await service.load(
+    applied = await service.loads.load(
         "appeal.csv", APPEAL, user_id=7, expect_last_load=preview.base_load_id
     )
     assert applied.applied_load_id is not None
     assert tally(service, "KOR") == (16, 16, 14)
-    assert service.provenance().source == "appeal.csv"
-    assert service.provenance().as_of is not None and before_as_of is not None
+    assert service.library.provenance().source == "appeal.csv"
+    assert service.library.provenance().as_of is not None and before_as_of is not None
 
-    undone = await service.undo(user_id=7)
+    undone = await service.loads.undo(user_id=7)
     assert undone.undone is not None and undone.undone.load_id == applied.applied_load_id
     assert tally(service, "KOR") == (16, 15, 14)
     with pytest.raises(NothingToUndoError):
-        await service.undo(user_id=7)
-    history = await service.history()
+        await service.loads.undo(user_id=7)
+    history = await service.loads.history()
     assert [load.kind for load in history.loads] == ["undo", "load", "bundled"]
     assert history.loads[1].user_id == 7 and history.loads[1].undone_by == history.loads[0].load_id
 
 
 async def test_a_stale_preview_is_refused(service: GamesService) -> None:
-    preview = service.preview_load("appeal.csv", APPEAL)
-    await service.load("other.csv", APPEAL, user_id=1, expect_last_load=preview.base_load_id)
+    preview = service.loads.preview_load("appeal.csv", APPEAL)
+    await service.loads.load("other.csv", APPEAL, user_id=1, expect_last_load=preview.base_load_id)
     with pytest.raises(StalePreviewError):
-        await service.load("appeal.csv", APPEAL, user_id=2, expect_last_load=preview.base_load_id)
+        await service.loads.load(
+            "appeal.csv", APPEAL, user_id=2, expect_last_load=preview.base_load_id
+        )
 
 
 async def test_export_loads_back_as_no_change(service: GamesService) -> None:
     for fmt in ("json", "csv"):
-        exported = service.export(fmt)  # type: ignore[arg-type]
-        preview = service.preview_load(f"export.{fmt}", exported)
+        exported = service.loads.export(fmt)  # type: ignore[arg-type]
+        preview = service.loads.preview_load(f"export.{fmt}", exported)
         assert not preview.changes_anything, fmt
         assert preview.table_changes == ()
-        await service.load(f"export.{fmt}", exported, user_id=None)
-        assert service.export(fmt) == exported  # type: ignore[arg-type]
+        await service.loads.load(f"export.{fmt}", exported, user_id=None)
+        assert service.loads.export(fmt) == exported  # type: ignore[arg-type]
 
 
 async def test_a_bad_file_lists_every_problem_and_changes_nothing(service: GamesService) -> None:
-    before = service.export("json")
+    before = service.loads.export("json")
     bad = (
         HEADER
         + EVENT
@@ -92,12 +94,12 @@ async def test_a_bad_file_lists_every_problem_and_changes_nothing(service: Games
         + "x,bronze,JPN,Shuta Matsuzu,,\n"
     ).encode()
     with pytest.raises(InvalidResultsFile) as caught:
-        await service.load("bad.csv", bad, user_id=1)
+        await service.loads.load("bad.csv", bad, user_id=1)
     problems = [str(p) for p in caught.value.problems]
     assert any(p.startswith("row 3") and "NOR" in p for p in problems)
     assert any(p.startswith("row 3") and "golden" in p for p in problems)
     assert any(p.startswith("row 4") and "'x'" in p for p in problems)
-    assert service.export("json") == before
+    assert service.loads.export("json") == before
 
 
 junk = st.one_of(
@@ -153,7 +155,7 @@ async def test_malformed_files_never_raise_unhandled_errors_nor_change_data(
 ) -> None:
     before = await store.read_games("harbin-2025")
     try:
-        await service.load(name, content, user_id=1)
+        await service.loads.load(name, content, user_id=1)
     except InvalidResultsFile as exc:
         assert exc.problems and all(str(p) for p in exc.problems)
         assert await store.read_games("harbin-2025") == before

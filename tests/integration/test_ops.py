@@ -42,13 +42,16 @@ async def test_backup_while_open_and_restore(
     backup = tmp_path / "backup.db"
     backup_database(db_path, backup)  # the store is open (WAL) while this runs
     assert check_database(backup) == "ok"
-    await service.load("appeal.csv", APPEAL, user_id=1)
-    changed = service.export("json")
+    await service.loads.load("appeal.csv", APPEAL, user_id=1)
+    changed = service.loads.export("json")
     restore_database(backup, db_path)
     reopened = await SqliteStore.open(db_path)
     try:
         restored = await reopened.read_games("harbin-2025")
-        assert restored.last_load is not None and restored.last_load.source == "bundled data/"
+        assert (
+            restored.last_load is not None
+            and restored.last_load.source == "bundled data/harbin-2025/"
+        )
     finally:
         await reopened.close()
     assert changed != b""

@@ -3,6 +3,7 @@ that leave other events untouched, and a failed load that changes nothing."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -26,7 +27,7 @@ async def test_first_use_creates_and_fills_the_database(
     data = await store.read_games("harbin-2025")
     await store.close()
     assert data.model_dump(exclude={"last_load"}) == bundled_data.model_dump(exclude={"last_load"})
-    assert data.last_load is not None and data.last_load.source == "bundled data/"
+    assert data.last_load is not None and data.last_load.source == "bundled data/harbin-2025/"
     with sqlite3.connect(db_path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -96,3 +97,41 @@ async def test_unknown_games_and_unusable_files(store: SqliteStore, tmp_path: Pa
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError):
         await SqliteStore.open(junk)
+
+
+async def test_undo_of_a_load_made_before_an_upgrade_restores_the_old_rows(
+    service: GamesService, store: SqliteStore, db_path: Path
+) -> None:
+    """Before-images written by schema 2 lack the columns added since; undo fills in defaults."""
+    before = await store.read_games("harbin-2025")
+    nation = next(n for n in before.nations if n.code == "KOR")
+    athlete = next(a for a in before.athletes if a.id == "kor-kim-gil-li")
+    renamed = LoadPlan(
+        games=before.games,
+        nations=(nation.model_copy(update={"name": "Korea"}),),
+        athletes=(athlete.model_copy(update={"name": "Kim Gilli"}),),
+    )
+    load_id = await store.apply(renamed, source="fix.json", sha256="x", user_id=1, kind="load")
+    with sqlite3.connect(db_path) as raw:  # as schema 2 wrote it: shorter rows
+        image = json.loads(
+            raw.execute("SELECT before FROM loads WHERE id = ?", (load_id,)).fetchone()[0]
+        )
+        image["games"] = image["games"][:8]
+        image["nations"]["KOR"] = image["nations"]["KOR"][:5]
+        image["athletes"]["kor-kim-gil-li"] = image["athletes"]["kor-kim-gil-li"][:8]
+        raw.execute("UPDATE loads SET before = ? WHERE id = ?", (json.dumps(image), load_id))
+    await store.undo_last("harbin-2025", user_id=1)
+    after = await store.read_games("harbin-2025")
+    assert next(n for n in after.nations if n.code == "KOR") == nation
+    assert next(a for a in after.athletes if a.id == "kor-kim-gil-li") == athlete
+    assert after.games.name == before.games.name
+
+
+async def test_guild_settings_are_kept_per_server(store: SqliteStore) -> None:
+    await store.set_guild_setting(1, "games", "harbin-2025", user_id=7)
+    await store.set_guild_setting(2, "games", "other", user_id=7)
+    await store.set_guild_setting(1, "games", "again", user_id=8)
+    assert await store.guild_settings(1) == {"games": "again"}
+    await store.set_guild_setting(1, "games", None, user_id=8)
+    assert await store.guild_settings(1) == {}
+    assert await store.guild_settings(2) == {"games": "other"}

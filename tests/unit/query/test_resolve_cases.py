@@ -25,7 +25,7 @@ CASES: list[dict[str, Any]] = [
 
 @pytest.fixture(scope="module")
 def data() -> GamesData:
-    plan, _ = bundled_plan(default_data_dir(), "harbin-2025")
+    plan, _ = bundled_plan(default_data_dir() / "harbin-2025", "harbin-2025")
     return apply_plan(None, plan)
 
 

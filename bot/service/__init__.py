@@ -1,0 +1,37 @@
+"""The services every front-end talks to, over one results store: the library of loaded Games
+(``library``), the fans' questions (``queries``), loading results (``loads``) and followers
+(``followers``). ``GamesService`` holds them together and starts them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.errors import ConfigError
+from bot.domain.ports import ResultsStore
+from bot.service.followers import Followers
+from bot.service.library import ALL_GAMES, GamesView, Library
+from bot.service.loading import Loads
+from bot.service.queries import Queries
+
+__all__ = ["ALL_GAMES", "GamesService", "GamesView"]
+
+
+class GamesService:
+    """The library, queries, loads and followers over one store."""
+
+    def __init__(self, store: ResultsStore, default_games: str | None, data_dir: Path) -> None:
+        self.library = Library(store, default_games)
+        self.queries = Queries(self.library)
+        self.loads = Loads(store, self.library, data_dir)
+        self.followers = Followers(store, self.library, self.queries)
+
+    async def start(self) -> None:
+        """Load the bundled Games the store has never held, then build every Games' view."""
+        await self.loads.add_bundled()
+        await self.library.refresh_all()
+        configured = self.library.configured_default
+        if configured and configured not in self.library.games_ids:
+            raise ConfigError(
+                f"GAMESBOT_DEFAULT_GAMES is {configured!r}, which this database does not hold "
+                f"(it holds: {', '.join(self.library.games_ids) or 'no Games'})"
+            )

@@ -1,0 +1,174 @@
+"""The library of loaded Games: one in-memory view per Games (index, resolver and the answers
+already computed from them), built from the results store and rebuilt after a load; which Games
+a command means (a loose name, or the default); the medals each rebuild gained, for followers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from bot.answers.models import Answer, Provenance
+from bot.domain.errors import AmbiguousGamesError, UnknownGamesError
+from bot.domain.models import GamesData, MedalKey
+from bot.domain.ports import ResultsStore
+from bot.domain.resolution import ResolutionStatus
+from bot.query import summaries
+from bot.query.games_names import GamesNames
+from bot.query.index import GamesIndex
+from bot.query.resolve import Resolver
+
+log = logging.getLogger(__name__)
+ANSWER_CACHE_SIZE = 2048
+#: The Games option's value for "every loaded Games" (``--games all``, ``games: all``).
+ALL_GAMES = "all"
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class GamesView:
+    """One Games as the query layer sees it: its data index, its name resolver, and the answers
+    already computed from them (valid as long as the view: a load builds a new view)."""
+
+    index: GamesIndex
+    resolver: Resolver
+    memo: dict[tuple[object, ...], Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, data: GamesData) -> GamesView:
+        return cls(index=GamesIndex.build(data), resolver=Resolver.build(data))
+
+    @property
+    def games_id(self) -> str:
+        return self.index.data.games.id
+
+    def cached(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """Anything computed from this view (a resolution, suggestions), computed once per key."""
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) >= ANSWER_CACHE_SIZE:
+                self.memo.clear()
+            found = self.memo[key] = make()
+        return found
+
+    def summary(self, key: tuple[object, ...], make: Callable[[], Answer]) -> Answer:
+        """The answer for ``key``, computed once per view."""
+        return self.cached(("answer", *key), make)
+
+
+def medal_keys(data: GamesData) -> set[MedalKey]:
+    """Every medal in ``data``, as announcement keys."""
+    return {
+        MedalKey(event_id=r.event_id, noc=r.noc, medal=r.medal, athletes=r.athletes)
+        for r in data.results
+        if r.medal is not None
+    }
+
+
+class Library:
+    """The views of every Games in a store, and the default Games."""
+
+    def __init__(self, store: ResultsStore, default_games: str | None = None) -> None:
+        self._store = store
+        self._configured_default = default_games
+        self._views: dict[str, GamesView] = {}
+        self._names = GamesNames.build(())
+        self.lock = asyncio.Lock()
+        self.changed = asyncio.Event()
+        #: Medals each rebuild gained, per Games, until the followers take them.
+        self.gained: dict[str, set[MedalKey]] = {}
+
+    # --- building ------------------------------------------------------------------------------
+
+    async def refresh(self, games_id: str) -> None:
+        """Rebuild one Games' view from the store (after a load or an undo; a Games an undo
+        removed leaves the library), and keep the medals it gained for the followers."""
+        old = self._views.get(games_id)
+        if games_id not in await self._store.games_ids():
+            self._views.pop(games_id, None)
+        else:
+            new = GamesView.build(await self._store.read_games(games_id))
+            self._views[games_id] = new
+            if old is not None:
+                gained = medal_keys(new.index.data) - medal_keys(old.index.data)
+                if gained:
+                    self.gained.setdefault(games_id, set()).update(gained)
+        self._names = GamesNames.build(v.index.data.games for v in self._views.values())
+        self.changed.set()
+
+    async def refresh_all(self) -> None:
+        """Build the view of every Games the store holds."""
+        for games_id in await self._store.games_ids():
+            await self.refresh(games_id)
+
+    async def refresh_if_changed(self) -> list[str]:
+        """Pick up loads made by another process (e.g. ``gamesbot load`` beside a running bot)."""
+        refreshed = []
+        held = await self._store.games_ids()
+        for games_id in sorted(set(held) | set(self._views)):
+            view = self._views.get(games_id)
+            last = view.index.data.last_load if view else None
+            current = last.load_id if last else None
+            if (
+                view is None
+                or games_id not in held
+                or await self._store.last_load_id(games_id) != current
+            ):
+                async with self.lock:
+                    await self.refresh(games_id)
+                refreshed.append(games_id)
+        return refreshed
+
+    # --- which Games ---------------------------------------------------------------------------
+
+    @property
+    def games_ids(self) -> list[str]:
+        """The loaded Games, the most recent first."""
+        return [c.id for c in self._names.candidates]
+
+    @property
+    def names(self) -> GamesNames:
+        """The resolver of Games names over the loaded Games."""
+        return self._names
+
+    @property
+    def default_games(self) -> str:
+        """The setting's Games when it is loaded, else the most recent Games."""
+        if self._configured_default in self._views:
+            return self._configured_default
+        if not self._views:
+            raise UnknownGamesError(self._configured_default or "", [])
+        return self.games_ids[0]
+
+    @property
+    def configured_default(self) -> str | None:
+        return self._configured_default
+
+    def games_id(self, games: str | None = None) -> str:
+        """The id of the Games ``games`` names loosely (``milano``, ``2025``, ``하얼빈``), or the
+        default Games for None. Raises ``UnknownGamesError`` / ``AmbiguousGamesError``."""
+        if games is None or not games.strip():
+            return self.default_games
+        text = games.strip()
+        if text in self._views:
+            return text
+        resolution = self._names.resolve(text)
+        if resolution.status is ResolutionStatus.CONFIDENT and resolution.match is not None:
+            return resolution.match.id
+        if resolution.status is ResolutionStatus.AMBIGUOUS:
+            raise AmbiguousGamesError(text, [c.label for c in resolution.alternatives])
+        raise UnknownGamesError(text, [c.label for c in self._names.candidates])
+
+    def view(self, games: str | None = None) -> GamesView:
+        """The view of the Games ``games`` names (default: the default Games)."""
+        return self._views[self.games_id(games)]
+
+    def views(self) -> list[GamesView]:
+        """Every loaded Games' view, the most recent first."""
+        return [self._views[games_id] for games_id in self.games_ids]
+
+    def provenance(self, games: str | None = None) -> Provenance:
+        """Source and freshness of a Games' data."""
+        return summaries.provenance(self.view(games).index)

@@ -1,0 +1,136 @@
+"""Loading results: the bundled Games a store does not hold yet, moderators' files (preview,
+apply in one transaction, undo), the load history and exports. Every write goes through the
+library's lock and rebuilds the view of the Games it changed."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from pathlib import Path
+from typing import Literal
+
+from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
+from bot.domain.models import LoadPlan
+from bot.domain.ports import ResultsStore
+from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
+from bot.ingest.diff import preview, table_changes
+from bot.ingest.export import export_csv, export_json
+from bot.ingest.parse import parse_results_file
+from bot.ingest.plan import build_plan
+from bot.query import summaries
+from bot.service.library import Library
+
+log = logging.getLogger(__name__)
+
+
+class Loads:
+    """Writes results into the store and keeps the library in step."""
+
+    def __init__(self, store: ResultsStore, library: Library, data_dir: Path) -> None:
+        self._store = store
+        self.library = library
+        self._data_dir = data_dir
+
+    async def add_bundled(self) -> list[str]:
+        """Load every bundled Games this store has never held (a new database gets them all; an
+        upgraded one gains the new ones, and the Games it holds are left as they are)."""
+        added = []
+        held = set(await self._store.games_ids())
+        for games_id, folder in bundled_games(self._data_dir).items():
+            if games_id in held or await self._store.history(games_id, 1):
+                continue
+            plan, digest = await asyncio.to_thread(bundled_plan, folder, games_id)
+            await self._store.apply(
+                plan,
+                source=f"{BUNDLED_SOURCE}{games_id}/",
+                sha256=digest,
+                user_id=None,
+                kind="bundled",
+            )
+            added.append(games_id)
+            log.info("loaded the bundled %s from %s", games_id, folder)
+        return added
+
+    def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+        parsed = parse_results_file(source, content)
+        library = self.library
+        games_id = parsed.file.games or library.games_id(games)
+        known = games_id in library.games_ids
+        current = library.view(games_id).index.data if known else None
+        plan = build_plan([parsed], current, games_id)
+        digest = hashlib.sha256(content).hexdigest()
+        prov = (
+            library.provenance(games_id)
+            if known
+            else Provenance(games_id=games_id, games_name=plan.games.name, source=source)
+        )
+        return preview(current, plan, provenance=prov, source=source, sha256=digest), plan
+
+    def preview_load(self, source: str, content: bytes, games: str | None = None) -> LoadPreview:
+        """What loading this file would change; raises ``InvalidResultsFile`` listing every problem."""
+        return self._plan(source, content, games)[0]
+
+    async def load(
+        self,
+        source: str,
+        content: bytes,
+        *,
+        user_id: int | None,
+        expect_last_load: int | Literal["any"] | None = "any",
+        games: str | None = None,
+    ) -> LoadPreview:
+        """Validate and apply a results file in one transaction; the answer is its preview with
+        ``applied_load_id`` set. With ``expect_last_load`` (the preview's ``base_load_id``), a file
+        previewed before someone else's load is refused (``StalePreviewError``)."""
+        async with self.library.lock:
+            result, load_plan = await asyncio.to_thread(self._plan, source, content, games)
+            load_id = await self._store.apply(
+                load_plan,
+                source=source,
+                sha256=result.sha256,
+                user_id=user_id,
+                kind="load",
+                expect_last_load=expect_last_load,
+            )
+            await self.library.refresh(load_plan.games.id)
+            log.info("load %s applied: %s by user %s", load_id, source, user_id)
+            return result.model_copy(update={"applied_load_id": load_id})
+
+    async def undo(self, *, user_id: int | None, games: str | None = None) -> UndoResult:
+        """Revert the most recent load (``NothingToUndoError`` when none is left). Undoing the
+        load that created a Games removes that Games."""
+        library = self.library
+        games_id = library.games_id(games)
+        async with library.lock:
+            before_view = library.view(games_id)
+            before = before_view.index.data
+            prov = summaries.provenance(before_view.index)
+            undone, undo_id = await self._store.undo_last(games_id, user_id=user_id)
+            await library.refresh(games_id)
+            log.info("load %s undone by user %s", undone.load_id, user_id)
+            if games_id not in library.games_ids:
+                return UndoResult(
+                    provenance=prov,
+                    undone=undone,
+                    undo_load_id=undo_id,
+                    message=f"{before.games.name} ({games_id}) came with this load and was removed.",
+                )
+            after = library.view(games_id).index.data
+            return UndoResult(
+                provenance=library.provenance(games_id),
+                undone=undone,
+                undo_load_id=undo_id,
+                table_changes=table_changes(before, after),
+            )
+
+    async def history(self, games: str | None = None, limit: int = 25) -> LoadHistory:
+        """The Games' loads, newest first."""
+        games_id = self.library.games_id(games)
+        loads = await self._store.history(games_id, limit)
+        return LoadHistory(provenance=self.library.provenance(games_id), loads=tuple(loads))
+
+    def export(self, fmt: Literal["json", "csv"] = "json", games: str | None = None) -> bytes:
+        """The current data as a results file."""
+        data = self.library.view(games).index.data
+        return export_json(data) if fmt == "json" else export_csv(data)

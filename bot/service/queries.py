@@ -1,0 +1,215 @@
+"""Queries: the fans' questions (a nation's medals, an athlete, an event, the table, /ask, about,
+autocomplete), answered from the library's in-memory views without touching the database."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot import __version__
+from bot.answers.models import About, Answer, Disambiguation, NoMatch, Provenance
+from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
+from bot.query import summaries
+from bot.query.ask import answer_question
+from bot.service.library import GamesView, Library
+
+
+class Queries:
+    """Answers questions about the loaded Games."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def provenance(self, games: str | None = None) -> Provenance:
+        """Source and freshness of a Games' data."""
+        return self.library.provenance(games)
+
+    def suggest(
+        self, kind: EntityKind, text: str, games: str | None = None, limit: int = 25
+    ) -> list[Candidate]:
+        """Autocomplete: the best matches for partly typed ``text`` (in memory; never waits on I/O)."""
+        if kind is EntityKind.GAMES:
+            return self.library.names.suggest(text, limit)
+        view = self.library.view(games)
+        return view.cached(
+            ("suggest", kind, text, limit), lambda: view.resolver.suggest(kind, text, limit)
+        )
+
+    def about(self, games: str | None = None) -> About:
+        """What the bot knows about a Games."""
+        view = self.library.view(games)
+        data = view.index.data
+        sources = {s for e in data.events for s in e.sources} | set(data.games.sources)
+        return About(
+            provenance=summaries.provenance(view.index),
+            games=data.games,
+            events=len(data.events),
+            sports=tuple(sorted({e.sport for e in data.events})),
+            nations=len(data.nations),
+            athletes=len(data.athletes),
+            results=len(data.results),
+            sources=len(sources),
+            version=__version__,
+            other_games=tuple(g for g in self.library.games_ids if g != data.games.id),
+        )
+
+    def medals(self, nation: str, sport: str | None = None, games: str | None = None) -> Answer:
+        """A nation's medals (``nation`` may carry a sport: "korea short track")."""
+        view = self.library.view(games)
+        sport_name: str | None = None
+        if sport:
+            found = self._sport_name(view, sport)
+            if not isinstance(found, str):
+                return found
+            sport_name = found
+        if nation.strip().upper() in view.index.nations:
+            noc = nation.strip().upper()
+        else:
+            if sport:
+                resolution = view.cached(("nation", nation), lambda: view.resolver.nation(nation))
+            else:
+                resolution, sport_part = view.cached(
+                    ("nation+sport", nation), lambda: view.resolver.nation_and_sport(nation)
+                )
+                if resolution.confident and sport_part is not None:
+                    if not sport_part.confident:
+                        return unresolved(view, sport_part)
+                    sport_name = view.index.sport_of(match_id(sport_part))
+            if not resolution.confident:
+                return unresolved(view, resolution)
+            noc = match_id(resolution)
+        return view.summary(
+            ("nation", noc, sport_name),
+            lambda: summaries.nation_summary(view.index, noc, sport_name),
+        )
+
+    def athlete(self, name: str, games: str | None = None) -> Answer:
+        """An athlete's results."""
+        view = self.library.view(games)
+        if name in view.index.athletes:
+            return view.summary(
+                ("athlete", name), lambda: summaries.athlete_summary(view.index, name)
+            )
+        resolution = view.cached(("athlete", name), lambda: view.resolver.athlete(name))
+        if not resolution.confident:
+            return unresolved(view, resolution)
+        athlete_id = match_id(resolution)
+        return view.summary(
+            ("athlete", athlete_id), lambda: summaries.athlete_summary(view.index, athlete_id)
+        )
+
+    def event(self, name: str, sport: str | None = None, games: str | None = None) -> Answer:
+        """An event's result list."""
+        view = self.library.view(games)
+        if name in view.index.events:
+            return view.summary(("event", name), lambda: summaries.event_result(view.index, name))
+        sport_name: str | None = None
+        if sport:
+            found = self._sport_name(view, sport)
+            if not isinstance(found, str):
+                return found
+            sport_name = found
+        resolution = view.cached(
+            ("event", name, sport_name), lambda: view.resolver.event(name, sport_name)
+        )
+        if not resolution.confident:
+            return unresolved(view, resolution)
+        event_id = match_id(resolution)
+        return view.summary(
+            ("event", event_id), lambda: summaries.event_result(view.index, event_id)
+        )
+
+    def table(
+        self,
+        sport: str | None = None,
+        *,
+        top: int | None = None,
+        include_all: bool = False,
+        sort: Literal["gold", "total"] = "gold",
+        games: str | None = None,
+    ) -> Answer:
+        """The medal table, overall or for one sport."""
+        view = self.library.view(games)
+        sport_name: str | None = None
+        if sport:
+            found = self._sport_name(view, sport)
+            if not isinstance(found, str):
+                return found
+            sport_name = found
+        return view.summary(
+            ("table", sport_name, include_all, top, sort),
+            lambda: summaries.medal_table(
+                view.index, sport_name, include_all=include_all, top=top, sort=sort
+            ),
+        )
+
+    def ask(self, question: str, games: str | None = None) -> Answer:
+        """A free-form question, answered from the data only (``bot.query.ask``)."""
+        view = self.library.view(games)
+        return view.cached(
+            ("ask", question), lambda: answer_question(question, view.index, view.resolver)
+        )
+
+    def nation_code(self, view: GamesView, nation: str) -> str | Answer:
+        """The NOC code a nation's name means in ``view``, or the answer saying it is unclear."""
+        if nation.strip().upper() in view.index.nations:
+            return nation.strip().upper()
+        resolution = view.resolver.nation(nation)
+        if not resolution.confident:
+            return unresolved(view, resolution)
+        return match_id(resolution)
+
+    def _sport_name(self, view: GamesView, text: str) -> str | Answer:
+        """The sport's name, or the answer that says why it is not known for sure."""
+        exact = view.index.sport_of(text)
+        if exact is not None:
+            return exact
+        resolution = view.cached(("sport", text), lambda: view.resolver.sport(text))
+        if not resolution.confident:
+            return unresolved(view, resolution)
+        return view.index.sport_of(match_id(resolution)) or match_id(resolution)
+
+
+def unresolved(view: GamesView, resolution: Resolution) -> Answer:
+    """The answer for a name that is not confidently one thing: choices, or no match."""
+    prov = summaries.provenance(view.index)
+    if resolution.status is ResolutionStatus.AMBIGUOUS:
+        return Disambiguation(
+            provenance=prov,
+            kind=resolution.kind,
+            query=resolution.query,
+            alternatives=resolution.alternatives,
+        )
+    suggestions = resolution.alternatives
+    nearest = bool(suggestions)
+    if not nearest:  # nothing close: offer the leading entries rather than a dead end
+        suggestions = tuple(
+            view.cached(
+                ("suggest", resolution.kind, "", 5),
+                lambda: view.resolver.suggest(resolution.kind, "", 5),
+            )
+        )
+    return NoMatch(
+        provenance=prov,
+        kind=resolution.kind,
+        query=resolution.query,
+        suggestions=suggestions,
+        nearest=nearest,
+        message=_no_match_message(resolution.kind, view.index.data.games.name),
+    )
+
+
+def match_id(resolution: Resolution) -> str:
+    """The id a confident resolution matched."""
+    assert resolution.match is not None
+    return resolution.match.id
+
+
+def _no_match_message(kind: EntityKind, games_name: str) -> str:
+    what = {
+        EntityKind.NATION: "no participating nation",
+        EntityKind.ATHLETE: "no athlete",
+        EntityKind.EVENT: "no event",
+        EntityKind.SPORT: "no sport",
+        EntityKind.GAMES: "no Games",
+    }[kind]
+    return f"I found {what} of the {games_name} by that name."
