@@ -10,7 +10,17 @@ from pydantic import Field
 
 from bot.answers.ask import AskAnswer
 from bot.answers.provenance import Provenance as Provenance
-from bot.domain.models import Athlete, Event, Frozen, Games, LoadRecord, Medal, MedalCount, Nation
+from bot.domain.models import (
+    Athlete,
+    Event,
+    Frozen,
+    Games,
+    LoadRecord,
+    Medal,
+    MedalCount,
+    Nation,
+    PersonLink,
+)
 from bot.domain.resolution import Candidate, EntityKind
 
 
@@ -229,8 +239,19 @@ class EventChange(Frozen):
         return not (self.new_event or self.added or self.changed or self.removed)
 
 
+class NewGames(Frozen):
+    """A Games a load creates, and its size."""
+
+    games_id: str
+    name: str
+    events: int
+    nations: int
+    athletes: int
+
+
 class LoadPreview(Frozen):
-    """What loading a results file would change, before it changes anything."""
+    """What loading a results file would change, before it changes anything. ``joined`` lists
+    athletes found to be people of other Games; ``doubtful`` the pairs left apart."""
 
     type: Literal["load_preview"] = "load_preview"
     provenance: Provenance
@@ -243,11 +264,17 @@ class LoadPreview(Frozen):
     table_changes: tuple[TableChange, ...] = ()
     warnings: tuple[str, ...] = ()
     applied_load_id: int | None = None
+    new_games: NewGames | None = None
+    joined: tuple[PersonLink, ...] = ()
+    doubtful: tuple[PersonLink, ...] = ()
 
     @property
     def changes_anything(self) -> bool:
         return bool(
-            self.new_athletes or self.new_nations or any(not e.unchanged for e in self.events)
+            self.new_games
+            or self.new_athletes
+            or self.new_nations
+            or any(not e.unchanged for e in self.events)
         )
 
 

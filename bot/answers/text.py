@@ -16,13 +16,14 @@ from bot.answers.models import (
     MedalTable,
     Message,
     NationSummary,
+    NewGames,
     NoMatch,
     Provenance,
     Ranking,
     TableChange,
     UndoResult,
 )
-from bot.domain.models import Medal, MedalCount
+from bot.domain.models import Medal, MedalCount, PersonLink
 from bot.domain.resolution import EntityKind
 
 NO_FLAG = "🏳"
@@ -255,6 +256,8 @@ def _(answer: LoadPreview) -> str:
         else f"Preview of {answer.source}"
     )
     lines = [head, f"sha256 {answer.sha256[:16]}…"]
+    if answer.new_games:
+        lines.append(new_games_line(answer.new_games))
     if not answer.changes_anything:
         lines.append("No changes: the data already says this.")
     for event in answer.events:
@@ -274,9 +277,34 @@ def _(answer: LoadPreview) -> str:
         lines.append("New athletes: " + ", ".join(answer.new_athletes))
     if answer.table_changes:
         lines.append("Medal table: " + "; ".join(table_change(c) for c in answer.table_changes))
+    if answer.joined:
+        lines.append(f"Same people as at other Games ({len(answer.joined)}):")
+        lines.extend(f"  {person_line(link, joined=True)}" for link in answer.joined)
+    if answer.doubtful:
+        lines.append(f"Doubtful pairs, not joined ({len(answer.doubtful)}):")
+        lines.extend(f"  {person_line(link, joined=False)}" for link in answer.doubtful)
     for warning in answer.warnings:
         lines.append(f"Warning: {warning}")
     return "\n".join(lines)
+
+
+def new_games_line(games: NewGames) -> str:
+    """``new Games: 116 events, 93 NOCs, 1,042 athletes``."""
+    return (
+        f"New Games {games.name} ({games.games_id}): {games.events} events, "
+        f"{games.nations} NOCs, {games.athletes:,} athletes"
+    )
+
+
+def person_line(link: PersonLink, *, joined: bool) -> str:
+    """One athlete beside an athlete of another Games, joined or left apart (and why)."""
+    other = f"{link.other_name} ({link.other_noc}) of {link.other_games_name}"
+    if joined:
+        return f"{link.name} ({link.noc}) = {other}"
+    return (
+        f"{link.name} ({link.noc}) ≟ {other}: {link.reason}; not joined "
+        f'(give the athlete "person": "{link.person_id}" to join)'
+    )
 
 
 @render_text.register

@@ -78,7 +78,7 @@ def chosen_games(games: str | None) -> str | None:
 
 def games_autocompleter(context: UiContext) -> AutocompleteCallback:
     """Autocomplete for the Games option: the loaded Games a partly typed name may mean (any of
-    their names: ``milano``, ``2025``, ``하얼빈``), by id."""
+    their names: a city, a year, an alias in any script), by id."""
 
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
         found = context.service.queries.suggest(EntityKind.GAMES, current[:TEXT_LIMIT])

@@ -27,7 +27,14 @@ from bot.answers.models import (
     Ranking,
     UndoResult,
 )
-from bot.answers.text import footer, ordinal, render_text, table_change
+from bot.answers.text import (
+    footer,
+    new_games_line,
+    ordinal,
+    person_line,
+    render_text,
+    table_change,
+)
 from bot.domain.models import Medal, MedalCount
 from bot.domain.resolution import EntityKind
 
@@ -356,6 +363,8 @@ def _(answer: LoadPreview) -> list[Page]:
         colour=Colour.ADMIN,
         footer=f"sha256 {answer.sha256[:16]}… · {footer(answer.provenance)}",
     )
+    if answer.new_games:
+        head.description_lines.append(safe(new_games_line(answer.new_games)))
     if not answer.changes_anything:
         head.description_lines.append("No changes: the data already says this.")
     if answer.table_changes:
@@ -368,6 +377,14 @@ def _(answer: LoadPreview) -> list[Page]:
         head.fields.append(("New NOCs", safe(", ".join(answer.new_nations)), False))
     if answer.warnings:
         head.fields.append(("Warnings", "\n".join(safe(w) for w in answer.warnings), False))
+    for title, links, joined in (
+        ("Same people as at other Games", answer.joined, True),
+        ("Doubtful pairs, not joined", answer.doubtful, False),
+    ):
+        if links:
+            shown = [safe(person_line(link, joined=joined), 200) for link in links[:10]]
+            more = [f"… and {len(links) - 10} more"] if len(links) > 10 else []
+            head.fields.append((f"{title} ({len(links)})", "\n".join(shown + more), False))
     lines = []
     for event in answer.events:
         if event.unchanged:

@@ -47,7 +47,7 @@ class EventKind(StrEnum):
 
 
 class Games(Frozen):
-    """One multi-sport Games, e.g. ``harbin-2025``."""
+    """One multi-sport Games, identified by an id such as ``<city>-<year>``."""
 
     id: str
     name: str
@@ -57,7 +57,8 @@ class Games(Frozen):
     start: dt.date | None = None
     end: dt.date | None = None
     sources: tuple[str, ...] = ()
-    #: Other names people call it by ("Olympics", "AWG", "米兰"); name, city and year count too.
+    #: Other names people call it by (short names, abbreviations, names in other scripts); its
+    #: name, city and year count too.
     aliases: tuple[str, ...] = ()
     #: When the bundled data of this Games was compiled (None for data loaded without the date).
     as_of: dt.date | None = None
@@ -191,15 +192,33 @@ class EventResults(Frozen):
     results: tuple[Result, ...]
 
 
+class PersonLink(Frozen):
+    """An athlete of a load beside an athlete of another Games: joined as one person, or a doubtful
+    pair left apart (``reason`` says why: same name, similar name, born on different dates...)."""
+
+    athlete_id: str
+    name: str
+    noc: str
+    person_id: str
+    other_games: str
+    other_games_name: str
+    other_name: str
+    other_noc: str
+    reason: str = ""
+
+
 class LoadPlan(Frozen):
     """Everything one load writes: a Games, NOCs and athletes to add or update, and the events whose
-    result lists it replaces. Events not listed are left untouched."""
+    result lists it replaces. Events not listed are left untouched. ``joins`` and ``doubts`` say
+    which athletes were found to be people of other Games, and which pairs were left apart."""
 
     games: Games
     nations: tuple[Nation, ...] = ()
     athletes: tuple[Athlete, ...] = ()
     events: tuple[EventResults, ...] = ()
     warnings: tuple[str, ...] = ()
+    joins: tuple[PersonLink, ...] = ()
+    doubts: tuple[PersonLink, ...] = ()
 
 
 class Follow(Frozen):

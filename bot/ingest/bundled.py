@@ -4,6 +4,7 @@ Games in the results file format, and how a folder becomes one load plan."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.domain.models import GamesData, LoadPlan
@@ -40,13 +41,17 @@ def bundled_games(data_dir: Path) -> dict[str, Path]:
 
 
 def bundled_plan(
-    folder: Path, games_id: str, current: GamesData | None = None
+    folder: Path,
+    games_id: str,
+    current: GamesData | None = None,
+    others: Sequence[GamesData] = (),
 ) -> tuple[LoadPlan, str]:
-    """One load plan for every file of a Games' folder, and the SHA-256 of their contents."""
+    """One load plan for every file of a Games' folder, and the SHA-256 of their contents
+    (``others``: the Games already held, whose people its athletes may be)."""
     digest = hashlib.sha256()
     parsed = []
     for path in bundled_files(folder):
         content = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + content)
         parsed.append(parse_results_file(path.name, content))
-    return build_plan(parsed, current, games_id), digest.hexdigest()
+    return build_plan(parsed, current, games_id, others), digest.hexdigest()

@@ -4,7 +4,7 @@ written."""
 
 from __future__ import annotations
 
-from bot.answers.models import EventChange, LoadPreview, Provenance, TableChange
+from bot.answers.models import EventChange, LoadPreview, NewGames, Provenance, TableChange
 from bot.domain.models import GamesData, LoadPlan, Result
 from bot.ingest.apply import apply_plan
 from bot.query.index import GamesIndex, rank_counts
@@ -127,7 +127,21 @@ def preview(
             warnings.append(f"{item.event.name} ({item.event.sport}) will have no results")
     new_athletes = tuple(f"{a.name} ({a.noc})" for a in plan.athletes if a.id not in known_athletes)
     new_nations = tuple(f"{n.name} ({n.code})" for n in plan.nations if n.code not in known_nations)
+    new_games = (
+        NewGames(
+            games_id=plan.games.id,
+            name=plan.games.name,
+            events=len(after.events),
+            nations=len(after.nations),
+            athletes=len(after.athletes),
+        )
+        if current is None
+        else None
+    )
     return LoadPreview(
+        new_games=new_games,
+        joined=plan.joins,
+        doubtful=plan.doubts,
         provenance=provenance,
         source=source,
         sha256=sha256,

@@ -28,22 +28,13 @@ from bot.domain.models import (
 )
 from bot.domain.names import athlete_id, event_id, fold
 from bot.ingest.matching import NameMatcher
+from bot.ingest.names import name_keys
 from bot.ingest.parse import ParsedFile
+from bot.ingest.people import assign_people
 from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
 
 RANK_OF_MEDAL = {Medal.GOLD: 1, Medal.SILVER: 2, Medal.BRONZE: 3}
 TEAM_WORDS = ("relay", "team", "tournament", "doubles", "pairs", "ice dance", "synchro")
-
-
-def name_keys(name: str) -> set[str]:
-    """The folded forms under which a name is recognised: as written, without spaces, reversed."""
-    folded = fold(name)
-    parts = folded.split()
-    keys = {folded, folded.replace(" ", "")}
-    if len(parts) >= 2:
-        reversed_name = " ".join(parts[1:] + parts[:1])
-        keys |= {reversed_name, reversed_name.replace(" ", "")}
-    return {key for key in keys if key}
 
 
 class _AthleteBook:
@@ -71,10 +62,14 @@ class _AthleteBook:
 
 
 def build_plan(
-    parsed: Sequence[ParsedFile], current: GamesData | None, default_games: str
+    parsed: Sequence[ParsedFile],
+    current: GamesData | None,
+    default_games: str,
+    others: Sequence[GamesData] = (),
 ) -> LoadPlan:
     """Turn parsed files into one load plan, or raise ``InvalidResultsFile`` listing every problem
-    (those found while reading the files and those found against the current data)."""
+    (those found while reading the files and those found against the current data). ``others``
+    are the other loaded Games, whose people the file's athletes may be (``bot.ingest.people``)."""
     problems: list[Problem] = []
     files = [(item.source, item.file) for item in parsed]
     source = ", ".join(name for name, _ in files)
@@ -238,12 +233,23 @@ def build_plan(
             events.append(EventResults(event=event, results=tuple(results)))
     if problems:
         raise InvalidResultsFile(source, sorted(problems, key=_where_order))
+    explicit = {
+        athlete_id(record.noc, record.name): record.person
+        for _, file in files
+        for record in file.athletes
+        if record.person
+    }
+    athletes, joins, doubts = assign_people(
+        list(changed_athletes.values()), games_id, others, explicit
+    )
     return LoadPlan(
         warnings=tuple(matcher.warnings),
         games=games,
         nations=tuple(new_nations),
-        athletes=tuple(changed_athletes.values()),
+        athletes=tuple(athletes),
         events=tuple(events),
+        joins=tuple(joins),
+        doubts=tuple(doubts),
     )
 
 

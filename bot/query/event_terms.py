@@ -78,11 +78,8 @@ STOPWORDS: frozenset[str] = frozenset(
         "rankings",
         "s",
         "distance",
-        "harbin",
-        "asian",
         "winter",
         "games",
-        "2025",
     }
 )
 

@@ -1,6 +1,7 @@
-"""Which Games a loosely typed name means: ``milano``, ``milan cortina``, ``2026``, ``olympics``,
-``winter olympics 2026``, ``harbin``, ``AWG``, ``米兰``, ``하얼빈``. Every word comes from the
-loaded Games' data (id, name, official name, city, country, year and aliases), never from code.
+"""Which Games a loosely typed name means: a city, part of a city, a year, the Games' name or
+any of its aliases, in any script, alone or together ("<city> <year>", "winter <alias>"). Every
+word comes from the loaded Games' data (id, name, official name, city, year and aliases), never
+from code.
 
 A name is CONFIDENT when exactly one Games covers it (every word of the name is one of that Games'
 words, or the whole name is one of its names, or a native-script name is inside it), AMBIGUOUS
@@ -19,11 +20,11 @@ from bot.domain.models import Games
 from bot.domain.names import fold
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 
-#: Words that may stand around a Games name without naming one ("the 2026 games", "at harbin").
+#: Words that may stand around a Games name without naming one ("the <year> games", "at <city>").
 FILLER_WORDS = frozenset(
     {"the", "at", "in", "of", "and", "games", "game", "edition", "from", "for"}
 )
-#: Fuzzy matching of a whole name (typos such as "milano cortna") needs at least this score.
+#: Fuzzy matching of a whole name (a typo in a city's name) needs at least this score.
 FUZZY_SCORE = 85.0
 _SPLIT = re.compile(r"\s+(?:and|e|&)\s+|[,/]")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from bot.domain.models import Athlete, Event, GamesData, Gender, Medal, Nation, Result
+from bot.domain.models import Athlete, Event, Games, GamesData, Gender, Medal, Nation, Result
 from bot.domain.names import fold, slug
 from bot.domain.resolution import (
     MAX_ALTERNATIVES,
@@ -226,6 +226,15 @@ def _with_prefixes(
     return _decide(kind, query, ranked, started)
 
 
+def games_words(games: Games) -> frozenset[str]:
+    """The words that name a Games (from its data): name, official name, city, aliases, year."""
+    names = (games.name, games.official_name, games.city, *games.aliases)
+    words = {word for name in names for word in tokenize(name) if not word.isdigit()}
+    if games.year:
+        words.add(str(games.year))
+    return frozenset(words)
+
+
 def _none(kind: EntityKind, query: str, suggestions: Sequence[Candidate] = ()) -> Resolution:
     return Resolution(
         kind=kind,
@@ -248,6 +257,8 @@ class Resolver:
     events: tuple[_EventEntry, ...]
     sports: dict[str, Candidate]
     sport_phrases: dict[str, str]
+    #: Words naming the Games itself (its name, city, aliases, year): no part of an event's name.
+    games_words: frozenset[str] = frozenset()
 
     # --- building ------------------------------------------------------------------------------
 
@@ -314,6 +325,7 @@ class Resolver:
             events=events,
             sports=sports,
             sport_phrases=phrases,
+            games_words=games_words(data.games),
         )
 
     @staticmethod
@@ -503,7 +515,7 @@ class Resolver:
     ) -> _EventQuery | None:
         """Read an event query; ``None`` when its sport is not held here (or ``sport`` is not a
         sport of this Games)."""
-        tokens = tokenize(text)
+        tokens = [t for t in tokenize(text) if t not in self.games_words]
         chosen: str | None = None
         if sport is not None:
             found = self.sport(sport)

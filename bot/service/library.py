@@ -147,7 +147,7 @@ class Library:
         return self._configured_default
 
     def games_id(self, games: str | None = None) -> str:
-        """The id of the Games ``games`` names loosely (``milano``, ``2025``, ``하얼빈``), or the
+        """The id of the Games ``games`` names loosely (a city, a year, an alias in any script), or the
         default Games for None. Raises ``UnknownGamesError`` / ``AmbiguousGamesError``."""
         if games is None or not games.strip():
             return self.default_games

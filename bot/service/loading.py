@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
-from bot.domain.models import LoadPlan
+from bot.domain.models import GamesData, LoadPlan
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
 from bot.ingest.diff import preview, table_changes
@@ -37,10 +37,13 @@ class Loads:
         upgraded one gains the new ones, and the Games it holds are left as they are)."""
         added = []
         held = set(await self._store.games_ids())
+        others: list[GamesData] = []
         for games_id, folder in bundled_games(self._data_dir).items():
             if games_id in held or await self._store.history(games_id, 1):
                 continue
-            plan, digest = await asyncio.to_thread(bundled_plan, folder, games_id)
+            if not others:
+                others = [await self._store.read_games(g) for g in sorted(held)]
+            plan, digest = await asyncio.to_thread(bundled_plan, folder, games_id, None, others)
             await self._store.apply(
                 plan,
                 source=f"{BUNDLED_SOURCE}{games_id}/",
@@ -49,6 +52,7 @@ class Loads:
                 kind="bundled",
             )
             added.append(games_id)
+            others.append(await self._store.read_games(games_id))
             log.info("loaded the bundled %s from %s", games_id, folder)
         return added
 
@@ -58,7 +62,8 @@ class Loads:
         games_id = parsed.file.games or library.games_id(games)
         known = games_id in library.games_ids
         current = library.view(games_id).index.data if known else None
-        plan = build_plan([parsed], current, games_id)
+        others = [v.index.data for v in library.views() if v.games_id != games_id]
+        plan = build_plan([parsed], current, games_id, others)
         digest = hashlib.sha256(content).hexdigest()
         prov = (
             library.provenance(games_id)
