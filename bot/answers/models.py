@@ -121,7 +121,8 @@ class TableRow(Frozen):
 
 
 class MedalTable(Frozen):
-    """The medal table, overall or for one sport; ties share a rank."""
+    """The medal table, overall or for one sport; ties share a rank. ``unranked`` holds the
+    delegations with medals that the official table leaves out of its ranking (and its totals)."""
 
     type: Literal["table"] = "table"
     provenance: Provenance
@@ -132,6 +133,7 @@ class MedalTable(Frozen):
     nations_with_medals: int
     participants: int
     truncated_from: int | None = None
+    unranked: tuple[TableRow, ...] = ()
 
 
 class Disambiguation(Frozen):

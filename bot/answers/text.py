@@ -67,13 +67,23 @@ def render_text(answer: object) -> str:
     raise TypeError(f"no text renderer for {type(answer).__name__}")
 
 
+UNRANKED_WORDS = "Not ranked in the medal table, as in the official one"
+
+
+def rank_words(answer: NationSummary) -> str:
+    """``Rank 2 of 9``, or why a delegation with medals has no rank."""
+    if answer.rank is None:
+        return UNRANKED_WORDS
+    return f"Rank {answer.rank} of {answer.nations_ranked}"
+
+
 @render_text.register
 def _(answer: NationSummary) -> str:
     nation = answer.nation
     scope = f" in {answer.sport}" if answer.sport else ""
     lines = [f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}){scope}"]
     if answer.count.total:
-        lines.append(f"Rank {answer.rank} of {answer.nations_ranked} · {tally(answer.count)}")
+        lines.append(f"{rank_words(answer)} · {tally(answer.count)}")
     else:
         lines.append(f"No medals{scope} · {tally(answer.count)}")
     if answer.by_sport and not answer.sport:
@@ -184,12 +194,23 @@ def _(answer: MedalTable) -> str:
     )
     if answer.truncated_from:
         lines.append(f"(top of {answer.truncated_from} rows; use --all or no --top for the rest)")
+    if answer.unranked:
+        lines.append(unranked_note(answer))
     lines.append("")
     lines.append(footer(answer.provenance))
     return "\n".join(lines)
 
 
+def unranked_note(table: MedalTable) -> str:
+    """The line under a table for medals that the official table leaves unranked."""
+    listed = ", ".join(
+        f"{row.nation.name} ({row.nation.code}) {short_tally(row.count)}" for row in table.unranked
+    )
+    return f"Not ranked, as in the official table (not in the totals): {listed}"
+
+
 _KIND_WORDS = {
+    EntityKind.GAMES: "Games",
     EntityKind.NATION: "nations",
     EntityKind.ATHLETE: "athletes",
     EntityKind.EVENT: "events",

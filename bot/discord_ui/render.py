@@ -28,12 +28,14 @@ from bot.answers.models import (
     UndoResult,
 )
 from bot.answers.text import (
+    UNRANKED_WORDS,
     footer,
     new_games_line,
     ordinal,
     person_line,
     render_text,
     table_change,
+    unranked_note,
 )
 from bot.domain.models import Medal, MedalCount
 from bot.domain.resolution import EntityKind
@@ -185,7 +187,9 @@ def _(answer: NationSummary) -> list[Page]:
         colour=Colour.NATION,
         footer=footer(answer.provenance),
     )
-    if answer.count.total:
+    if answer.count.total and answer.rank is None:
+        head.description_lines.append(UNRANKED_WORDS)
+    elif answer.count.total:
         head.description_lines.append(f"Rank **{answer.rank}** of {answer.nations_ranked}")
     else:
         head.description_lines.append(
@@ -286,10 +290,13 @@ def _(answer: MedalTable) -> list[Page]:
             f"{rank} {row.nation.flag or NO_FLAG} **{row.nation.name}** ({row.nation.code}) "
             f"🥇{c.gold} 🥈{c.silver} 🥉{c.bronze} = **{c.total}**"
         )
+    if answer.unranked:
+        lines.append(f"*{safe(unranked_note(answer))}*")
     return paginate(head, lines, lines_per_page=10)
 
 
 KIND_WORDS = {
+    EntityKind.GAMES: "Games",
     EntityKind.NATION: "nation",
     EntityKind.ATHLETE: "athlete",
     EntityKind.EVENT: "event",

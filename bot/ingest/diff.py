@@ -66,8 +66,8 @@ def table_changes(before: GamesData | None, after: GamesData) -> tuple[TableChan
     new_index = GamesIndex.build(after)
     old_counts = {c.noc: c for c in old_index.medal_counts()} if old_index else {}
     new_counts = {c.noc: c for c in new_index.medal_counts()}
-    old_ranks = {c.noc: r for r, c in rank_counts(c for c in old_counts.values() if c.total)}
-    new_ranks = {c.noc: r for r, c in rank_counts(c for c in new_counts.values() if c.total)}
+    old_ranks = {c.noc: r for r, c in rank_counts(old_index.ranked_counts())} if old_index else {}
+    new_ranks = {c.noc: r for r, c in rank_counts(new_index.ranked_counts())}
     changes = []
     for noc, count in sorted(new_counts.items()):
         previous = old_counts.get(noc)

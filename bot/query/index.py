@@ -111,3 +111,12 @@ class GamesIndex:
     def medal_counts(self, sport: str | None = None) -> list[MedalCount]:
         """Every participating NOC's count (zeros included), optionally in one sport."""
         return [self.medal_count(code, sport) for code in self.nations]
+
+    def is_ranked(self, noc: str) -> bool:
+        """Whether the medal table ranks this NOC (neutral athletes' delegations it does not)."""
+        nation = self.nations.get(noc)
+        return nation is None or nation.ranked
+
+    def ranked_counts(self, sport: str | None = None) -> list[MedalCount]:
+        """The counts of the NOCs the medal table ranks that won a medal (optionally in a sport)."""
+        return [c for c in self.medal_counts(sport) if c.total and self.is_ranked(c.noc)]

@@ -58,9 +58,7 @@ def _medal_sort_key(index: GamesIndex, result: Result) -> tuple[str, int, str]:
 
 def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | None:
     """The NOC's rank in the (overall or sport) medal table; None without medals."""
-    for rank, count in rank_counts(
-        (c for c in index.medal_counts(sport) if c.total), name_of=index.nation_name
-    ):
+    for rank, count in rank_counts(index.ranked_counts(sport), name_of=index.nation_name):
         if count.noc == noc:
             return rank
     return None
@@ -93,7 +91,7 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
         )
         for r in medal_results
     )
-    ranked = [c for c in index.medal_counts(sport) if c.total]
+    ranked = index.ranked_counts(sport)
     return NationSummary(
         provenance=provenance(index),
         nation=nation,
@@ -197,9 +195,14 @@ def medal_table(
     """The medal table from results: ranked by gold, silver, bronze (or total); ties share a rank,
     listed by code. ``include_all`` adds the participants without medals at 0/0/0 (unranked)."""
     counts = index.medal_counts(sport)
-    with_medals = [c for c in counts if c.total]
+    with_medals = index.ranked_counts(sport)
     ranked = rank_counts(with_medals, by_total=sort == "total", name_of=index.nation_name)
     rows = [TableRow(rank=rank, nation=index.nations[c.noc], count=c) for rank, c in ranked]
+    unranked = tuple(
+        TableRow(rank=None, nation=index.nations[c.noc], count=c)
+        for c in counts
+        if c.total and not index.is_ranked(c.noc)
+    )
     if include_all:
         rows.extend(
             TableRow(rank=None, nation=index.nations[c.noc], count=c)
@@ -213,9 +216,9 @@ def medal_table(
         rows = [row for row in rows if row.rank is not None and row.rank <= top]
     totals = MedalCount(
         noc="ALL",
-        gold=sum(c.gold for c in counts),
-        silver=sum(c.silver for c in counts),
-        bronze=sum(c.bronze for c in counts),
+        gold=sum(c.gold for c in with_medals),
+        silver=sum(c.silver for c in with_medals),
+        bronze=sum(c.bronze for c in with_medals),
     )
     return MedalTable(
         provenance=provenance(index),
@@ -226,6 +229,7 @@ def medal_table(
         nations_with_medals=len(with_medals),
         participants=len(counts),
         truncated_from=truncated_from,
+        unranked=unranked,
     )
 
 
@@ -239,7 +243,7 @@ def ranking(
     """Who won the most medals (or golds): athletes or nations, overall or in one sport.
     Equal counts share a rank; rows continue past ``limit`` while tied with the last one shown."""
     if subject == "nation":
-        counts = [c for c in index.medal_counts(sport) if c.total]
+        counts = index.ranked_counts(sport)
         labels = {c.noc: (c.noc, index.nations[c.noc].label) for c in counts}
     else:
         per_athlete: dict[str, list[Result]] = defaultdict(list)
