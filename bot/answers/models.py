@@ -66,6 +66,18 @@ class NationSummary(Frozen):
     nations_ranked: int = 0
 
 
+class NationAcrossGames(Frozen):
+    """A nation's medals at every loaded Games (``games: all``): a summary per Games it took part
+    in (the most recent first) and the medals of all together; ``not_in`` names the others."""
+
+    type: Literal["nation_games"] = "nation_games"
+    provenance: Provenance
+    nation: Nation
+    games: tuple[NationSummary, ...]
+    count: MedalCount
+    not_in: tuple[str, ...] = ()
+
+
 class AthleteEntry(Frozen):
     """An athlete's result in one event."""
 
@@ -90,6 +102,19 @@ class AthleteSummary(Frozen):
     sports: tuple[str, ...]
     entries: tuple[AthleteEntry, ...]
     count: MedalCount
+
+
+class PersonSummary(Frozen):
+    """One person at every loaded Games where they appear: a part per Games (the most recent
+    first) and the medals of all together. ``not_in`` names the loaded Games whose data does not
+    hold them (which says nothing about whether they competed there)."""
+
+    type: Literal["person"] = "person"
+    provenance: Provenance
+    person_id: str
+    games: tuple[AthleteSummary, ...]
+    count: MedalCount
+    not_in: tuple[str, ...] = ()
 
 
 class Place(Frozen):
@@ -301,7 +326,9 @@ class UndoResult(Frozen):
 
 Answer = Annotated[
     NationSummary
+    | NationAcrossGames
     | AthleteSummary
+    | PersonSummary
     | EventResult
     | MedalTable
     | Disambiguation

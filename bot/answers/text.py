@@ -15,9 +15,11 @@ from bot.answers.models import (
     LoadPreview,
     MedalTable,
     Message,
+    NationAcrossGames,
     NationSummary,
     NewGames,
     NoMatch,
+    PersonSummary,
     Provenance,
     Ranking,
     TableChange,
@@ -108,24 +110,58 @@ def _(answer: NationSummary) -> str:
     return "\n".join(lines)
 
 
+def medal_words(medals: MedalCount) -> str:
+    """``3 medals (2 gold, 1 silver, 0 bronze)`` or ``no medals``."""
+    if not medals.total:
+        return "no medals"
+    plural = "s" if medals.total != 1 else ""
+    return f"{medals.total} medal{plural} ({medals.gold} gold, {medals.silver} silver, {medals.bronze} bronze)"
+
+
 @render_text.register
 def _(answer: AthleteSummary) -> str:
     athlete = answer.athlete
     native = f" ({athlete.native_name})" if athlete.native_name else ""
     nation = answer.nation
     lines = [f"{athlete.name}{native} · {nation.flag or NO_FLAG} {nation.name} ({nation.code})"]
-    facts = [", ".join(answer.sports) or "no results recorded"]
-    if athlete.birth_date:
-        facts.append(f"born {athlete.birth_date.isoformat()}")
-    elif athlete.birth_year:
-        facts.append(f"born {athlete.birth_year}")
-    medals = answer.count
-    facts.append(
-        "no medals"
-        if not medals.total
-        else f"{medals.total} medal{'s' if medals.total != 1 else ''} ({medals.gold} gold, {medals.silver} silver, {medals.bronze} bronze)"
-    )
-    lines.append(" · ".join(facts))
+    lines.extend(_athlete_lines(answer))
+    lines.append("")
+    lines.append(footer(answer.provenance))
+    return "\n".join(lines)
+
+
+@render_text.register
+def _(answer: PersonSummary) -> str:
+    first = answer.games[0]
+    athlete = first.athlete
+    native = f" ({athlete.native_name})" if athlete.native_name else ""
+    nations = ", ".join(dict.fromkeys(f"{p.nation.name} ({p.nation.code})" for p in answer.games))
+    lines = [f"{athlete.name}{native} · {nations}"]
+    lines.append(f"{len(answer.games)} Games · {medal_words(answer.count)} in all")
+    for part in answer.games:
+        lines.append("")
+        lines.append(f"== {part.provenance.games_name}: {medal_words(part.count)}")
+        lines.extend(_athlete_lines(part, facts=False))
+    for name in answer.not_in:
+        lines.append("")
+        lines.append(f"Not in the data for {name}.")
+    lines.append("")
+    lines.extend(footer(part.provenance) for part in answer.games)
+    return "\n".join(lines)
+
+
+def _athlete_lines(answer: AthleteSummary, *, facts: bool = True) -> list[str]:
+    """An athlete's facts line (sports, birth, medals) and one block per result."""
+    athlete = answer.athlete
+    lines: list[str] = []
+    if facts:
+        said = [", ".join(answer.sports) or "no results recorded"]
+        if athlete.birth_date:
+            said.append(f"born {athlete.birth_date.isoformat()}")
+        elif athlete.birth_year:
+            said.append(f"born {athlete.birth_year}")
+        said.append(medal_words(answer.count))
+        lines.append(" · ".join(said))
     for entry in answer.entries:
         lines.append("")
         date = entry.date.isoformat() if entry.date else "date unknown"
@@ -137,8 +173,22 @@ def _(answer: AthleteSummary) -> str:
             lines.append(f"    with {names(entry.teammates)}")
         if entry.note:
             lines.append(f"    note: {entry.note}")
+    return lines
+
+
+@render_text.register
+def _(answer: NationAcrossGames) -> str:
+    nation = answer.nation
+    lines = [f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}) at every loaded Games"]
+    lines.append(f"{tally(answer.count)} in all")
     lines.append("")
-    lines.append(footer(answer.provenance))
+    for part in answer.games:
+        rank = f"{rank_words(part)} · " if part.count.total else ""
+        lines.append(f"  {part.provenance.games_name}: {rank}{tally(part.count)}")
+    for name in answer.not_in:
+        lines.append(f"  {name}: did not take part")
+    lines.append("")
+    lines.extend(footer(part.provenance) for part in answer.games)
     return "\n".join(lines)
 
 

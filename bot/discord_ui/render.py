@@ -14,6 +14,7 @@ from discord.utils import escape_markdown, escape_mentions
 from bot.answers.ask import AskAnswer
 from bot.answers.models import (
     Answer,
+    AthleteEntry,
     AthleteRef,
     AthleteSummary,
     Disambiguation,
@@ -22,8 +23,10 @@ from bot.answers.models import (
     LoadPreview,
     MedalTable,
     Message,
+    NationAcrossGames,
     NationSummary,
     NoMatch,
+    PersonSummary,
     Ranking,
     UndoResult,
 )
@@ -33,6 +36,7 @@ from bot.answers.text import (
     new_games_line,
     ordinal,
     person_line,
+    rank_words,
     render_text,
     table_change,
     unranked_note,
@@ -234,17 +238,72 @@ def _(answer: AthleteSummary) -> list[Page]:
     head.description_lines.append(
         medal_line(answer.count) if answer.count.total else "No medals at these Games."
     )
-    lines = []
-    for entry in answer.entries:
-        place = ordinal(entry.rank) if entry.rank else "rank not known"
-        outcome = f"{entry.medal.emoji} {entry.medal.value}" if entry.medal else "no medal"
-        mark = f" · {safe(entry.mark)}" if entry.mark else ""
-        date = entry.date.strftime("%d %b") if entry.date else "?"
-        line = f"**{entry.event}** ({entry.sport}, {date}): {place}, {outcome}{mark}"
-        if entry.note:
-            line += f"\n  ↳ {safe(entry.note, 300)}"
-        lines.append(line)
+    lines = [entry_line(entry) for entry in answer.entries]
     return paginate(head, lines, lines_per_page=6)
+
+
+def entry_line(entry: AthleteEntry) -> str:
+    """One result of an athlete: event, sport, date, place, medal, mark and note."""
+    place = ordinal(entry.rank) if entry.rank else "rank not known"
+    outcome = f"{entry.medal.emoji} {entry.medal.value}" if entry.medal else "no medal"
+    mark = f" · {safe(entry.mark)}" if entry.mark else ""
+    date = entry.date.strftime("%d %b") if entry.date else "?"
+    line = f"**{safe(entry.event)}** ({safe(entry.sport)}, {date}): {place}, {outcome}{mark}"
+    if entry.note:
+        line += f"\n  ↳ {safe(entry.note, 300)}"
+    return line
+
+
+def _games_footer(parts: Sequence[AthleteSummary | NationSummary]) -> str:
+    """The footer of an answer over several Games: each Games named, the first one's source."""
+    first = parts[0].provenance
+    names = " · ".join(p.provenance.games_name for p in parts)
+    return footer(first.model_copy(update={"games_name": names}))
+
+
+@render_pages.register
+def _(answer: PersonSummary) -> list[Page]:
+    first = answer.games[0]
+    athlete = first.athlete
+    native = f" ({athlete.native_name})" if athlete.native_name else ""
+    head = Page(
+        title=f"{safe(athlete.name)}{safe(native)}",
+        colour=Colour.ATHLETE,
+        footer=_games_footer(answer.games),
+    )
+    nations = dict.fromkeys(
+        f"{p.nation.flag or NO_FLAG} {safe(p.nation.name)} ({p.nation.code})" for p in answer.games
+    )
+    head.description_lines.append(" · ".join(nations))
+    head.description_lines.append(
+        f"{len(answer.games)} Games · "
+        + (medal_line(answer.count) if answer.count.total else "no medals")
+    )
+    lines: list[str] = []
+    for part in answer.games:
+        total = medal_line(part.count) if part.count.total else "no medals"
+        lines.append(f"__**{safe(part.provenance.games_name)}**__ · {total}")
+        lines.extend(entry_line(entry) for entry in part.entries)
+    lines.extend(f"*Not in the data for {safe(name)}.*" for name in answer.not_in)
+    return paginate(head, lines, lines_per_page=7)
+
+
+@render_pages.register
+def _(answer: NationAcrossGames) -> list[Page]:
+    nation = answer.nation
+    head = Page(
+        title=f"{nation.flag or NO_FLAG} {safe(nation.name)} ({nation.code}) · every Games",
+        colour=Colour.NATION,
+        footer=_games_footer(answer.games),
+    )
+    head.description_lines.append(f"In all: {medal_line(answer.count)}")
+    for part in answer.games:
+        rank = f" · {rank_words(part)}" if part.count.total else ""
+        head.description_lines.append(
+            f"**{safe(part.provenance.games_name)}**{rank}\n{medal_line(part.count)}"
+        )
+    head.description_lines.extend(f"**{safe(name)}**: did not take part" for name in answer.not_in)
+    return [head]
 
 
 @render_pages.register

@@ -18,6 +18,7 @@ from bot.domain.resolution import ResolutionStatus
 from bot.query import summaries
 from bot.query.games_names import GamesNames
 from bot.query.index import GamesIndex
+from bot.query.people import People
 from bot.query.resolve import Resolver
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class Library:
         self._configured_default = default_games
         self._views: dict[str, GamesView] = {}
         self._names = GamesNames.build(())
+        self.people = People.build(())
         self.lock = asyncio.Lock()
         self.changed = asyncio.Event()
         #: Medals each rebuild gained, per Games, until the followers take them.
@@ -96,6 +98,7 @@ class Library:
                 if gained:
                     self.gained.setdefault(games_id, set()).update(gained)
         self._names = GamesNames.build(v.index.data.games for v in self._views.values())
+        self.people = People.build([view.index.data for view in self.views()])
         self.changed.set()
 
     async def refresh_all(self) -> None:
@@ -145,6 +148,10 @@ class Library:
     @property
     def configured_default(self) -> str | None:
         return self._configured_default
+
+    def is_all(self, games: str | None) -> bool:
+        """Whether ``games`` asks for every loaded Games (``all``)."""
+        return games is not None and games.strip().casefold() == ALL_GAMES
 
     def games_id(self, games: str | None = None) -> str:
         """The id of the Games ``games`` names loosely (a city, a year, an alias in any script), or the

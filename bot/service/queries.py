@@ -6,10 +6,19 @@ from __future__ import annotations
 from typing import Literal
 
 from bot import __version__
-from bot.answers.models import About, Answer, Disambiguation, NoMatch, Provenance
+from bot.answers.models import (
+    About,
+    Answer,
+    Disambiguation,
+    NationAcrossGames,
+    NationSummary,
+    NoMatch,
+    Provenance,
+)
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.query import summaries
 from bot.query.ask import answer_question
+from bot.query.people import person_summary
 from bot.service.library import GamesView, Library
 
 
@@ -29,6 +38,8 @@ class Queries:
         """Autocomplete: the best matches for partly typed ``text`` (in memory; never waits on I/O)."""
         if kind is EntityKind.GAMES:
             return self.library.names.suggest(text, limit)
+        if kind is EntityKind.ATHLETE and (games is None or self.library.is_all(games)):
+            return self.library.people.resolver.suggest(kind, text, limit)
         view = self.library.view(games)
         return view.cached(
             ("suggest", kind, text, limit), lambda: view.resolver.suggest(kind, text, limit)
@@ -53,8 +64,40 @@ class Queries:
         )
 
     def medals(self, nation: str, sport: str | None = None, games: str | None = None) -> Answer:
-        """A nation's medals (``nation`` may carry a sport: "korea short track")."""
-        view = self.library.view(games)
+        """A nation's medals (``nation`` may carry a sport: "korea short track"); with ``all``,
+        at every loaded Games."""
+        if self.library.is_all(games):
+            return self._medals_everywhere(nation, sport)
+        return self._medals_in(self.library.view(games), nation, sport)
+
+    def _medals_everywhere(self, nation: str, sport: str | None) -> Answer:
+        """A nation's medals at every loaded Games where the name means the same NOC."""
+        views = self.library.views()
+        answers = [self._medals_in(view, nation, sport) for view in views]
+        found = [
+            (v, a) for v, a in zip(views, answers, strict=True) if isinstance(a, NationSummary)
+        ]
+        codes = {a.nation.code for _, a in found}
+        if len(codes) != 1:
+            unclear = [a for a in answers if isinstance(a, Disambiguation)]
+            return unclear[0] if unclear else answers[0]
+        parts = tuple(a for _, a in found)
+        code = codes.pop()
+        return NationAcrossGames(
+            provenance=parts[0].provenance,
+            nation=parts[0].nation,
+            games=parts,
+            count=parts[0].count.model_copy(
+                update={
+                    "gold": sum(p.count.gold for p in parts),
+                    "silver": sum(p.count.silver for p in parts),
+                    "bronze": sum(p.count.bronze for p in parts),
+                }
+            ),
+            not_in=tuple(v.index.data.games.name for v in views if code not in v.index.nations),
+        )
+
+    def _medals_in(self, view: GamesView, nation: str, sport: str | None) -> Answer:
         sport_name: str | None = None
         if sport:
             found = self._sport_name(view, sport)
@@ -83,7 +126,10 @@ class Queries:
         )
 
     def athlete(self, name: str, games: str | None = None) -> Answer:
-        """An athlete's results."""
+        """An athlete's results: at one Games when one is named, else the person's results at
+        every loaded Games (one profile; a person of one Games gets that Games' summary)."""
+        if games is None or self.library.is_all(games):
+            return self._person(name)
         view = self.library.view(games)
         if name in view.index.athletes:
             return view.summary(
@@ -95,6 +141,47 @@ class Queries:
         athlete_id = match_id(resolution)
         return view.summary(
             ("athlete", athlete_id), lambda: summaries.athlete_summary(view.index, athlete_id)
+        )
+
+    def _person(self, name: str) -> Answer:
+        library = self.library
+        people = library.people
+        person = name if name in people.appearances else None
+        if person is None:
+            resolution = people.resolver.athlete(name)
+            if not resolution.confident:
+                return self._unresolved_person(resolution)
+            person = match_id(resolution)
+        indexes = {view.games_id: view.index for view in library.views()}
+        appearances = people.appearances[person]
+        if len(appearances) == 1:
+            games_id, athlete_id = appearances[0]
+            return self.athlete(athlete_id, games=games_id)
+        view = library.view(appearances[0][0])
+        return view.summary(("person", person), lambda: person_summary(people, person, indexes))
+
+    def _unresolved_person(self, resolution: Resolution) -> Answer:
+        """Choices or no match for a name among the people of every loaded Games."""
+        view = self.library.view()
+        prov = summaries.provenance(view.index)
+        names = " or ".join(v.index.data.games.name for v in self.library.views())
+        if resolution.status is ResolutionStatus.AMBIGUOUS:
+            return Disambiguation(
+                provenance=prov,
+                kind=resolution.kind,
+                query=resolution.query,
+                alternatives=resolution.alternatives,
+            )
+        suggestions = resolution.alternatives or tuple(
+            self.library.people.resolver.suggest(EntityKind.ATHLETE, "", 5)
+        )
+        return NoMatch(
+            provenance=prov,
+            kind=resolution.kind,
+            query=resolution.query,
+            suggestions=suggestions,
+            nearest=bool(resolution.alternatives),
+            message=f"No athlete by that name is in the data for {names}.",
         )
 
     def event(self, name: str, sport: str | None = None, games: str | None = None) -> Answer:
@@ -212,4 +299,6 @@ def _no_match_message(kind: EntityKind, games_name: str) -> str:
         EntityKind.SPORT: "no sport",
         EntityKind.GAMES: "no Games",
     }[kind]
+    if kind is EntityKind.ATHLETE:
+        return f"No athlete by that name is in the data for {games_name}."
     return f"I found {what} of the {games_name} by that name."

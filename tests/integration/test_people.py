@@ -143,3 +143,42 @@ async def test_the_games_is_found_by_its_loose_names(service_one_games: GamesSer
         assert library.games_id(name) == "harbin-2025", name
     with pytest.raises(UnknownGamesError):
         library.games_id("paris")
+
+
+async def test_one_profile_per_person_across_games(service_one_games: GamesService) -> None:
+    from bot.answers.models import AthleteSummary, NationAcrossGames, PersonSummary
+    from bot.answers.text import render_text
+    from bot.domain.resolution import EntityKind
+
+    service = service_one_games
+    await service.start()
+    content = second_games([{"name": "Kim Gilli", "noc": "KOR", "gender": "women"}], PODIUM)
+    await service.loads.load("new.json", content, user_id=5)
+    queries = service.queries
+
+    person = queries.athlete("kim gil-li")
+    assert isinstance(person, PersonSummary)
+    assert [p.provenance.games_id for p in person.games] == [GAMES_ID, "harbin-2025"]
+    harbin = person.games[1].count
+    assert person.count.gold == harbin.gold + 1 and person.count.total == harbin.total + 1
+    text = render_text(person)
+    assert "== Test Winter Games: 1 medal" in text and "== 2025 Asian Winter Games" in text
+    # The same person by any of her names, and one autocomplete entry for her.
+    assert queries.athlete("김길리") == person
+    assert [c.id for c in queries.suggest(EntityKind.ATHLETE, "kim gil")].count(
+        "kor-kim-gil-li"
+    ) == 1
+    # Named Games: that Games only.
+    only = queries.athlete("kim gil-li", games="testville")
+    assert isinstance(only, AthleteSummary) and only.provenance.games_id == GAMES_ID
+    # Someone of one Games only gets that Games' summary.
+    single = queries.athlete("park ji-won")
+    assert isinstance(single, AthleteSummary) and single.provenance.games_id == "harbin-2025"
+
+    korea = queries.medals("korea", games="all")
+    assert isinstance(korea, NationAcrossGames)
+    assert [p.provenance.games_id for p in korea.games] == [GAMES_ID, "harbin-2025"]
+    assert korea.count.total == 45 + 3
+    assert "at every loaded Games" in render_text(korea)
+    china = queries.medals("china", games="all")
+    assert isinstance(china, NationAcrossGames) and china.count.total == 85
