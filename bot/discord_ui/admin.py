@@ -16,7 +16,13 @@ from discord import app_commands
 
 from bot.answers.models import LoadPreview, MedalAlert
 from bot.answers.text import footer
-from bot.discord_ui.commands import autocompleter
+from bot.discord_ui.commands import (
+    GAMES_LIMIT,
+    autocompleter,
+    chosen_games,
+    games_autocompleter,
+    which_games,
+)
 from bot.discord_ui.components import show
 from bot.discord_ui.context import UiContext, ui_context
 from bot.discord_ui.errors import NotAllowed, tell
@@ -215,21 +221,36 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             )
             await interaction.followup.send(embed=embed, view=confirm_view(preview), ephemeral=True)
 
+    games_complete = games_autocompleter(context)
+    games_help = "Which Games (default: this server's)"
+
     @results.command(name="history", description="The results loads, newest first")
-    async def history(interaction: discord.Interaction[Any]) -> None:
-        async with context.track(interaction, "results history"):
+    @app_commands.describe(games=games_help)
+    @app_commands.autocomplete(games=games_complete)
+    async def history(
+        interaction: discord.Interaction[Any],
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
+    ) -> None:
+        async with context.track(interaction, "results history", games=games):
             check_moderator(interaction, context)
-            await show(interaction, await service.loads.history(), None, ephemeral=True)
+            which = await which_games(context, interaction, chosen_games(games))
+            await show(interaction, await service.loads.history(which), None, ephemeral=True)
 
     @results.command(
         name="undo", description="Revert the most recent load (older ones in reverse order)"
     )
-    async def undo(interaction: discord.Interaction[Any]) -> None:
-        async with context.track(interaction, "results undo") as outcome:
+    @app_commands.describe(games=games_help)
+    @app_commands.autocomplete(games=games_complete)
+    async def undo(
+        interaction: discord.Interaction[Any],
+        games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
+    ) -> None:
+        async with context.track(interaction, "results undo", games=games) as outcome:
             check_moderator(interaction, context)
+            which = await which_games(context, interaction, chosen_games(games))
             await interaction.response.defer(ephemeral=True, thinking=True)
             try:
-                answer = await service.loads.undo(user_id=interaction.user.id)
+                answer = await service.loads.undo(user_id=interaction.user.id, games=which)
             except NothingToUndoError as exc:
                 outcome.value = "nothing"
                 await interaction.followup.send(str(exc), ephemeral=True)

@@ -19,6 +19,7 @@ from bot.answers.models import (
     Message,
     NationSummary,
     NoMatch,
+    PersonSummary,
 )
 from bot.answers.text import footer
 from bot.discord_ui.components import Query, show
@@ -26,6 +27,7 @@ from bot.discord_ui.context import Outcome, UiContext
 from bot.discord_ui.render import Colour, Page
 from bot.domain.names import slug
 from bot.domain.resolution import EntityKind
+from bot.service import ALL_GAMES
 
 Tree = app_commands.CommandTree[Any]
 Choice = app_commands.Choice
@@ -58,7 +60,10 @@ def autocompleter(context: UiContext, kind: EntityKind) -> AutocompleteCallback:
 
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
         choices = []
-        games = chosen_games(getattr(interaction.namespace, "games", None))
+        named = chosen_games(getattr(interaction.namespace, "games", None))
+        games = named
+        if kind is not EntityKind.ATHLETE or named is not None:
+            games = await which_games(context, interaction, named)
         for candidate in context.service.queries.suggest(kind, current[:TEXT_LIMIT], games):
             name = candidate.label.strip()[:TEXT_LIMIT]
             if name and 0 < len(candidate.id) <= TEXT_LIMIT:
@@ -76,13 +81,28 @@ def chosen_games(games: str | None) -> str | None:
     return games.strip() if games and games.strip() else None
 
 
+async def which_games(
+    context: UiContext, interaction: discord.Interaction[Any], games: str | None
+) -> str:
+    """The Games an interaction means: the one it names (loosely: a city, a year, an alias), or
+    ``all``; else the server's own default; else the bot's default."""
+    library = context.service.library
+    if games is not None:
+        return ALL_GAMES if library.is_all(games) else library.games_id(games)
+    own = await context.service.servers.games_for(interaction.guild_id)
+    return own or library.default_games
+
+
 def games_autocompleter(context: UiContext) -> AutocompleteCallback:
     """Autocomplete for the Games option: the loaded Games a partly typed name may mean (any of
     their names: a city, a year, an alias in any script), by id."""
 
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
         found = context.service.queries.suggest(EntityKind.GAMES, current[:TEXT_LIMIT])
-        return [Choice(name=c.label[:TEXT_LIMIT], value=c.id) for c in found][:25]
+        choices = [Choice(name=c.label[:TEXT_LIMIT], value=c.id) for c in found][:24]
+        if ALL_GAMES.startswith(current.strip().casefold()):
+            choices.append(Choice(name=f"{ALL_GAMES} (every loaded Games)", value=ALL_GAMES))
+        return choices
 
     return complete
 
@@ -122,7 +142,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         async with context.track(
             interaction, "medals", nation=nation, sport=sport, games=games
         ) as outcome:
-            which = chosen_games(games)
+            which = await which_games(context, interaction, chosen_games(games))
             answer = service.queries.medals(nation, sport, games=which)
             if isinstance(answer, NationSummary):
                 args = (answer.nation.code, slug(answer.sport) if answer.sport else "")
@@ -141,9 +161,15 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         games: app_commands.Range[str, 1, GAMES_LIMIT] | None = None,
     ) -> None:
         async with context.track(interaction, "athlete", name=name, games=games) as outcome:
-            which = chosen_games(games)
+            named = chosen_games(games)
+            which = None if named is None else await which_games(context, interaction, named)
             answer = service.queries.athlete(name, games=which)
-            key = answer.athlete.id if isinstance(answer, AthleteSummary) else _clean(name)
+            key = _clean(name)
+            if isinstance(answer, AthleteSummary):
+                key = answer.athlete.id
+                which = which or answer.provenance.games_id
+            elif isinstance(answer, PersonSummary):
+                key = answer.person_id
             await respond(interaction, outcome, answer, Query("a", (key,), _clean(which)))
 
     @tree.command(
@@ -164,7 +190,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         async with context.track(
             interaction, "event", name=name, sport=sport, games=games
         ) as outcome:
-            which = chosen_games(games)
+            which = await which_games(context, interaction, chosen_games(games))
             answer = service.queries.event(name, sport, games=which)
             if isinstance(answer, EventResult):
                 args = (answer.event.id, "")
@@ -190,7 +216,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         async with context.track(
             interaction, "table", sport=sport, sort=sort, all=all, games=games
         ) as outcome:
-            which = chosen_games(games)
+            which = await which_games(context, interaction, chosen_games(games))
             answer = service.queries.table(sport, sort=sort, include_all=all, games=which)
             sport_id = (
                 slug(answer.sport)
@@ -213,7 +239,7 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         async with context.track(
             interaction, "ask", question_length=len(question), games=games
         ) as outcome:
-            which = chosen_games(games)
+            which = await which_games(context, interaction, chosen_games(games))
             answer = service.queries.ask(question, games=which)
             query: Query | None = None
             if isinstance(answer, Disambiguation | NoMatch):
@@ -227,7 +253,8 @@ def install_commands(tree: Tree, context: UiContext) -> None:
     )
     async def about(interaction: discord.Interaction[Any]) -> None:
         async with context.track(interaction, "about"):
-            info = service.queries.about()
+            games_id = await which_games(context, interaction, None)
+            info = service.queries.about(games_id)
             games = info.games
             page = Page(
                 title=f"About gamesbot · {games.name}",
@@ -245,8 +272,16 @@ def install_commands(tree: Tree, context: UiContext) -> None:
                 "",
                 f"Results come from {info.sources} cited sources (news agencies and official reports), "
                 "checked against the official medal table. The medal table is computed from the results.",
-                "Commands: `/medals`, `/athlete`, `/event`, `/table`, `/ask`.",
+                "Commands: `/medals`, `/athlete`, `/event`, `/table`, `/ask`; each takes `games:`.",
             ]
+            page.fields.append(
+                ("This server's Games", await service.servers.describe(interaction.guild_id), False)
+            )
+            if info.other_games:
+                others = ", ".join(
+                    service.library.view(g).index.data.games.name for g in info.other_games
+                )
+                page.fields.append(("Also loaded", others, False))
             page.fields.append(("Version", f"gamesbot {info.version}", True))
             if info.provenance.as_of:
                 page.fields.append(

@@ -13,6 +13,7 @@ from bot.discord_ui.commands import install_commands
 from bot.discord_ui.components import ChoiceSelect, PageButton, PageIndicator
 from bot.discord_ui.context import UiContext, attach
 from bot.discord_ui.errors import ShuttingDown, on_tree_error
+from bot.discord_ui.server_settings import install_settings
 from bot.service import GamesService
 from bot.settings import Settings
 
@@ -43,6 +44,7 @@ class DiscordFrontEnd:
         tree.error(on_tree_error)
         install_commands(tree, context)
         install_admin(tree, context)
+        install_settings(tree, context)
         client = tree.client
         attach(client, context)
         client.add_dynamic_items(PageButton, PageIndicator, ChoiceSelect, ConfirmLoad)

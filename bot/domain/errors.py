@@ -26,6 +26,17 @@ class AmbiguousGamesError(GamesbotError):
         super().__init__(f"{text!r} could be several Games: {', '.join(options)}; name one.")
 
 
+class OneGamesOnlyError(GamesbotError):
+    """A question that is answered for one Games at a time, asked for every Games."""
+
+    def __init__(self, options: list[str]) -> None:
+        self.options = options
+        super().__init__(
+            "This is answered one Games at a time; name one of: "
+            f"{', '.join(options)}. (`all` works for a nation's medals and an athlete.)"
+        )
+
+
 class ConfigError(GamesbotError):
     """A setting that cannot work with this database (e.g. a default Games it does not hold)."""
 

@@ -1,6 +1,7 @@
 """The services every front-end talks to, over one results store: the library of loaded Games
-(``library``), the fans' questions (``queries``), loading results (``loads``) and followers
-(``followers``). ``GamesService`` holds them together and starts them."""
+(``library``), the fans' questions (``queries``), loading results (``loads``), followers
+(``followers``) and each server's own settings (``servers``). ``GamesService`` holds them
+together and starts them."""
 
 from __future__ import annotations
 
@@ -12,18 +13,20 @@ from bot.service.followers import Followers
 from bot.service.library import ALL_GAMES, GamesView, Library
 from bot.service.loading import Loads
 from bot.service.queries import Queries
+from bot.service.server_settings import ServerSettings
 
 __all__ = ["ALL_GAMES", "GamesService", "GamesView"]
 
 
 class GamesService:
-    """The library, queries, loads and followers over one store."""
+    """The library, queries, loads, followers and server settings over one store."""
 
     def __init__(self, store: ResultsStore, default_games: str | None, data_dir: Path) -> None:
         self.library = Library(store, default_games)
         self.queries = Queries(self.library)
         self.loads = Loads(store, self.library, data_dir)
         self.followers = Followers(store, self.library, self.queries)
+        self.servers = ServerSettings(store, self.library)
 
     async def start(self) -> None:
         """Load the bundled Games the store has never held, then build every Games' view."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.answers.models import Answer, Provenance
-from bot.domain.errors import AmbiguousGamesError, UnknownGamesError
+from bot.domain.errors import AmbiguousGamesError, OneGamesOnlyError, UnknownGamesError
 from bot.domain.models import GamesData, MedalKey
 from bot.domain.ports import ResultsStore
 from bot.domain.resolution import ResolutionStatus
@@ -158,6 +158,8 @@ class Library:
         default Games for None. Raises ``UnknownGamesError`` / ``AmbiguousGamesError``."""
         if games is None or not games.strip():
             return self.default_games
+        if self.is_all(games):
+            raise OneGamesOnlyError([c.label for c in self._names.candidates])
         text = games.strip()
         if text in self._views:
             return text

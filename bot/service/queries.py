@@ -40,7 +40,7 @@ class Queries:
             return self.library.names.suggest(text, limit)
         if kind is EntityKind.ATHLETE and (games is None or self.library.is_all(games)):
             return self.library.people.resolver.suggest(kind, text, limit)
-        view = self.library.view(games)
+        view = self.library.view(None if self.library.is_all(games) else games)
         return view.cached(
             ("suggest", kind, text, limit), lambda: view.resolver.suggest(kind, text, limit)
         )

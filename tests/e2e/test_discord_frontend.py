@@ -18,6 +18,7 @@ COMMANDS = {
     "event",
     "table",
     "ask",
+    "settings",
     "about",
     "results",
     "follow",
