@@ -49,3 +49,12 @@ async def service(store: SqliteStore) -> GamesService:
     games = GamesService(store, DEFAULT_GAMES, default_data_dir())
     await games.start()
     return games
+
+
+@pytest.fixture
+def harbin_only_dir(tmp_path: Path) -> Path:
+    """A bundled-data folder holding only the Harbin Games (for tests that add a second one)."""
+    only = tmp_path / "data"
+    only.mkdir()
+    (only / DEFAULT_GAMES).symlink_to(default_data_dir() / DEFAULT_GAMES)
+    return only

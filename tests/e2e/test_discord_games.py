@@ -22,12 +22,9 @@ MANAGE_GUILD = 1 << 5
 
 
 @pytest.fixture
-async def two_games(store: SqliteStore, tmp_path: Path) -> GamesService:
+async def two_games(store: SqliteStore, harbin_only_dir: Path) -> GamesService:
     """Harbin (bundled) and a small second Games loaded by a moderator: the most recent."""
-    only = tmp_path / "data"
-    only.mkdir()
-    (only / "harbin-2025").symlink_to(Path(__file__).resolve().parents[2] / "data" / "harbin-2025")
-    service = GamesService(store, None, only)
+    service = GamesService(store, None, harbin_only_dir)
     await service.start()
     content = second_games([{"name": "Kim Gilli", "noc": "KOR", "gender": "women"}], PODIUM)
     await service.loads.load("new.json", content, user_id=1)

@@ -57,12 +57,9 @@ PODIUM = [
 
 
 @pytest.fixture
-def service_one_games(store: SqliteStore, tmp_path: Path) -> GamesService:
+def service_one_games(store: SqliteStore, harbin_only_dir: Path) -> GamesService:
     """A service over a store that holds only the bundled Harbin data."""
-    only = tmp_path / "data"
-    only.mkdir()
-    (only / "harbin-2025").symlink_to(Path(__file__).resolve().parents[2] / "data" / "harbin-2025")
-    return GamesService(store, None, only)
+    return GamesService(store, None, harbin_only_dir)
 
 
 async def test_a_new_games_joins_the_same_people_and_reports_doubts(
