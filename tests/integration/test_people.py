@@ -179,3 +179,42 @@ async def test_one_profile_per_person_across_games(service_one_games: GamesServi
     assert "at every loaded Games" in render_text(korea)
     china = queries.medals("china", games="all")
     assert isinstance(china, NationAcrossGames) and china.count.total == 85
+
+
+async def test_an_upgraded_database_gains_a_new_bundled_games_and_keeps_corrections(
+    db_path: Path, harbin_only_dir: Path
+) -> None:
+    """An operator upgrades a running bot: its database holds Harbin with a moderator's
+    correction; the new release bundles a second Games. At start the database gains that Games
+    and the correction stays."""
+    store = await SqliteStore.open(db_path)
+    service = GamesService(store, None, harbin_only_dir)
+    await service.start()
+    fix = (
+        b"games,sport,event,gender,date,rank,medal,noc,athletes,mark,note\n"
+        b"harbin-2025,Curling,Men's tournament,men,,1,gold,PHI,,,corrected\n"
+        b"harbin-2025,Curling,Men's tournament,men,,2,silver,KOR,,,\n"
+        b"harbin-2025,Curling,Men's tournament,men,,3,bronze,CHN,,,\n"
+    )
+    await service.loads.load("fix.csv", fix, user_id=9)
+    corrected = await store.read_games("harbin-2025")
+    await store.close()
+
+    new_release = harbin_only_dir.parent / "release"
+    new_release.mkdir()
+    (new_release / "harbin-2025").symlink_to(harbin_only_dir / "harbin-2025")
+    (new_release / GAMES_ID).mkdir()
+    (new_release / GAMES_ID / "00_games.json").write_bytes(second_games([], PODIUM))
+    store = await SqliteStore.open(db_path)
+    try:
+        upgraded = GamesService(store, None, new_release)
+        await upgraded.start()
+        assert upgraded.library.games_ids == [GAMES_ID, "harbin-2025"]
+        assert await store.read_games("harbin-2025") == corrected
+        history = await store.history(GAMES_ID)
+        assert [h.kind for h in history] == ["bundled"]
+        # Started again: nothing more is loaded.
+        await GamesService(store, None, new_release).start()
+        assert len(await store.history(GAMES_ID)) == 1
+    finally:
+        await store.close()
