@@ -1,7 +1,15 @@
-"""Interaction benchmark: N /medals interactions through the local Discord (real discord.py
-client, real websocket and HTTP, real service over a real SQLite store) and, in the same run,
-N of a no-op command that answers "ok" at once. The no-op is discord.py's own floor; the ratio
-says how much our work (resolution, summary, embed rendering) adds on top.
+"""Interaction benchmark: /medals, /athlete and /event interactions through the local Discord
+(real discord.py client, real websocket and HTTP, real service over a real SQLite store holding
+every bundled Games) and, in the same run and interleaved, as many of a no-op command that
+answers "ok" at once. The no-op is discord.py's own floor; the ratios say how much our work
+(resolution, summary, embed rendering) adds on top.
+
+Two query mixes. The *repeated* mix sends N /medals with ten nation spellings in turn (after a
+warm-up, so it measures the answer cache). The *full* mix (``--full``) sends, once each in a
+shuffled order, every nation, athlete and event of every bundled Games by its name as a fan would
+type it (lower case), with ``games:`` set to its Games: almost every one is a first sight, so it
+measures resolution, summaries and rendering, not the cache. Start-up time (filling a new
+database with every bundled Games, then opening it again) and memory are printed too.
 
 Two clocks are read for each interaction. The response time is what Discord's 3-second deadline
 measures: from the interaction's creation (just before the gateway frame leaves the fake) to the
@@ -13,13 +21,15 @@ A third series, printed for information, answers with a ready-made /medals embed
 buttons without doing any work: the floor for an answer of that size. /medals against it shows
 what our own code costs, apart from the size of what any embed answer carries.
 
-Run from the repository root: ``python bench/interactions.py [N]``. The last line is
-``SUMMARY p99_medals_ms=<float> p99_noop_ms=<float> ratio=<float> rss_mb=<float>``.
+Run from the repository root: ``python bench/interactions.py [N] [--full] [--default-gc]``. The
+last line is ``SUMMARY mix=... p99_noop_ms=<float> ratio_<command>=<float>... rss_mb=<float>
+start_fill_s=<float> start_open_s=<float>``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import resource
 import statistics
 import sys
@@ -63,14 +73,45 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def main(n: int) -> None:
+def full_mix(service: GamesService) -> list[tuple[str, dict[str, str]]]:
+    """Every nation, athlete and event of every loaded Games, by name, once each, shuffled."""
+    mix: list[tuple[str, dict[str, str]]] = []
+    for view in service.library.views():
+        games = view.games_id
+        index = view.index
+        mix += [
+            ("medals", {"nation": n.name.lower(), "games": games}) for n in index.nations.values()
+        ]
+        mix += [
+            ("athlete", {"name": a.name.lower(), "games": games}) for a in index.athletes.values()
+        ]
+        mix += [("event", {"name": e.name.lower(), "games": games}) for e in index.events.values()]
+    random.Random(2026).shuffle(mix)
+    return mix
+
+
+async def start_up(workdir: Path) -> tuple[GamesService, SqliteStore, float, float]:
+    """Fill a new database with every bundled Games (timed), then open it again (timed)."""
+    path = workdir / "gamesbot.db"
+    t0 = time.perf_counter()
+    store = await SqliteStore.open(path)
+    await GamesService(store, None, default_data_dir()).start()
+    await store.close()
+    t1 = time.perf_counter()
+    store = await SqliteStore.open(path)
+    service = GamesService(store, None, default_data_dir())
+    await service.start()
+    t2 = time.perf_counter()
+    return service, store, t1 - t0, t2 - t1
+
+
+async def main(n: int, full: bool) -> None:
     fake = FakeDiscord(response_deadline=30.0)
     await fake.start()
     workdir = Path(tempfile.mkdtemp(prefix="gamesbot-bench-"))
     settings = fake_settings(fake, workdir)
-    store = await SqliteStore.open(settings.gamesbot_db_path)
-    service = GamesService(store, settings.gamesbot_default_games, default_data_dir())
-    await service.start()
+    service, store, fill_s, open_s = await start_up(workdir)
+    rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     frontend = DiscordFrontEnd(service, settings)
     ready_made = service.queries.medals("KOR")
 
@@ -105,7 +146,7 @@ async def main(n: int) -> None:
     task = asyncio.create_task(client.connect())
     await client.wait_until_ready()
 
-    for warm in range(20):  # warm both paths
+    for warm in range(20):  # warm the paths (a few nations only in the full mix)
         await fake.slash("medals", nation=NATIONS[warm % len(NATIONS)])
         await fake.slash("noop")
         await fake.slash("sizedfloor")
@@ -117,31 +158,31 @@ async def main(n: int) -> None:
         settle_memory()
         collector = asyncio.create_task(collect_in_background())
 
-    medals_ms: list[float] = []
-    noop_ms: list[float] = []
-    sized_ms: list[float] = []
-    medals_trip: list[float] = []
-    noop_trip: list[float] = []
+    mix = (
+        full_mix(service)
+        if full
+        else [("medals", {"nation": NATIONS[i % len(NATIONS)]}) for i in range(n)]
+    )
+    response: dict[str, list[float]] = {}
+    trip: dict[str, list[float]] = {}
     started = time.perf_counter()
-    medals_total = noop_total = 0.0
-    for i in range(n):
+    for command, options in mix:
         t0 = time.perf_counter()
-        reply = await fake.slash("medals", nation=NATIONS[i % len(NATIONS)])
+        reply = await fake.slash(command, **options)
         t1 = time.perf_counter()
-        assert reply.embeds and reply.answered_after is not None, reply
-        medals_trip.append((t1 - t0) * 1000)
-        medals_ms.append(reply.answered_after * 1000)
-        medals_total += t1 - t0
+        assert (reply.embeds or reply.content) and reply.answered_after is not None, reply
+        response.setdefault(command, []).append(reply.answered_after * 1000)
+        trip.setdefault(command, []).append((t1 - t0) * 1000)
         t2 = time.perf_counter()
         answer = await fake.slash("noop")
         t3 = time.perf_counter()
         assert answer.content == "ok" and answer.answered_after is not None
-        noop_trip.append((t3 - t2) * 1000)
-        noop_ms.append(answer.answered_after * 1000)
-        noop_total += t3 - t2
-        sized = await fake.slash("sizedfloor")
-        assert sized.embeds and sized.answered_after is not None
-        sized_ms.append(sized.answered_after * 1000)
+        response.setdefault("noop", []).append(answer.answered_after * 1000)
+        trip.setdefault("noop", []).append((t3 - t2) * 1000)
+        if not full:
+            sized = await fake.slash("sizedfloor")
+            assert sized.embeds and sized.answered_after is not None
+            response.setdefault("sizedfloor", []).append(sized.answered_after * 1000)
     elapsed = time.perf_counter() - started
 
     if collector is not None:
@@ -154,32 +195,39 @@ async def main(n: int) -> None:
     assert not fake.violations, fake.violations
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    p50_m, p99_m = statistics.median(medals_ms), percentile(medals_ms, 0.99)
-    p99_n = percentile(noop_ms, 0.99)
-    if "-v" in sys.argv:
-        for q in (0.5, 0.9, 0.95, 0.99, 0.999):
-            print(f"q{q}: medals={percentile(medals_ms, q):.2f} noop={percentile(noop_ms, q):.2f}")
+    games = ", ".join(service.library.games_ids)
     print(
-        f"interactions={n} each, interleaved, {elapsed:.1f} s in all (fake Discord and bot in one process)"
+        f"Games loaded: {games}; start-up: fill a new database {fill_s:.2f} s, open it again "
+        f"{open_s:.2f} s; rss after start {rss_start:.1f} MB"
     )
-    for label, response, trip, total in (
-        ("/medals", medals_ms, medals_trip, medals_total),
-        ("/noop  ", noop_ms, noop_trip, noop_total),
-    ):
+    print(
+        f"{'full' if full else 'repeated'} mix: {len(mix)} interactions + as many /noop, "
+        f"interleaved, {elapsed:.1f} s in all (fake Discord and bot in one process)"
+    )
+    p99_noop = percentile(response["noop"], 0.99)
+    for command in sorted(response):
+        values = response[command]
         print(
-            f"{label} response p50={statistics.median(response):.2f} ms p99={percentile(response, 0.99):.2f} ms"
-            f" · round trip p50={statistics.median(trip):.2f} ms p99={percentile(trip, 0.99):.2f} ms"
-            f" · throughput={n / total:.0f}/s"
+            f"/{command:<10} n={len(values):>5} response p50={statistics.median(values):.2f} ms "
+            f"p99={percentile(values, 0.99):.2f} ms"
+            + (
+                f" · round trip p50={statistics.median(trip[command]):.2f} ms"
+                if command in trip
+                else ""
+            )
+            + f" · p99 ratio to /noop={percentile(values, 0.99) / p99_noop:.3f}"
         )
-    p50_s, p99_s = statistics.median(sized_ms), percentile(sized_ms, 0.99)
-    print(
-        f"payload floor (ready-made /medals answer) response p50={p50_s:.2f} ms p99={p99_s:.2f} ms; "
-        f"/medals vs it: p50 ratio={p50_m / p50_s:.3f} p99 ratio={p99_m / p99_s:.3f}"
+    ratios = " ".join(
+        f"ratio_{c}={percentile(v, 0.99) / p99_noop:.3f}"
+        for c, v in sorted(response.items())
+        if c in {"medals", "athlete", "event"}
     )
     print(
-        f"SUMMARY p99_medals_ms={p99_m:.3f} p99_noop_ms={p99_n:.3f} ratio={p99_m / p99_n:.3f} rss_mb={rss_mb:.1f}"
+        f"SUMMARY mix={'full' if full else 'repeated'} p99_noop_ms={p99_noop:.3f} {ratios} "
+        f"rss_mb={rss_mb:.1f} start_fill_s={fill_s:.2f} start_open_s={open_s:.2f}"
     )
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 1000))
+    count = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 1000
+    asyncio.run(main(count, "--full" in sys.argv))

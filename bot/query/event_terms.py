@@ -128,6 +128,22 @@ def tokenize(text: str) -> list[str]:
     return _TOKENS.findall(plain)
 
 
+#: Crew sizes written as numbers ("2-man bob", "4 man") in the words event names use ("Two-man").
+CREW_WORDS: dict[str, str] = {"1": "one", "2": "two", "3": "three", "4": "four"}
+_CREW_OF = frozenset({"man", "men", "woman", "women", "mans", "womans", "person", "people"})
+
+
+def spell_crews(tokens: list[str]) -> list[str]:
+    """``["2", "man", "bob"]`` → ``["two", "man", "bob"]``: a small number before a person word is
+    a crew size, not a distance."""
+    return [
+        CREW_WORDS.get(token, token)
+        if token in CREW_WORDS and i + 1 < len(tokens) and tokens[i + 1] in _CREW_OF
+        else token
+        for i, token in enumerate(tokens)
+    ]
+
+
 def _number(token: str) -> float | None:
     try:
         return float(token)
@@ -179,4 +195,4 @@ def parse_terms(tokens: list[str]) -> EventTerms:
 
 def event_terms(name: str) -> EventTerms:
     """The terms of an event's own name (``"Men's 4 × 7.5 km relay"``)."""
-    return parse_terms(tokenize(name))
+    return parse_terms(spell_crews(tokenize(name)))

@@ -27,7 +27,14 @@ from bot.domain.resolution import (
     Resolution,
     ResolutionStatus,
 )
-from bot.query.event_terms import STOPWORDS, EventTerms, event_terms, parse_terms, tokenize
+from bot.query.event_terms import (
+    STOPWORDS,
+    EventTerms,
+    event_terms,
+    parse_terms,
+    spell_crews,
+    tokenize,
+)
 from bot.query.index import count_medals, rank_counts
 from bot.query.name_index import NameIndex
 from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES, find_sport
@@ -68,6 +75,32 @@ EVENT_WORD_SYNONYMS: dict[str, str] = {
     "skating": "",
     "skiing": "",
     "ski": "",
+}
+#: Short forms fans type for events, as the words event names use ("gs" is giant slalom).
+EVENT_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "gs": ("giant", "slalom"),
+    "gsl": ("giant", "slalom"),
+    "pgs": ("parallel", "giant", "slalom"),
+    "psl": ("parallel", "slalom"),
+    "sg": ("super", "g"),
+    "superg": ("super", "g"),
+    "dh": ("downhill",),
+    "sl": ("slalom",),
+    "sbx": ("snowboard", "cross"),
+    "bx": ("snowboard", "cross"),
+    "boardercross": ("snowboard", "cross"),
+    "sx": ("cross",),
+    "skicross": ("cross",),
+    "nh": ("normal", "hill"),
+    "lh": ("large", "hill"),
+    "mogul": ("moguls",),
+    "massstart": ("mass", "start"),
+    "tp": ("team", "pursuit"),
+    "bigair": ("big", "air"),
+    "slope": ("slopestyle",),
+    "gundersen": ("individual", "gundersen"),
+    "gold": (),
+    "match": (),
 }
 _COMPOUNDS: dict[tuple[str, str], str] = {
     ("half", "pipe"): "halfpipe",
@@ -152,7 +185,8 @@ def _event_words(words: Iterable[str]) -> tuple[str, ...]:
             continue
         joined.append(raw[i])
         i += 1
-    mapped = (EVENT_WORD_SYNONYMS.get(word, word) for word in joined)
+    expanded = [part for word in joined for part in EVENT_SHORT_FORMS.get(word, (word,))]
+    mapped = (EVENT_WORD_SYNONYMS.get(word, word) for word in expanded)
     return tuple(word for word in mapped if word)
 
 
@@ -515,7 +549,7 @@ class Resolver:
     ) -> _EventQuery | None:
         """Read an event query; ``None`` when its sport is not held here (or ``sport`` is not a
         sport of this Games)."""
-        tokens = [t for t in tokenize(text) if t not in self.games_words]
+        tokens = spell_crews([t for t in tokenize(text) if t not in self.games_words])
         chosen: str | None = None
         if sport is not None:
             found = self.sport(sport)

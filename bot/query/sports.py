@@ -74,21 +74,30 @@ SPORT_ALIASES: dict[str, str] = {
     "hockey": "Ice hockey",
     "ih": "Ice hockey",
     "iho": "Ice hockey",
+    # Sliding
+    "bobsleigh": "Bobsleigh",
+    "bobsled": "Bobsleigh",
+    "bobsledding": "Bobsleigh",
+    "bobsleighing": "Bobsleigh",
+    "bob": "Bobsleigh",
+    "luge": "Luge",
+    "luging": "Luge",
+    "skeleton": "Skeleton",
+    # Ski jumping and Nordic combined
+    "ski jumping": "Ski jumping",
+    "ski jump": "Ski jumping",
+    "skijumping": "Ski jumping",
+    "ski jumps": "Ski jumping",
+    "sj": "Ski jumping",
+    "nordic combined": "Nordic combined",
+    "combined nordic": "Nordic combined",
+    "nordic combination": "Nordic combined",
+    "nc": "Nordic combined",
 }
 
 #: Winter sports people may ask about that are not in every Games (never fuzzy-matched).
 OTHER_SPORTS: frozenset[str] = frozenset(
     {
-        "luge",
-        "bobsleigh",
-        "bobsled",
-        "bobsledding",
-        "bob",
-        "skeleton",
-        "ski jumping",
-        "ski jump",
-        "skijumping",
-        "nordic combined",
         "bandy",
         "sledding",
         "sled",
@@ -122,7 +131,7 @@ OTHER_SPORTS: frozenset[str] = frozenset(
 
 #: Words (and abbreviations) too short or too common to be read as a sport inside free text.
 _TEXT_UNSAFE: frozenset[str] = frozenset(
-    {"al", "ba", "cu", "fr", "fs", "ss", "bob", "sled", "figure", "cur", "sts", "golf"}
+    {"al", "ba", "cu", "fr", "fs", "ss", "bob", "sled", "figure", "cur", "sts", "golf", "nc", "sj"}
 )
 
 _LONGEST_PHRASE = 5

@@ -73,9 +73,12 @@ def test_sport_phrases_in_text(text: str, sport: str) -> None:
 
 
 def test_other_sports_and_no_sport() -> None:
-    mention = find_sport(tokenize("china ski jumping"))
-    assert mention is not None and mention.sport is None and mention.phrase == "ski jumping"
+    mention = find_sport(tokenize("china ice stock sport"))
+    assert mention is not None and mention.sport is None and mention.phrase == "ice stock sport"
+    jumping = find_sport(tokenize("china ski jumping"))
+    assert jumping is not None and jumping.sport == "Ski jumping"
     assert find_sport(tokenize("korea")) is None
     assert find_sport(tokenize("al fs ss")) is None
     assert sport_for("XC") == "Cross-country skiing"
-    assert sport_for("luge") is None
+    assert sport_for("luge") == "Luge"
+    assert sport_for("bandy") is None
