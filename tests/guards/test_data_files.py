@@ -1,4 +1,5 @@
-"""Guards on the bundled data: every file loads, podiums are complete, NOCs are participants."""
+"""Guards on the bundled data: every file of every bundled Games loads and is tidy, every folder
+builds into one load plan; Harbin's podiums are complete and its NOCs are participants."""
 
 from __future__ import annotations
 
@@ -8,19 +9,37 @@ from collections import Counter
 import pytest
 
 from bot.domain.models import GamesData, Medal
-from bot.ingest.bundled import bundled_files, default_data_dir
+from bot.domain.resolution import ResolutionStatus
+from bot.ingest.bundled import bundled_files, bundled_games, bundled_plan, default_data_dir
 from bot.ingest.parse import parse_results_file
+from bot.query.games_names import GamesNames
 
-DATA_FILES = bundled_files(default_data_dir() / "harbin-2025")
+BUNDLED_GAMES = ("harbin-2025", "milano-cortina-2026")
+DATA_FILES = [path for games in BUNDLED_GAMES for path in bundled_files(default_data_dir() / games)]
 
 
-@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
+def test_data_holds_the_bundled_games() -> None:
+    assert tuple(bundled_games(default_data_dir())) == BUNDLED_GAMES
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_data_file_loads(path) -> None:  # type: ignore[no-untyped-def]
     read = parse_results_file(path.name, path.read_bytes())
     assert read.problems == ()
     parsed = read.file
-    assert parsed.games == "harbin-2025"
+    assert parsed.games == path.parent.name
     assert parsed.events or parsed.nocs
+
+
+@pytest.mark.parametrize("games_id", BUNDLED_GAMES)
+def test_every_games_folder_builds_one_load_plan(games_id: str) -> None:
+    """The whole folder loads as one plan (``bundled_plan`` raises on any problem)."""
+    plan, digest = bundled_plan(default_data_dir() / games_id, games_id)
+    assert plan.warnings == ()
+    assert plan.games.id == games_id
+    assert plan.games.aliases and plan.games.as_of is not None
+    assert plan.events and plan.nations and plan.athletes
+    assert len(digest) == 64
 
 
 def test_the_games_has_64_events_and_34_nocs(bundled_data: GamesData) -> None:
@@ -77,4 +96,18 @@ def test_data_files_are_tidy_json() -> None:
     """Files are UTF-8 JSON written one way, so diffs of data corrections stay readable."""
     for path in DATA_FILES:
         text = path.read_text("utf-8")
-        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n", path.name
+        expected = json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+        assert text == expected, f"{path.parent.name}/{path.name}"
+
+
+def test_every_games_alias_names_only_its_games() -> None:
+    """With every bundled Games loaded, each alias resolves to its own Games, and a bare "winter
+    games" to none of them for sure."""
+    games = [bundled_plan(default_data_dir() / g, g)[0].games for g in BUNDLED_GAMES]
+    names = GamesNames.build(games)
+    for one in games:
+        for alias in one.aliases:
+            resolution = names.resolve(alias)
+            assert resolution.status is ResolutionStatus.CONFIDENT, (one.id, alias)
+            assert resolution.match is not None and resolution.match.id == one.id, alias
+    assert names.resolve("winter games").status is ResolutionStatus.AMBIGUOUS
