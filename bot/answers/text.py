@@ -135,7 +135,11 @@ def _(answer: PersonSummary) -> str:
     first = answer.games[0]
     athlete = first.athlete
     native = f" ({athlete.native_name})" if athlete.native_name else ""
-    nations = ", ".join(dict.fromkeys(f"{p.nation.name} ({p.nation.code})" for p in answer.games))
+    nations = ", ".join(
+        dict.fromkeys(
+            f"{p.nation.flag or NO_FLAG} {p.nation.name} ({p.nation.code})" for p in answer.games
+        )
+    )
     lines = [f"{athlete.name}{native} · {nations}"]
     lines.append(f"{len(answer.games)} Games · {medal_words(answer.count)} in all")
     for part in answer.games:

@@ -45,6 +45,7 @@ class PendingLoad:
     content: bytes
     user_id: int
     base_load_id: int | None
+    games: str | None = None
 
 
 def check_moderator(interaction: discord.Interaction[Any], context: UiContext) -> None:
@@ -147,6 +148,7 @@ class ConfirmLoad(
                     pending.content,
                     user_id=interaction.user.id,
                     expect_last_load=pending.base_load_id,
+                    games=pending.games,
                 )
             except StalePreviewError as exc:
                 outcome.value = "stale"
@@ -201,9 +203,11 @@ def install_admin(tree: Tree, context: UiContext) -> None:
                 return
             await interaction.response.defer(ephemeral=True, thinking=True)
             content = await file.read()
+            # A file that names no Games is for this server's Games.
+            games = await which_games(context, interaction, None)
             try:
                 preview = await asyncio.to_thread(
-                    service.loads.preview_load, file.filename, content
+                    service.loads.preview_load, file.filename, content, games
                 )
             except InvalidResultsFile as exc:
                 outcome.value = "invalid"
@@ -218,6 +222,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
                 content=content,
                 user_id=interaction.user.id,
                 base_load_id=preview.base_load_id,
+                games=games,
             )
             await interaction.followup.send(embed=embed, view=confirm_view(preview), ephemeral=True)
 

@@ -46,7 +46,7 @@ CONFIDENT_MARGIN = 6.0
 #: Below this a name match is no answer (only a suggestion).
 AMBIGUOUS_FLOOR = 70.0
 #: Suggestions offered with NONE must score at least this.
-SUGGESTION_FLOOR = 50.0
+SUGGESTION_FLOOR = 55.0
 #: How far below the best an alternative may score and still be offered.
 ALTERNATIVE_SPREAD = 15.0
 #: What an event loses for being a relay when the query did not say relay.

@@ -34,6 +34,7 @@ def bot_env(fake: FakeDiscord, tmp_path: Path, **extra: str) -> dict[str, str]:
             "DISCORD_API_BASE": fake.api_base,
             "DISCORD_GATEWAY_URL": fake.gateway_url,
             "GAMESBOT_DB_PATH": str(tmp_path / "bot0.db"),
+            "GAMESBOT_DEFAULT_GAMES": "harbin-2025",
             **extra,
         }
     )
@@ -75,6 +76,7 @@ async def test_run_answers_then_shuts_down_gracefully(
         env={
             "LOG_LEVEL": "DEBUG",
             "LOG_FORMAT": "json",
+            "GAMESBOT_DEFAULT_GAMES": "harbin-2025",
             "HOME_GUILD_IDS": str(guild.id),
             "MODERATOR_ROLE_IDS": str(moderators.id),
         },

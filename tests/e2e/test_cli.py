@@ -19,7 +19,17 @@ def gamesbot(
         for k, v in os.environ.items()
         if not k.startswith(("DISCORD_", "GAMESBOT_", "SHARD_", "LOG_"))
     }
-    environment.update({"GAMESBOT_DB_PATH": str(tmp_path / "g.db"), "HOME": str(tmp_path), **env})
+    # These tests ask about Harbin as an operator who made it the default would; the tests of
+    # the default itself and of --games say otherwise.
+    environment.update(
+        {
+            "GAMESBOT_DB_PATH": str(tmp_path / "g.db"),
+            "HOME": str(tmp_path),
+            "GAMESBOT_DEFAULT_GAMES": "harbin-2025",
+            **env,
+        }
+    )
+    environment = {k: v for k, v in environment.items() if v}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         capture_output=True,
@@ -30,6 +40,48 @@ def gamesbot(
         timeout=60,
         check=False,
     )
+
+
+def test_without_a_default_the_most_recent_games_answers_and_says_so(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "medals", "korea", GAMESBOT_DEFAULT_GAMES="")
+    assert done.returncode == 0, done.stderr
+    assert "Rank 13 of 29 · 3 gold · 4 silver · 3 bronze · 10 total" in done.stdout
+    assert "2026 Winter Olympics" in done.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("games", "expected"),
+    [
+        ("milano", "3 gold · 4 silver · 3 bronze · 10 total"),
+        ("winter olympics 2026", "3 gold · 4 silver · 3 bronze · 10 total"),
+        ("밀라노", "3 gold · 4 silver · 3 bronze · 10 total"),
+        ("AWG", "16 gold · 15 silver · 14 bronze · 45 total"),
+        ("哈尔滨", "16 gold · 15 silver · 14 bronze · 45 total"),
+        ("2025", "16 gold · 15 silver · 14 bronze · 45 total"),
+    ],
+)
+def test_games_named_loosely(tmp_path: Path, games: str, expected: str) -> None:
+    done = gamesbot(tmp_path, "medals", "korea", "--games", games)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout
+
+
+def test_medals_at_every_games(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "medals", "korea", "--games", "all", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["type"] == "nation_games"
+    assert [p["provenance"]["games_id"] for p in answer["games"]] == [
+        "milano-cortina-2026",
+        "harbin-2025",
+    ]
+    assert answer["count"] == {"noc": "KOR", "gold": 19, "silver": 19, "bronze": 17}
+
+
+def test_an_unloaded_games_is_named_as_such(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "medals", "korea", "--games", "paris 2024")
+    assert done.returncode == 1
+    assert "No Games called 'paris 2024' is loaded" in done.stderr
 
 
 def test_medals_korea(tmp_path: Path) -> None:
@@ -59,7 +111,7 @@ def test_medals_korea(tmp_path: Path) -> None:
 
 
 def test_athlete_yang_jingru(tmp_path: Path) -> None:
-    done = gamesbot(tmp_path, "athlete", "yang jingru")
+    done = gamesbot(tmp_path, "athlete", "yang jingru", "--games", "harbin")
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "🇨🇳 China (CHN)" in out and "Short track speed skating" in out
@@ -67,6 +119,17 @@ def test_athlete_yang_jingru(tmp_path: Path) -> None:
     assert "7th, no medal" in line
     note = out.splitlines()[out.splitlines().index(line) + 1]
     assert "note: Fell" in note
+
+
+def test_one_person_at_both_games(tmp_path: Path) -> None:
+    done = gamesbot(tmp_path, "athlete", "yang jingru")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.splitlines()
+    assert out[0] == "Yang Jingru (杨婧茹) · 🇨🇳 China (CHN)"
+    milano = out.index("== 2026 Winter Olympics: no medals")
+    harbin = out.index("== 2025 Asian Winter Games: 1 medal (1 gold, 0 silver, 0 bronze)")
+    assert milano < harbin
+    assert any("Women's 1500 metres: 7th, no medal" in line for line in out[harbin:])
 
 
 def test_event_womens_3000m_relay(tmp_path: Path) -> None:

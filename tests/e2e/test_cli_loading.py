@@ -97,6 +97,7 @@ def test_a_load_killed_halfway_leaves_the_data_as_before(tmp_path: Path) -> None
         k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "GAMESBOT_"))
     }
     environment["GAMESBOT_DB_PATH"] = str(env_db)
+    environment["GAMESBOT_DEFAULT_GAMES"] = "harbin-2025"
     loader = subprocess.Popen(
         [sys.executable, "-m", "bot", "load", "big.csv", "--yes"],
         cwd=tmp_path,

@@ -103,7 +103,7 @@ async def test_medals_korea(fake: FakeDiscord, frontend: DiscordFrontEnd) -> Non
 
 
 async def test_athlete_yang_jingru(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
-    reply = await fake.slash("athlete", name="yang jingru")
+    reply = await fake.slash("athlete", name="yang jingru", games="harbin-2025")
     text = text_of(reply.embeds[0])
     assert "China (CHN)" in text
     line = next(line for line in text.splitlines() if "Women's 1500 metres" in line)
@@ -274,5 +274,6 @@ async def test_the_games_option(fake: FakeDiscord, frontend: DiscordFrontEnd) ->
     assert "South Korea" in named.embeds[0]["title"]
     other = await fake.slash("table", games="paris-2024")
     assert other.ephemeral and other.content == (
-        "No Games called 'paris-2024' is loaded; loaded Games: 2025 Asian Winter Games (harbin-2025)."
+        "No Games called 'paris-2024' is loaded; loaded Games: "
+        "2026 Winter Olympics (milano-cortina-2026), 2025 Asian Winter Games (harbin-2025)."
     )

@@ -12,10 +12,12 @@ import pytest
 from bot.domain.errors import StoreError, UnknownGamesError
 from bot.domain.models import GamesData, LoadPlan, Medal, Result
 from bot.ingest.apply import apply_plan
-from bot.ingest.bundled import default_data_dir
+from bot.ingest.bundled import bundled_games, default_data_dir
 from bot.service import GamesService
 from bot.store.schema import SCHEMA_VERSION
 from bot.store.sqlite_store import SqliteStore
+
+BUNDLED = bundled_games(default_data_dir())
 
 
 async def test_first_use_creates_and_fills_the_database(
@@ -31,7 +33,7 @@ async def test_first_use_creates_and_fills_the_database(
     with sqlite3.connect(db_path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == 1
+        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == len(BUNDLED)
 
 
 async def test_reopening_does_not_load_again(db_path: Path) -> None:
@@ -40,7 +42,7 @@ async def test_reopening_does_not_load_again(db_path: Path) -> None:
         await GamesService(store, "harbin-2025", default_data_dir()).start()
         await store.close()
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == 1
+        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == len(BUNDLED)
 
 
 async def test_a_load_replaces_only_the_events_it_mentions(
