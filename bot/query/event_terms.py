@@ -97,6 +97,8 @@ class EventTerms:
     #: How the distance was written: ``"m"`` (metres or a bare number of 100 and more) or
     #: ``"km"``. A query in metres does not match an event named in kilometres ("10000m").
     unit: str = ""
+    #: Whether the word "relay" is there (legs alone, "2 × 7.5 km", also make ``relay``).
+    named_relay: bool = False
 
     @property
     def empty(self) -> bool:
@@ -157,6 +159,7 @@ def parse_terms(tokens: list[str]) -> EventTerms:
     distance: float | None = None
     legs: int | None = None
     relay = False
+    named_relay = False
     words: list[str] = []
     unit = ""
     i = 0
@@ -182,14 +185,20 @@ def parse_terms(tokens: list[str]) -> EventTerms:
             i += 1
             continue
         if token in _RELAY:
-            relay = True
+            relay = named_relay = True
         elif token in GENDER_WORDS and gender is None:
             gender = GENDER_WORDS[token]
         elif token not in STOPWORDS and token not in _METRES and token != "x":
             words.append(token)
         i += 1
     return EventTerms(
-        gender=gender, distance=distance, legs=legs, relay=relay, words=tuple(words), unit=unit
+        gender=gender,
+        distance=distance,
+        legs=legs,
+        relay=relay,
+        words=tuple(words),
+        unit=unit,
+        named_relay=named_relay,
     )
 
 

@@ -75,6 +75,8 @@ EVENT_WORD_SYNONYMS: dict[str, str] = {
     "skating": "",
     "skiing": "",
     "ski": "",
+    "bob": "",
+    "sled": "",
 }
 #: Short forms fans type for events, as the words event names use ("gs" is giant slalom).
 EVENT_SHORT_FORMS: dict[str, tuple[str, ...]] = {
@@ -98,9 +100,9 @@ EVENT_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "tp": ("team", "pursuit"),
     "bigair": ("big", "air"),
     "slope": ("slopestyle",),
-    "gundersen": ("individual", "gundersen"),
     "gold": (),
     "match": (),
+    "game": (),
 }
 _COMPOUNDS: dict[tuple[str, str], str] = {
     ("half", "pipe"): "halfpipe",
@@ -619,7 +621,7 @@ class Resolver:
             else:
                 score -= 40.0
         score -= 6.0 * (len(terms.words) - len(matched))
-        if terms.relay and not relay_asked:
+        if terms.named_relay and not relay_asked:
             score -= RELAY_UNASKED
         return score, bool(matched)
 

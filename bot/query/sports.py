@@ -131,7 +131,7 @@ OTHER_SPORTS: frozenset[str] = frozenset(
 
 #: Words (and abbreviations) too short or too common to be read as a sport inside free text.
 _TEXT_UNSAFE: frozenset[str] = frozenset(
-    {"al", "ba", "cu", "fr", "fs", "ss", "bob", "sled", "figure", "cur", "sts", "golf", "nc", "sj"}
+    {"al", "ba", "cu", "fr", "fs", "ss", "bob", "sled", "figure", "cur", "sts", "golf"}
 )
 
 _LONGEST_PHRASE = 5
