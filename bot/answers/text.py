@@ -403,6 +403,8 @@ def _(answer: UndoResult) -> str:
     if answer.undone is None:
         return answer.message or "Nothing to undo."
     lines = [f"Undid load {answer.undone.load_id} ({answer.undone.source})."]
+    if answer.message:
+        lines.append(answer.message)
     if answer.table_changes:
         lines.append("Medal table: " + "; ".join(table_change(c) for c in answer.table_changes))
     return "\n".join(lines)

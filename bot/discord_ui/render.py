@@ -494,7 +494,8 @@ def _(answer: UndoResult) -> list[Page]:
     page = Page(
         title=f"Undid load #{answer.undone.load_id}",
         colour=Colour.ADMIN,
-        description_lines=[f"Reverted {safe(answer.undone.source)}."],
+        description_lines=[f"Reverted {safe(answer.undone.source)}."]
+        + ([safe(answer.message)] if answer.message else []),
         footer=footer(answer.provenance),
     )
     if answer.table_changes:
