@@ -2,11 +2,17 @@
 
 Nothing else lives here: the grammar and printing of commands are in ``bot.cli``, the console in
 ``bot.console``, the Discord client in ``bot.discord_ui``.
+
+One-shot commands (``gamesbot medals korea``) must start fast, so what only some commands use is
+imported inside the function that uses it: discord.py and the Discord front-end only by ``run``
+and ``sync``, the console only by ``console``, backups only by ``backup`` and ``restore``
+(``tests/guards/test_oneshot_imports.py`` checks it; ``bench/oneshot.py`` times it).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -14,22 +20,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import discord
 from pydantic import ValidationError
 
 from bot import cli
-from bot.console import run_console
-from bot.discord_ui.client import run_bot, sync_commands
-from bot.discord_ui.frontend import DiscordFrontEnd
-from bot.discord_ui.status import heartbeat_loop
-from bot.domain.errors import GamesbotError, StoreError
+from bot.domain.errors import ConfigError, GamesbotError, StoreError, UnreachableError
 from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
-from bot.runtime import collect_in_background, settle_memory
 from bot.service import GamesService
 from bot.settings import Settings
-from bot.store.maintenance import backup_database, check_database, restore_database
 from bot.store.sqlite_store import SqliteStore
 
 log = logging.getLogger("bot")
@@ -78,6 +77,8 @@ async def _admin(settings: Settings, args: object) -> int:
 
 
 async def _console(settings: Settings) -> int:
+    from bot.console import run_console
+
     store, service = await open_service(settings)
     try:
         return run_console(service, sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
@@ -99,6 +100,11 @@ def _has_token(settings: Settings) -> bool:
 async def _serve(settings: Settings) -> int:
     """Run the Discord bot until SIGTERM/SIGINT, then stop taking interactions, finish those in
     flight, close the gateway and the database, and mark the status file stopped."""
+    from bot.discord_ui.client import run_bot
+    from bot.discord_ui.frontend import DiscordFrontEnd
+    from bot.discord_ui.status import heartbeat_loop
+    from bot.runtime import collect_in_background, settle_memory
+
     store, service = await open_service(settings)
     frontend = DiscordFrontEnd(service, settings)
     settle_memory()
@@ -129,22 +135,8 @@ async def _serve(settings: Settings) -> int:
                     SHUTDOWN_GRACE,
                 )
             bot.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await bot
-        except asyncio.CancelledError:
-            pass
-        except discord.LoginFailure:
-            print(
-                "gamesbot: Discord refused the token (DISCORD_TOKEN is not a valid bot token).",
-                file=sys.stderr,
-            )
-            return cli.EXIT_USAGE
-        except discord.PrivilegedIntentsRequired:
-            print(
-                "gamesbot: Discord refused the connection: a privileged intent is not enabled.",
-                file=sys.stderr,
-            )
-            return cli.EXIT_USAGE
         log.info("stopped cleanly")
         return cli.EXIT_OK
     finally:
@@ -163,16 +155,13 @@ async def _serve(settings: Settings) -> int:
 
 
 async def _sync(settings: Settings, guild: int | None) -> int:
+    from bot.discord_ui.client import sync_commands
+    from bot.discord_ui.frontend import DiscordFrontEnd
+
     store, service = await open_service(settings)
     try:
         frontend = DiscordFrontEnd(service, settings)
         names = await sync_commands(settings, frontend.install, guild)
-    except discord.LoginFailure:
-        print(
-            "gamesbot: Discord refused the token (DISCORD_TOKEN is not a valid bot token).",
-            file=sys.stderr,
-        )
-        return cli.EXIT_USAGE
     finally:
         await store.close()
     where = (
@@ -185,6 +174,8 @@ async def _sync(settings: Settings, guild: int | None) -> int:
 
 
 def _health(settings: Settings) -> int:
+    from bot.store.maintenance import check_database
+
     database = check_database(settings.gamesbot_db_path)
     bot = judge_bot(read_status(settings.resolved_status_file), time.time())
     healthy = database == "ok" and bot.healthy
@@ -193,12 +184,16 @@ def _health(settings: Settings) -> int:
 
 
 def _backup(settings: Settings, path: str) -> int:
+    from bot.store.maintenance import backup_database
+
     backup_database(settings.gamesbot_db_path, Path(path))
     print(f"backed up {settings.gamesbot_db_path} to {path}")
     return cli.EXIT_OK
 
 
 def _restore(settings: Settings, path: str) -> int:
+    from bot.store.maintenance import restore_database
+
     restore_database(Path(path), settings.gamesbot_db_path)
     print(f"restored {settings.gamesbot_db_path} from {path}; restart a running bot to use it")
     return cli.EXIT_OK
@@ -236,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except cli.UsageError as exc:
         print(exc, file=sys.stderr)
         return cli.EXIT_USAGE
-    except StoreError as exc:
+    except (StoreError, ConfigError, UnreachableError) as exc:
         print(f"gamesbot: {exc}", file=sys.stderr)
         return cli.EXIT_USAGE
     except GamesbotError as exc:

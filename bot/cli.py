@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -25,7 +26,13 @@ EXIT_INVALID_FILE = 3
 
 QUERY_COMMANDS = ("medals", "athlete", "event", "table", "ask")
 ADMIN_COMMANDS = ("load", "history", "undo", "export")
-_ANSWER = TypeAdapter(Answer)
+
+
+@functools.cache
+def _answer_adapter() -> TypeAdapter[Answer]:
+    """The JSON encoder of every answer, built on first ``--json`` (building it costs more than
+    answering a one-shot question)."""
+    return TypeAdapter(Answer)
 
 
 class UsageError(Exception):
@@ -165,7 +172,7 @@ def answer(service: GamesService, args: argparse.Namespace) -> Answer:
 def print_answer(result: Answer, *, as_json: bool, out: TextIO = sys.stdout) -> int:
     """Print an answer; return its exit code."""
     if as_json:
-        out.write(_ANSWER.dump_json(result, indent=2).decode() + "\n")
+        out.write(_answer_adapter().dump_json(result, indent=2).decode() + "\n")
     else:
         out.write(render_text(result) + "\n")
     return EXIT_OK if is_answered(result) else EXIT_NO_MATCH

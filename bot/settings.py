@@ -85,6 +85,11 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(
         default="text", description="`text` (human-readable) or `json` (one JSON object a line)."
     )
+    discord_connect_timeout: float = Field(
+        default=300.0,
+        gt=0,
+        description="Seconds `gamesbot run` keeps retrying (with backoff) to reach Discord at start before it gives up with exit code 2; once connected it reconnects by itself.",
+    )
     status_file: Path | None = Field(
         default=None,
         description="Where the running bot writes its heartbeat status for `gamesbot health` (default: beside the database).",

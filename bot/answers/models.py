@@ -343,8 +343,6 @@ Answer = Annotated[
     Field(discriminator="type"),
 ]
 
-Ranking.model_rebuild()
-
 
 def is_answered(answer: object) -> bool:
     """True for answers that answer the question (exit 0); false for no match or a choice (exit 1)."""

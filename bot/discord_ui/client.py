@@ -4,21 +4,43 @@ Owns the client configuration (intents, allowed mentions, sharding), the command
 commands get onto it (the ``install`` callback, so the real front-end and the tests' throwaway
 commands go through the same path), the run loop used by ``gamesbot run``, and the deliberate
 ``gamesbot sync`` step. Commands are never synced on start-up.
+
+Discord being out of reach, or refusing the token, becomes a domain error with one plain
+sentence (``UnreachableError``, ``ConfigError``), so the command line can say it in one line
+and exit 2. ``run_bot`` first retries with backoff: until it has logged in once (after that,
+discord.py reconnects the gateway by itself), for at most ``DISCORD_CONNECT_TIMEOUT`` seconds.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
 from bot.discord_ui.endpoints import point_discord_at
+from bot.domain.errors import ConfigError, UnreachableError
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: What "Discord cannot be reached right now" looks like from discord.py and aiohttp: worth
+#: retrying, unlike a refused token (``LoginFailure``) or a bad request.
+TRANSIENT: tuple[type[BaseException], ...] = (
+    OSError,
+    aiohttp.ClientError,
+    TimeoutError,
+    discord.GatewayNotFound,
+    discord.DiscordServerError,
+)
+FIRST_RETRY = 1.0
+LONGEST_RETRY = 30.0
 
 Tree = app_commands.CommandTree[Any]
 Install = Callable[[Tree], None]
@@ -90,15 +112,75 @@ def _token(settings: Settings) -> str:
     return settings.discord_token.get_secret_value()
 
 
+def _unreachable(settings: Settings, exc: BaseException) -> UnreachableError:
+    reason = str(exc).strip() or type(exc).__name__
+    return UnreachableError(
+        f"cannot reach Discord at {settings.discord_api_base} ({reason}); check the network "
+        "and DISCORD_API_BASE"
+    )
+
+
+def _refused() -> ConfigError:
+    return ConfigError("Discord refused the token (DISCORD_TOKEN is not a valid bot token).")
+
+
+def retry_delays(first: float = FIRST_RETRY, longest: float = LONGEST_RETRY) -> Any:
+    """Seconds to wait before each retry: doubling from ``first`` up to ``longest``, each with up
+    to a tenth of jitter so that many shards do not retry in step."""
+    delay = first
+    while True:
+        yield delay * random.uniform(0.9, 1.0)
+        delay = min(delay * 2, longest)
+
+
+async def _logged_in(
+    settings: Settings, install: Install | None, token: str, **client_options: Any
+) -> discord.Client:
+    """A client that has logged in, retrying with backoff while Discord is out of reach (a new
+    client each time: a discord.py client is not reused after a failed login)."""
+    give_up_at = time.monotonic() + settings.discord_connect_timeout
+    delays = retry_delays()
+    while True:
+        client = build_client(settings, install, **client_options)
+        try:
+            await client.login(token)
+            return client
+        except discord.LoginFailure:
+            await client.close()
+            raise _refused() from None
+        except TRANSIENT as exc:
+            await client.close()
+            delay = next(delays)
+            if time.monotonic() + delay > give_up_at:
+                raise _unreachable(settings, exc) from None
+            log.warning(
+                "cannot reach Discord (%s); retrying in %.1f s",
+                str(exc) or type(exc).__name__,
+                delay,
+            )
+            await asyncio.sleep(delay)
+        except BaseException:
+            await client.close()
+            raise
+
+
 async def run_bot(settings: Settings, install: Install | None, **client_options: Any) -> None:
-    """Runs the bot until cancelled (or the gateway fails fatally), then closes it cleanly."""
+    """Runs the bot until cancelled (or the gateway fails fatally), then closes it cleanly.
+
+    Until the first login succeeds, Discord out of reach is retried with backoff for
+    ``DISCORD_CONNECT_TIMEOUT`` seconds, then raised as ``UnreachableError``; a refused token
+    is a ``ConfigError``. Once logged in, discord.py reconnects the gateway by itself."""
     token = _token(settings)
     point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
-    client = build_client(settings, install, **client_options)
     log.info("starting bot (shard_count=%s shard_ids=%s)", settings.shard_count, settings.shard_ids)
+    client = await _logged_in(settings, install, token, **client_options)
     async with client:
         try:
-            await client.start(token)
+            await client.connect()
+        except discord.PrivilegedIntentsRequired:
+            raise ConfigError(
+                "Discord refused the connection: a privileged intent is not enabled."
+            ) from None
         finally:
             log.info("bot stopping")
             await client.close()
@@ -109,7 +191,8 @@ async def sync_commands(
 ) -> list[str]:
     """Registers the installed commands with Discord and returns their names.
 
-    With ``guild_id`` the global commands are copied to that guild and synced there (instant,
+    Raises ``ConfigError`` for a refused token and ``UnreachableError`` when Discord cannot be
+    reached (no retry: ``gamesbot sync`` is run by hand). With ``guild_id`` the global commands are copied to that guild and synced there (instant,
     for development); without it they are synced globally. Logs in over REST only: no gateway.
     """
     token = _token(settings)
@@ -117,13 +200,18 @@ async def sync_commands(
     client = build_client(settings, install)
     tree = command_tree(client)
     async with client:
-        await client.login(token)
-        if guild_id is None:
-            synced = await tree.sync()
-        else:
-            guild = discord.Object(id=guild_id)
-            tree.copy_global_to(guild=guild)
-            synced = await tree.sync(guild=guild)
+        try:
+            await client.login(token)
+            if guild_id is None:
+                synced = await tree.sync()
+            else:
+                guild = discord.Object(id=guild_id)
+                tree.copy_global_to(guild=guild)
+                synced = await tree.sync(guild=guild)
+        except discord.LoginFailure:
+            raise _refused() from None
+        except TRANSIENT as exc:
+            raise _unreachable(settings, exc) from None
     names = [command.name for command in synced]
     log.info(
         "synced %d command(s) %s: %s",

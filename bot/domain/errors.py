@@ -45,6 +45,11 @@ class StoreError(GamesbotError):
     """The results database cannot be used (corrupt, wrong schema, not writable)."""
 
 
+class UnreachableError(GamesbotError):
+    """A service gamesbot needs (Discord) could not be reached; like a setting that cannot work,
+    the command line ends with exit code 2."""
+
+
 class Problem:
     """One thing wrong with a results file: where (``row 7``, ``events[2].results[0].medal``) and why."""
 

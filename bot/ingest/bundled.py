@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.domain.models import GamesData, LoadPlan
-from bot.ingest.parse import parse_results_file
-from bot.ingest.plan import build_plan
 
 BUNDLED_SOURCE = "bundled data/"
 RESULTS_SUFFIXES = {".json", ".csv"}
@@ -48,6 +46,10 @@ def bundled_plan(
 ) -> tuple[LoadPlan, str]:
     """One load plan for every file of a Games' folder, and the SHA-256 of their contents
     (``others``: the Games already held, whose people its athletes may be)."""
+    # Imported here: a one-shot command over a filled database never parses files.
+    from bot.ingest.parse import parse_results_file
+    from bot.ingest.plan import build_plan
+
     digest = hashlib.sha256()
     parsed = []
     for path in bundled_files(folder):

@@ -11,6 +11,7 @@ autocomplete over the same matchers. A ``Resolver`` is immutable and built once 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -285,10 +286,10 @@ class Resolver:
     """Resolves names of one Games. Build with ``Resolver.build(data)``; immutable afterwards."""
 
     nations: tuple[Candidate, ...]
-    nation_index: NameIndex
+    nation_names: tuple[tuple[int, str], ...]
     nation_exact: dict[str, tuple[int, ...]]
     athletes: tuple[Candidate, ...]
-    athlete_index: NameIndex
+    athlete_names: tuple[tuple[int, str], ...]
     athlete_defaults: tuple[Candidate, ...]
     events: tuple[_EventEntry, ...]
     sports: dict[str, Candidate]
@@ -351,10 +352,10 @@ class Resolver:
             nations=tuple(
                 Candidate(kind=EntityKind.NATION, id=n.code, label=_label(n.label)) for n in nations
             ),
-            nation_index=NameIndex.build(nation_names, both_orders=False),
+            nation_names=tuple(nation_names),
             nation_exact={k: tuple(v) for k, v in nation_exact.items()},
             athletes=athlete_candidates,
-            athlete_index=NameIndex.build(athlete_names),
+            athlete_names=tuple(athlete_names),
             athlete_defaults=tuple(
                 c for c, a in zip(athlete_candidates, athletes, strict=True) if medals[a.id]
             ),
@@ -363,6 +364,19 @@ class Resolver:
             sport_phrases=phrases,
             games_words=games_words(data.games),
         )
+
+    # The fuzzy indexes are built on first use: a one-shot command that names a nation exactly
+    # (or asks for the table) never needs the athletes' index, the costliest part of building.
+
+    @functools.cached_property
+    def nation_index(self) -> NameIndex:
+        """The fuzzy index of nation codes, names and aliases (word order fixed)."""
+        return NameIndex.build(self.nation_names, both_orders=False)
+
+    @functools.cached_property
+    def athlete_index(self) -> NameIndex:
+        """The fuzzy index of athletes' names, in either order, and native names."""
+        return NameIndex.build(self.athlete_names)
 
     @staticmethod
     def _nations_by_medals(data: GamesData) -> list[Nation]:

@@ -1,6 +1,9 @@
 """Loading results: the bundled Games a store does not hold yet, moderators' files (preview,
 apply in one transaction, undo), the load history and exports. Every write goes through the
-library's lock and rebuilds the view of the Games it changed."""
+library's lock and rebuilds the view of the Games it changed.
+
+The ingest modules (parsing, planning, diffs, exports) are imported by the methods that use
+them: a one-shot question loads nothing and should not pay for importing them."""
 
 from __future__ import annotations
 
@@ -14,10 +17,6 @@ from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
 from bot.domain.models import GamesData, LoadPlan
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
-from bot.ingest.diff import preview, table_changes
-from bot.ingest.export import export_csv, export_json
-from bot.ingest.parse import parse_results_file
-from bot.ingest.plan import build_plan
 from bot.query import summaries
 from bot.service.library import Library
 
@@ -57,6 +56,10 @@ class Loads:
         return added
 
     def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+        from bot.ingest.diff import preview
+        from bot.ingest.parse import parse_results_file
+        from bot.ingest.plan import build_plan
+
         parsed = parse_results_file(source, content)
         library = self.library
         games_id = parsed.file.games or library.games_id(games)
@@ -105,6 +108,8 @@ class Loads:
     async def undo(self, *, user_id: int | None, games: str | None = None) -> UndoResult:
         """Revert the most recent load (``NothingToUndoError`` when none is left). Undoing the
         load that created a Games removes that Games."""
+        from bot.ingest.diff import table_changes
+
         library = self.library
         games_id = library.games_id(games)
         async with library.lock:
@@ -137,5 +142,7 @@ class Loads:
 
     def export(self, fmt: Literal["json", "csv"] = "json", games: str | None = None) -> bytes:
         """The current data as a results file."""
+        from bot.ingest.export import export_csv, export_json
+
         data = self.library.view(games).index.data
         return export_json(data) if fmt == "json" else export_csv(data)

@@ -17,7 +17,6 @@ from bot.answers.models import (
 )
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.query import summaries
-from bot.query.ask import answer_question
 from bot.query.people import person_summary
 from bot.service.library import GamesView, Library
 
@@ -230,7 +229,10 @@ class Queries:
         )
 
     def ask(self, question: str, games: str | None = None) -> Answer:
-        """A free-form question, answered from the data only (``bot.query.ask``)."""
+        """A free-form question, answered from the data only (``bot.query.ask``, imported on the
+        first question: the parser's vocabulary is large and most commands never need it)."""
+        from bot.query.ask import answer_question
+
         view = self.library.view(games)
         return view.cached(
             ("ask", question), lambda: answer_question(question, view.index, view.resolver)

@@ -1,0 +1,98 @@
+"""Guards: a one-shot command's process never imports discord.py (or aiohttp, the Discord
+front-end, the /ask parser or the file parsers when it does not use them), so that
+``gamesbot medals korea`` starts fast; ``run`` and ``sync`` are the paths that import Discord.
+
+Each command runs in a real subprocess (``python -m bot ...`` over a database filled once), and
+the modules it imported are read from ``sys.modules`` as the process ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Runs ``bot.__main__.main`` with the given arguments, then prints the loaded modules' names.
+PROBE = """
+import json, sys
+from bot.__main__ import main
+code = main(sys.argv[1:])
+print("\\n@@MODULES@@" + json.dumps(sorted(sys.modules)))
+"""
+
+NEVER_IN_A_ONE_SHOT = ("discord", "aiohttp", "bot.discord_ui")
+
+
+def modules_of(tmp_path: Path, *args: str, **extra_env: str) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "GAMESBOT_"))}
+    env["GAMESBOT_DB_PATH"] = str(tmp_path / "gamesbot.db")
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra_env)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert "@@MODULES@@" in done.stdout, done.stderr
+    return set(json.loads(done.stdout.rsplit("@@MODULES@@", 1)[1]))
+
+
+def loaded(modules: set[str], package: str) -> list[str]:
+    return sorted(m for m in modules if m == package or m.startswith(package + "."))
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder whose database already holds the bundled data (the first use fills it)."""
+    folder = tmp_path_factory.mktemp("oneshot")
+    modules_of(folder, "table", "--top", "1")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("medals", "korea"),
+        ("athlete", "gilli", "kim"),
+        ("event", "women's", "500m", "short", "track"),
+        ("table", "--json"),
+        ("history",),
+        ("health",),
+    ],
+)
+def test_a_one_shot_command_does_not_import_discord(filled: Path, args: tuple[str, ...]) -> None:
+    modules = modules_of(filled, *args)
+    assert "bot.service" in modules or args == ("health",)  # the probe really ran the command
+    for package in NEVER_IN_A_ONE_SHOT:
+        assert loaded(modules, package) == [], f"gamesbot {' '.join(args)} imported {package}"
+
+
+def test_a_question_about_medals_imports_neither_the_ask_parser_nor_the_file_parsers(
+    filled: Path,
+) -> None:
+    modules = modules_of(filled, "medals", "korea")
+    assert loaded(modules, "bot.query.ask") == []
+    assert loaded(modules, "bot.ingest.parse") == []
+    assert loaded(modules, "bot.ingest.plan") == []
+
+
+def test_the_probe_sees_discord_where_a_command_uses_it(filled: Path) -> None:
+    """``sync`` imports discord.py (here it fails to reach a port where nothing listens, after
+    importing it), and ``ask`` the /ask parser: the probe does see imports."""
+    modules = modules_of(
+        filled,
+        "sync",
+        DISCORD_TOKEN="not-a-real-token",
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+    )
+    assert loaded(modules, "discord") != [] and loaded(modules, "bot.discord_ui") != []
+    assert loaded(modules_of(filled, "ask", "who", "won", "the", "most", "golds"), "bot.query.ask")
