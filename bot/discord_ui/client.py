@@ -59,6 +59,14 @@ class ShardedGamesBot(discord.AutoShardedClient):
     tree: Tree
 
 
+def _no_voice_warnings() -> None:
+    """gamesbot has no voice: discord.py's warnings that voice libraries are missing (logged on
+    every start, and by ``gamesbot sync`` too) would only alarm whoever reads the log."""
+    for flag in ("warn_nacl", "warn_dave"):
+        if hasattr(discord.VoiceClient, flag):
+            setattr(discord.VoiceClient, flag, False)
+
+
 def build_client(
     settings: Settings, install: Install | None = None, **client_options: Any
 ) -> discord.Client:
@@ -75,6 +83,7 @@ def build_client(
     (discord.py's default sleeps 5 s before every non-initial IDENTIFY, which is right against
     the real Discord but slows tests).
     """
+    _no_voice_warnings()
     options: dict[str, Any] = {
         "intents": discord.Intents.default(),
         "allowed_mentions": discord.AllowedMentions.none(),

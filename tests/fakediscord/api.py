@@ -62,8 +62,9 @@ class FakeDiscord:
 
     # --- lifecycle and addresses ---------------------------------------------------------------
 
-    async def start(self) -> None:
-        await self.server.start()
+    async def start(self, port: int = 0) -> None:
+        """Start listening on 127.0.0.1 (``port``, or an ephemeral one)."""
+        await self.server.start(port)
 
     async def stop(self) -> None:
         for task in self._announcements:
