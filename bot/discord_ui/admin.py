@@ -48,9 +48,17 @@ class PendingLoad:
     games: str | None = None
 
 
+#: Who Discord shows /results to unless a server says otherwise (Server Settings → Integrations):
+#: the permission the bot's own check accepts, so the two never disagree for a member with it.
+#: A moderator role without Manage Server is let in by the server overriding /results for that
+#: role; whoever an override lets in is still checked by ``check_moderator``.
+RESULTS_DEFAULT_PERMISSIONS = discord.Permissions(manage_guild=True)
+
+
 def check_moderator(interaction: discord.Interaction[Any], context: UiContext) -> None:
     """Only in a home guild, and only with a moderator role or Manage Server. (Discord itself
-    shows /results only to members with Manage Messages, unless a server changes that.)"""
+    shows /results to members with Manage Server, and to whom a server's Integrations settings
+    let in: they are checked here like everyone else.)"""
     settings = context.settings
     if interaction.guild_id is None:
         raise NotAllowed("Results can only be loaded in a server.")
@@ -62,7 +70,7 @@ def check_moderator(interaction: discord.Interaction[Any], context: UiContext) -
     roles = {role.id for role in getattr(member, "roles", [])}
     if roles & set(settings.moderator_role_ids):
         return
-    if interaction.permissions.manage_guild:
+    if interaction.permissions.is_superset(RESULTS_DEFAULT_PERMISSIONS):
         return
     raise NotAllowed(
         "Only moderators (the configured moderator roles, or Manage Server) can do that."
@@ -178,7 +186,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
         name="results",
         description="Load, review and undo results (moderators)",
         guild_only=True,
-        default_permissions=discord.Permissions(manage_messages=True),
+        default_permissions=RESULTS_DEFAULT_PERMISSIONS,
     )
 
     @results.command(

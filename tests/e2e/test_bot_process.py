@@ -19,7 +19,7 @@ from tests.fakediscord.api import FakeDiscord
 from tests.fakediscord.fixtures import SpawnBot
 
 RUN = (sys.executable, "-m", "bot", "run")
-MANAGE_MESSAGES = 1 << 13
+MANAGE_GUILD = 1 << 5
 
 
 def bot_env(fake: FakeDiscord, tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -63,7 +63,7 @@ async def test_run_answers_then_shuts_down_gracefully(
     fake: FakeDiscord, spawn_bot: SpawnBot, tmp_path: Path
 ) -> None:
     guild = fake.default_guild
-    moderators = fake.add_role(guild, "mods", MANAGE_MESSAGES)
+    moderators = fake.add_role(guild, "mods", MANAGE_GUILD)
     moderator = fake.add_member(guild, "mod", roles=[moderators])
 
     synced = await gamesbot(fake, tmp_path, "sync")

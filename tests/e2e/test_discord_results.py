@@ -17,6 +17,7 @@ from tests.fakediscord.state import Member
 
 MANAGE_MESSAGES = 1 << 13
 MANAGE_CHANNELS = 1 << 4
+MANAGE_GUILD = 1 << 5
 
 
 def text_of(embed: dict[str, Any]) -> str:
@@ -37,17 +38,24 @@ class World:
     def __init__(self, fake: FakeDiscord) -> None:
         guild = fake.default_guild
         self.fake = fake
+        # The moderator role lacks Manage Server: the server lets it see /results through
+        # Integrations (``admit``), as the README tells servers to do.
         self.mod_role = fake.add_role(guild, "results mods", MANAGE_MESSAGES | MANAGE_CHANNELS)
         self.moderator = fake.add_member(guild, "mod", roles=[self.mod_role])
-        self.helper = fake.add_member(
-            guild, "helper", permissions=MANAGE_MESSAGES
-        )  # sees it, not a mod
+        # Let in by an admin's override of /results for them, but not a moderator.
+        self.helper = fake.add_member(guild, "helper", permissions=MANAGE_MESSAGES)
         self.fan = fake.add_member(guild, "fan")
         self.other_guild = fake.add_guild("Elsewhere")
-        other_role = fake.add_role(self.other_guild, "mods there", MANAGE_MESSAGES)
+        other_role = fake.add_role(self.other_guild, "mods there", MANAGE_GUILD)
         self.mod_elsewhere = fake.add_member(self.other_guild, "mod2", roles=[other_role])
         self.channel = fake.add_channel(guild, "medal-news")
         self.ui: DiscordFrontEnd | None = None
+
+    def admit(self) -> None:
+        """What the home server's admin does in Server Settings → Integrations once /results is
+        synced: let the moderator role in, and (wrongly) the helper too."""
+        self.fake.override_command("results", role=self.mod_role)
+        self.fake.override_command("results", member=self.helper)
 
     def settings(self) -> Settings:
         return Settings(  # type: ignore[call-arg]
@@ -62,6 +70,7 @@ async def world(fake: FakeDiscord, service: GamesService, start_bot: StartBot) -
     w = World(fake)
     w.ui = DiscordFrontEnd(service, w.settings())
     await start_bot(w.ui.install)
+    w.admit()
     return w
 
 

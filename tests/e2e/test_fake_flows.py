@@ -167,6 +167,31 @@ async def test_default_member_permissions_are_enforced(
     assert (await fake.slash("modonly", user=admin)).content == "moderator ok"
 
 
+async def test_integrations_overrides_let_in_or_keep_out_whom_an_admin_chose(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    guild = fake.default_guild
+    helpers = fake.add_role(guild, "helpers")  # no permissions of its own
+    helper = fake.add_member(guild, "helper", roles=[helpers])
+    manager = fake.add_member(guild, "manager", permissions=1 << 5)  # manage guild
+    await start_bot()
+    with pytest.raises(NotPermitted, match="lacks permissions"):
+        await fake.slash("modonly", user=helper)
+    fake.override_command("modonly", role=helpers)
+    assert (await fake.slash("modonly", user=helper)).content == "moderator ok"
+    fake.override_command("modonly", member=manager, allow=False)
+    with pytest.raises(NotPermitted, match="Integrations"):
+        await fake.slash("modonly", user=manager)  # denied although the default lets them in
+    fake.override_command("modonly", everyone=guild, allow=False)
+    assert (
+        await fake.slash("modonly", user=helper)
+    ).content == "moderator ok"  # role beats @everyone
+    with pytest.raises(NotPermitted):
+        await fake.slash("modonly")  # the default member: @everyone denied
+    admin = fake.add_member(guild, "admin", permissions=1 << 3)
+    assert (await fake.slash("modonly", user=admin)).content == "moderator ok"
+
+
 async def test_a_bot_that_never_answers_fails_the_interaction(
     fake: FakeDiscord, start_bot: StartBot
 ) -> None:

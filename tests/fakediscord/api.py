@@ -196,6 +196,32 @@ class FakeDiscord:
         guild.members.append(member)
         return member
 
+    def override_command(
+        self,
+        name: str,
+        *,
+        role: Role | None = None,
+        member: Member | None = None,
+        everyone: Guild | None = None,
+        allow: bool = True,
+    ) -> None:
+        """What a server admin does in Server Settings → Integrations → the bot → a command:
+        allow (or deny) one role, one member or @everyone, whatever the command's
+        ``default_member_permissions`` say. Give exactly one of ``role``, ``member`` and
+        ``everyone`` (the guild); the guild is theirs."""
+        targets = [t for t in (role, member, everyone) if t is not None]
+        if len(targets) != 1:
+            raise ValueError("override one role, one member or @everyone")
+        if role is not None:
+            guild, key = self.world.guilds[role.guild_id], ("role", role.id)
+        elif member is not None:
+            guild, key = member.guild, ("user", member.id)
+        else:
+            assert everyone is not None
+            guild, key = everyone, ("role", everyone.id)
+        command_id = int(self.command(name, guild)["id"])
+        guild.command_overwrites.setdefault(command_id, {})[key] = allow
+
     def add_user(self, name: str = "dm-user") -> User:
         """A user outside any guild (for DM interactions)."""
         return User(self.world.snowflakes.next(), name)
@@ -435,12 +461,23 @@ class FakeDiscord:
         return command, path, defs
 
     def _check_permitted(self, command: Json, user: Member | User) -> None:
-        required_raw = command.get("default_member_permissions")
-        if required_raw is None or not isinstance(user, Member):
+        if not isinstance(user, Member):
             return
-        required, have = int(required_raw), user.permissions
+        have = user.permissions
         if have & rules.ADMINISTRATOR:
+            return  # owners and administrators can use every command
+        overwrite = user.guild.command_overwrite(int(command["id"]), user)
+        if overwrite is True:
             return
+        if overwrite is False:
+            raise NotPermitted(
+                f"{user.user.username} is denied /{command['name']} by this server's "
+                "Integrations settings; Discord does not show the command"
+            )
+        required_raw = command.get("default_member_permissions")
+        if required_raw is None:
+            return
+        required = int(required_raw)
         if required == 0 or have & required != required:
             raise NotPermitted(
                 f"{user.user.username} lacks permissions {required:#x} for /{command['name']} "

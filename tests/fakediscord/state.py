@@ -96,6 +96,22 @@ class Guild:
     roles: dict[int, Role] = field(default_factory=dict)
     channels: list[Channel] = field(default_factory=list)
     members: list[Member] = field(default_factory=list)
+    #: What admins set in Server Settings → Integrations for one command: command id →
+    #: {("user" | "role", id): allowed}. The @everyone role's id is the guild's id.
+    command_overwrites: dict[int, dict[tuple[str, int], bool]] = field(default_factory=dict)
+
+    def command_overwrite(self, command_id: int, member: Member) -> bool | None:
+        """Whether this server's overwrites of the command let ``member`` use it (None: none
+        applies, so the command's ``default_member_permissions`` decide), as Discord reads
+        them: the member's own overwrite, else any of their roles' (an allow wins), else
+        @everyone's."""
+        overwrites = self.command_overwrites.get(command_id, {})
+        if ("user", member.id) in overwrites:
+            return overwrites[("user", member.id)]
+        by_role = [overwrites[("role", r)] for r in member.role_ids if ("role", r) in overwrites]
+        if by_role:
+            return any(by_role)
+        return overwrites.get(("role", self.id))
 
     @property
     def default_channel(self) -> Channel:
