@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bot.answers.provenance import Provenance
+from bot.answers.provenance import Provenance, footer
 from bot.domain.models import Frozen, Medal
 
 #: A fact's value: an id, code or label, a number, a yes/no, nothing, or a list of ids.
@@ -81,7 +81,5 @@ class AskAnswer(Frozen):
 
 def render_ask_text(answer: AskAnswer) -> str:
     """Plain text of an ``/ask`` answer: the answer sentences, a blank line, then the same footer
-    as the other text answers (``bot.answers.text.footer``: Games · source · as of)."""
-    prov = answer.provenance
-    as_of = prov.as_of.strftime("%Y-%m-%d %H:%M UTC") if prov.as_of else "unknown"
-    return f"{answer.text}\n\n{prov.games_name} · source: {prov.source} · as of {as_of}"
+    as the other text answers (``bot.answers.provenance.footer``)."""
+    return f"{answer.text}\n\n{footer(answer.provenance)}"

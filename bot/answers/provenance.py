@@ -1,5 +1,11 @@
-"""Provenance: where an answer's data comes from and how fresh it is (every answer's footer).
-Its own module so that every answer module can use it without importing the others."""
+"""Provenance: where an answer's data comes from and how fresh it is, and the footer that says
+so under every answer (text and Discord alike). Its own module so that every answer module can
+use it without importing the others; the footer's words are all here, in one table.
+
+Freshness is the last change of the Games' data, not when the database was filled: bundled data
+says "bundled data" and the date the bundle was compiled (``Games.as_of``, when the data files
+carry it); a moderator's load or undo says which one, by whom (a moderator on Discord, or the
+command line) and when."""
 
 from __future__ import annotations
 
@@ -7,11 +13,62 @@ import datetime as dt
 
 from bot.domain.models import Frozen
 
+#: The kinds of change a footer names (the store's load kinds); any other kind reads as a load.
+BUNDLED = "bundled"
+
+#: The footer's words. ``{n}``: the load's number in the history.
+WORDS = {
+    "bundled": "bundled data",
+    "bundled_as_of": "bundled data as of {date}",
+    "load": "results load #{n}",
+    "undo": "undo #{n}",
+    "by_moderator": "by a moderator",
+    "by_command_line": "from the command line",
+    "when": "{date} {time} UTC",
+    "separator": " · ",
+}
+
 
 class Provenance(Frozen):
     """Where an answer's data comes from and how fresh it is (the footer of every answer)."""
 
     games_id: str
     games_name: str
+    #: The file (or bundled folder) of the last change.
     source: str
+    #: When the last load or undo changed the Games; None for bundled data (its freshness is
+    #: ``compiled``, not when a database happened to be filled).
     as_of: dt.datetime | None = None
+    #: The kind of the last change: ``bundled``, ``load`` or ``undo``.
+    change: str = BUNDLED
+    #: The number of that load or undo in the history (None for bundled data).
+    load_id: int | None = None
+    #: Whether a Discord member made it (else the command line).
+    by_moderator: bool = False
+    #: When the bundled data was compiled (from its data files; None when they do not say).
+    compiled: dt.date | None = None
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def freshness(provenance: Provenance) -> str:
+    """How fresh the data is, in words: "bundled data as of 14 Feb 2025", or
+    "results load #12 by a moderator, 3 Feb 2026 14:05 UTC"."""
+    if provenance.change == BUNDLED:
+        if provenance.compiled is None:
+            return WORDS["bundled"]
+        return WORDS["bundled_as_of"].format(date=_date(provenance.compiled))
+    what = WORDS["undo" if provenance.change == "undo" else "load"].format(n=provenance.load_id)
+    who = WORDS["by_moderator" if provenance.by_moderator else "by_command_line"]
+    text = f"{what} {who}"
+    if provenance.as_of is not None:
+        moment = provenance.as_of.astimezone(dt.UTC)
+        text += ", " + WORDS["when"].format(date=_date(moment), time=f"{moment:%H:%M}")
+    return text
+
+
+def footer(provenance: Provenance) -> str:
+    """The footer of every answer: the Games and how fresh its data is."""
+    return WORDS["separator"].join((provenance.games_name, freshness(provenance)))

@@ -20,11 +20,12 @@ from bot.answers.models import (
     NewGames,
     NoMatch,
     PersonSummary,
-    Provenance,
     Ranking,
     TableChange,
     UndoResult,
 )
+from bot.answers.provenance import footer as footer
+from bot.answers.provenance import freshness
 from bot.domain.models import Medal, MedalCount, PersonLink
 from bot.domain.resolution import EntityKind
 
@@ -56,11 +57,6 @@ def names(athletes: tuple[AthleteRef, ...]) -> str:
 
 def medal_mark(medal: Medal | None) -> str:
     return medal.emoji if medal else "  "
-
-
-def footer(provenance: Provenance) -> str:
-    as_of = provenance.as_of.strftime("%Y-%m-%d %H:%M UTC") if provenance.as_of else "unknown"
-    return f"{provenance.games_name} · source: {provenance.source} · as of {as_of}"
 
 
 @singledispatch
@@ -422,7 +418,7 @@ def _(answer: About) -> str:
         f"{games.name} ({games.official_name}), {games.city}, {dates}",
         f"{answer.events} events in {len(answer.sports)} sports · {answer.nations} NOCs · {answer.athletes} athletes named",
         f"Results from {answer.sources} cited sources (news agencies and official reports); medal table computed from results.",
-        f"Last load: {footer(answer.provenance)}",
+        f"Data: {freshness(answer.provenance)}",
         f"gamesbot {answer.version}",
     ]
     if answer.other_games:

@@ -158,6 +158,8 @@ class LoadInfo(Frozen):
     loaded_at: dt.datetime
     source: str
     user_id: int | None = None
+    #: ``bundled`` (the data shipped with gamesbot), ``load`` (a results file) or ``undo``.
+    kind: str = "load"
 
 
 class LoadRecord(Frozen):

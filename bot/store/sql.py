@@ -67,7 +67,7 @@ INSERT INTO loads (games_id, kind, source, sha256, user_id, loaded_at, counts, b
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 LAST_LOAD = """
-SELECT id, loaded_at, source, user_id FROM loads WHERE games_id = ? ORDER BY id DESC LIMIT 1
+SELECT id, loaded_at, source, user_id, kind FROM loads WHERE games_id = ? ORDER BY id DESC LIMIT 1
 """
 LOAD_HISTORY = """
 SELECT id, games_id, kind, source, sha256, user_id, loaded_at, counts, undone_by

@@ -144,6 +144,7 @@ class SqliteStore:
                 loaded_at=dt.datetime.fromisoformat(last[1]),
                 source=last[2],
                 user_id=last[3],
+                kind=last[4],
             )
             if last
             else None
