@@ -26,6 +26,7 @@ from bot.answers.models import (
 )
 from bot.answers.provenance import footer as footer
 from bot.answers.provenance import freshness
+from bot.answers.sites import citations
 from bot.domain.models import Medal, MedalCount, PersonLink
 from bot.domain.resolution import EntityKind
 
@@ -57,6 +58,17 @@ def names(athletes: tuple[AthleteRef, ...]) -> str:
 
 def medal_mark(medal: Medal | None) -> str:
     return medal.emoji if medal else "  "
+
+
+def source_lines(sources: tuple[str, ...]) -> list[str]:
+    """An event's sources: "Sources:", then a line per site shown ("  Xinhua: https://…"), then
+    how many are not shown (``bot.answers.sites``)."""
+    picked, rest = citations(sources)
+    lines = ["Sources:"]
+    lines.extend(f"  {c.name}: {c.url}" if c.url else f"  {c.name}" for c in picked)
+    if rest:
+        lines.append(f"  + {rest} more")
+    return lines
 
 
 @singledispatch
@@ -215,7 +227,7 @@ def _(answer: EventResult) -> str:
         lines.extend(f"  - {note}" for note in event.notes)
     if event.sources:
         lines.append("")
-        lines.append("Sources: " + " ; ".join(event.sources))
+        lines.extend(source_lines(event.sources))
     lines.append("")
     lines.append(footer(answer.provenance))
     return "\n".join(lines)

@@ -41,6 +41,7 @@ from bot.answers.text import (
     table_change,
     unranked_note,
 )
+from bot.discord_ui.sources import sources_value
 from bot.domain.models import Medal, MedalCount
 from bot.domain.resolution import EntityKind
 
@@ -326,7 +327,7 @@ def _(answer: EventResult) -> list[Page]:
             line += f"\n  ↳ {safe(place.note, 300)}"
         lines.append(line)
     if event.sources:
-        head.fields.append(("Sources", "\n".join(f"<{s}>" for s in event.sources[:5]), False))
+        head.fields.append(("Sources", sources_value(event.sources), False))
     return paginate(head, lines, lines_per_page=8)
 
 

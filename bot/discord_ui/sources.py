@@ -1,0 +1,66 @@
+"""An event's sources on Discord: short masked links named by their site
+(``[Xinhua](<https://…>) · [Yonhap](<https://…>) · + 7 more``), one per site, at most a
+handful (``bot.answers.sites``), within an embed field's 1,024 characters.
+
+The link text is escaped (a name cannot open or close Markdown, or mention anyone); the URL goes
+in angle brackets (Discord shows no preview for each link) with the characters that could end
+the link target or break the Markdown percent-encoded; a source that is not a web address is
+shown as escaped text."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from discord.utils import escape_markdown, escape_mentions
+
+from bot.answers.sites import citations
+
+FIELD_VALUE_LIMIT = 1024
+SEPARATOR = " · "
+#: A link longer than this is shown as its name alone (one would crowd out the others).
+LONGEST_LINK = 400
+NAME_LIMIT = 60
+#: What a URL keeps as it is: the reserved and unreserved characters of RFC 3986 but the
+#: parentheses; the rest (spaces, ``<``, ``>``, ``"``, ``\``, ``|``, ``(``, ``)``, non-ASCII) is
+#: percent-encoded, and existing escapes (``%``) are kept.
+URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
+
+
+def link_text(name: str) -> str:
+    """A site's name made inert for a masked link's text."""
+    clipped = name if len(name) <= NAME_LIMIT else name[: NAME_LIMIT - 1] + "…"
+    escaped = escape_mentions(escape_markdown(clipped.replace("\n", " ")))
+    return escaped.replace("[", "\\[").replace("]", "\\]")
+
+
+def link_target(url: str) -> str:
+    """A URL that cannot end the link target early nor break the Markdown around it."""
+    return quote(url.strip(), safe=URL_SAFE)
+
+
+def _shown(name: str, url: str | None) -> str:
+    if url is None:
+        return link_text(name)
+    link = f"[{link_text(name)}](<{link_target(url)}>)"
+    return link if len(link) <= LONGEST_LINK else link_text(name)
+
+
+def more(count: int) -> str:
+    return f"+ {count} more"
+
+
+def sources_value(sources: tuple[str, ...] | list[str], limit: int = FIELD_VALUE_LIMIT) -> str:
+    """The value of an event's Sources field: masked links, then how many are not shown; never
+    longer than ``limit`` (links that would not fit are counted with the rest)."""
+    picked, rest = citations(sources)
+    reserve = len(SEPARATOR) + len(more(len(sources)))  # room for the count, whatever it is
+    parts: list[str] = []
+    for cited in picked:
+        part = _shown(cited.name, cited.url)
+        if len(SEPARATOR.join([*parts, part])) + reserve > limit:
+            rest += 1
+            continue
+        parts.append(part)
+    if rest:
+        parts.append(more(rest))
+    return SEPARATOR.join(parts)
