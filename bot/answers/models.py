@@ -211,6 +211,9 @@ class Message(Frozen):
     provenance: Provenance
     text: str
     answered: bool = True
+    #: True when /ask read the text as a bare name (no question in it) that no nation, athlete or
+    #: event matches with confidence: a front-end may offer the choices or nearest names.
+    bare_name: bool = False
 
 
 class About(Frozen):

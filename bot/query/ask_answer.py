@@ -985,7 +985,8 @@ class Answerer:
                 Draft(AskIntent.EVENT_WINNER, draft.clause, event_text=text, any_medal=True),
                 context,
             )
-        raise self.help(draft.subject_text)
+        unread = self.help_message(draft.subject_text)
+        raise NotAnswered(unread.model_copy(update={"bare_name": True}))
 
     def nation_medals(self, draft: Draft, noc: str, sport: str | None) -> AskPart:
         results = sorted(
