@@ -76,7 +76,7 @@ class Library:
         self._configured_default = default_games
         self._views: dict[str, GamesView] = {}
         self._names = GamesNames.build(())
-        self.people = People.build(())
+        self._people: People | None = None
         self.lock = asyncio.Lock()
         self.changed = asyncio.Event()
         #: Medals each rebuild gained, per Games, until the followers take them.
@@ -98,7 +98,7 @@ class Library:
                 if gained:
                     self.gained.setdefault(games_id, set()).update(gained)
         self._names = GamesNames.build(v.index.data.games for v in self._views.values())
-        self.people = People.build([view.index.data for view in self.views()])
+        self._people = None  # rebuilt when next needed
         self.changed.set()
 
     async def refresh_all(self) -> None:
@@ -123,6 +123,14 @@ class Library:
                     await self.refresh(games_id)
                 refreshed.append(games_id)
         return refreshed
+
+    @property
+    def people(self) -> People:
+        """Who is who across the loaded Games, built on first use after each rebuild (a one-shot
+        command about one Games never needs it)."""
+        if self._people is None:
+            self._people = People.build([view.index.data for view in self.views()])
+        return self._people
 
     # --- which Games ---------------------------------------------------------------------------
 
