@@ -183,16 +183,17 @@ async def run_bot(settings: Settings, install: Install | None, **client_options:
     point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
     log.info("starting bot (shard_count=%s shard_ids=%s)", settings.shard_count, settings.shard_ids)
     client = await _logged_in(settings, install, token, **client_options)
-    async with client:
-        try:
-            await client.connect()
-        except discord.PrivilegedIntentsRequired:
-            raise ConfigError(
-                "Discord refused the connection: a privileged intent is not enabled."
-            ) from None
-        finally:
-            log.info("bot stopping")
-            await client.close()
+    try:
+        await client.connect()
+    except discord.PrivilegedIntentsRequired:
+        raise ConfigError(
+            "Discord refused the connection: a privileged intent is not enabled."
+        ) from None
+    except TRANSIENT as exc:  # a sharded client asks for the gateway before connecting
+        raise _unreachable(settings, exc) from None
+    finally:
+        log.info("bot stopping")
+        await client.close()
 
 
 async def sync_commands(

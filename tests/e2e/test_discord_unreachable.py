@@ -120,3 +120,20 @@ async def test_run_connects_once_discord_comes_up(tmp_path: Path) -> None:
     output = log.read_text(errors="replace")
     assert "Traceback" not in output
     assert "retrying in" in output and "stopped cleanly" in output
+
+
+@pytest.mark.slow
+async def test_sync_and_run_with_a_refused_token_say_so_in_one_line_and_exit_2(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    port = int(fake.api_base.split(":")[2].split("/")[0])
+    for command in ("sync", "run"):
+        done = await asyncio.to_thread(
+            gamesbot, port, tmp_path, command, DISCORD_TOKEN="not-the-token"
+        )
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip().splitlines()[-1] == (
+            "gamesbot: Discord refused the token (DISCORD_TOKEN is not a valid bot token)."
+        )
+    assert [v.status for v in fake.take_violations()] == [401, 401]
