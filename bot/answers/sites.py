@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
 from urllib.parse import urlsplit
 
 #: How many sources an answer shows; the rest are counted ("+ 7 more").
@@ -29,6 +28,8 @@ class Citation:
 @functools.cache
 def site_names() -> dict[str, str]:
     """The table of known site names, by domain (read once from the package's data)."""
+    from importlib import resources  # only answers that show sources need it
+
     text = resources.files("bot.answers").joinpath("site_names.json").read_text("utf-8")
     names: dict[str, str] = json.loads(text)["names"]
     return {domain.lower(): name for domain, name in names.items()}
