@@ -251,7 +251,8 @@ async def test_a_load_shows_at_once_in_answers_autocomplete_and_footer(
     choices = await fake.autocomplete("athlete", "name", "brand new")
     assert choices and choices[0]["value"] == "kor-brand-new-skater"
     after = await fake.slash("medals", nation="korea")
-    assert "source: new-skater.csv" in after.embeds[0]["footer"]["text"]
+    load_id = service.library.provenance("harbin-2025").load_id
+    assert f"results load #{load_id} by a moderator, " in after.embeds[0]["footer"]["text"]
     assert after.embeds[0]["footer"]["text"] != before.embeds[0]["footer"]["text"]
     athlete = await fake.slash("athlete", name="brand new skater")
     assert "🥉" in text_of(athlete.embeds[0])
