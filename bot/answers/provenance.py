@@ -13,13 +13,16 @@ import datetime as dt
 
 from bot.domain.models import Frozen
 
-#: The kinds of change a footer names (the store's load kinds); any other kind reads as a load.
+#: The kinds of change a footer names: the store's load kinds (any other reads as a load), and a
+#: Games that a previewed file would add (no load of it yet).
 BUNDLED = "bundled"
+NEW_GAMES = "new"
 
 #: The footer's words. ``{n}``: the load's number in the history.
 WORDS = {
     "bundled": "bundled data",
     "bundled_as_of": "bundled data as of {date}",
+    "new": "not loaded yet",
     "load": "results load #{n}",
     "undo": "undo #{n}",
     "by_moderator": "by a moderator",
@@ -39,7 +42,7 @@ class Provenance(Frozen):
     #: When the last load or undo changed the Games; None for bundled data (its freshness is
     #: ``compiled``, not when a database happened to be filled).
     as_of: dt.datetime | None = None
-    #: The kind of the last change: ``bundled``, ``load`` or ``undo``.
+    #: The kind of the last change: ``bundled``, ``load`` or ``undo`` (``new``: none yet).
     change: str = BUNDLED
     #: The number of that load or undo in the history (None for bundled data).
     load_id: int | None = None
@@ -60,6 +63,8 @@ def freshness(provenance: Provenance) -> str:
         if provenance.compiled is None:
             return WORDS["bundled"]
         return WORDS["bundled_as_of"].format(date=_date(provenance.compiled))
+    if provenance.change == NEW_GAMES:
+        return WORDS["new"]
     what = WORDS["undo" if provenance.change == "undo" else "load"].format(n=provenance.load_id)
     who = WORDS["by_moderator" if provenance.by_moderator else "by_command_line"]
     text = f"{what} {who}"

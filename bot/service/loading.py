@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
+from bot.answers.provenance import NEW_GAMES
 from bot.domain.models import GamesData, LoadPlan
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
@@ -71,7 +72,9 @@ class Loads:
         prov = (
             library.provenance(games_id)
             if known
-            else Provenance(games_id=games_id, games_name=plan.games.name, source=source)
+            else Provenance(
+                games_id=games_id, games_name=plan.games.name, source=source, change=NEW_GAMES
+            )
         )
         return preview(current, plan, provenance=prov, source=source, sha256=digest), plan
 

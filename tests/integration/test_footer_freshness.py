@@ -145,6 +145,10 @@ async def test_a_moderators_load_and_undo_are_named_with_their_time(
             ),
             "G · results load #4 from the command line, 3 Feb 2026 14:05 UTC",
         ),
+        (
+            Provenance(games_id="g", games_name="G", source="new.json", change="new"),
+            "G · not loaded yet",
+        ),
     ],
 )
 def test_footer_words(prov: Provenance, words: str) -> None:
