@@ -17,7 +17,7 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import aiohttp
@@ -133,7 +133,7 @@ def _refused() -> ConfigError:
     return ConfigError("Discord refused the token (DISCORD_TOKEN is not a valid bot token).")
 
 
-def retry_delays(first: float = FIRST_RETRY, longest: float = LONGEST_RETRY) -> Any:
+def retry_delays(first: float = FIRST_RETRY, longest: float = LONGEST_RETRY) -> Iterator[float]:
     """Seconds to wait before each retry: doubling from ``first`` up to ``longest``, each with up
     to a tenth of jitter so that many shards do not retry in step."""
     delay = first

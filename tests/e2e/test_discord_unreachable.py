@@ -110,6 +110,12 @@ async def test_run_connects_once_discord_comes_up(tmp_path: Path) -> None:
             pytest.fail("the bot never tried to reach Discord:\n" + log.read_text())
         await fake.start(port)
         await fake.wait_ready(1, timeout=30)
+        synced = await asyncio.to_thread(gamesbot, port, tmp_path, "sync")
+        assert synced.returncode == 0, synced.stderr
+        reply = await fake.slash("medals", nation="korea", games="harbin")
+        assert (
+            "South Korea (KOR)" in reply.embeds[0]["title"]
+        )  # the front-end of the retried client
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), 30) == 0, log.read_text()
     finally:
