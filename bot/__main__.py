@@ -140,10 +140,11 @@ async def _serve(settings: Settings) -> int:
         log.info("stopped cleanly")
         return cli.EXIT_OK
     finally:
-        stopper.cancel()
-        beat.cancel()
-        announcer.cancel()
-        collector.cancel()
+        background = (stopper, beat, announcer, collector)
+        for task in background:
+            task.cancel()
+        # Wait for them to stop before the store closes under a query of theirs.
+        await asyncio.gather(*background, return_exceptions=True)
         await store.close()
         await asyncio.to_thread(
             write_status,
