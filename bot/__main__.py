@@ -28,8 +28,9 @@ from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
 from bot.service import GamesService
+from bot.service.changes import follow_store_changes
 from bot.settings import Settings
-from bot.store.sqlite_store import SqliteStore
+from bot.store.factory import Store, open_store
 
 log = logging.getLogger("bot")
 SHUTDOWN_GRACE = 10.0
@@ -46,9 +47,10 @@ def load_settings() -> Settings:
         raise SystemExit(cli.EXIT_USAGE) from None
 
 
-async def open_service(settings: Settings) -> tuple[SqliteStore, GamesService]:
-    """Open the store (filling it from the bundled data on first use) and build the service."""
-    store = await SqliteStore.open(settings.gamesbot_db_path)
+async def open_service(settings: Settings) -> tuple[Store, GamesService]:
+    """Open the store (PostgreSQL when GAMESBOT_DATABASE_URL is set, else the SQLite file; filled
+    from the bundled data on first use) and build the service."""
+    store = await open_store(settings.database_url or settings.gamesbot_db_path)
     data_dir: Path = settings.gamesbot_data_dir or default_data_dir()
     service = GamesService(store, settings.gamesbot_default_games, data_dir)
     try:
@@ -119,6 +121,9 @@ async def _serve(settings: Settings) -> int:
         heartbeat_loop(lambda: frontend.client, status_path, started_at), name="gamesbot-status"
     )
     announcer = asyncio.create_task(frontend.announce_forever(), name="gamesbot-announcer")
+    watcher = asyncio.create_task(
+        follow_store_changes(service.library, store), name="gamesbot-store-changes"
+    )
     collector = asyncio.create_task(collect_in_background(), name="gamesbot-gc")
     stopper = asyncio.create_task(stop.wait(), name="gamesbot-stop")
     try:
@@ -140,7 +145,7 @@ async def _serve(settings: Settings) -> int:
         log.info("stopped cleanly")
         return cli.EXIT_OK
     finally:
-        background = (stopper, beat, announcer, collector)
+        background = (stopper, beat, announcer, watcher, collector)
         for task in background:
             task.cancel()
         # Wait for them to stop before the store closes under a query of theirs.
@@ -175,16 +180,43 @@ async def _sync(settings: Settings, guild: int | None) -> int:
 
 
 def _health(settings: Settings) -> int:
-    from bot.store.maintenance import check_database
+    url = settings.database_url
+    if url is not None:
+        from bot.store.postgres_maintenance import check_postgres
 
-    database = check_database(settings.gamesbot_db_path)
+        database = asyncio.run(check_postgres(url))
+    else:
+        from bot.store.maintenance import check_database
+
+        database = check_database(settings.gamesbot_db_path)
     bot = judge_bot(read_status(settings.resolved_status_file), time.time())
     healthy = database == "ok" and bot.healthy
     print(f"{'healthy' if healthy else 'unhealthy'}: database {database}; {bot.reason}")
     return cli.EXIT_OK if healthy else cli.EXIT_NO_MATCH
 
 
+def _not_on_postgres(settings: Settings, command: str) -> bool:
+    """Say so, and True, when ``command`` (a SQLite file operation) meets a PostgreSQL store."""
+    if settings.database_url is None:
+        return False
+    from bot.store.postgres_maintenance import BACKUP_ADVICE
+
+    print(f"gamesbot: {command} works on the SQLite file; {BACKUP_ADVICE}", file=sys.stderr)
+    return True
+
+
+async def _store_copy(source: str, destination: str) -> int:
+    from bot.store.factory import describe
+    from bot.store.transfer import copy_store
+
+    copied = await copy_store(source, destination)
+    print(f"copied {copied.summary()} from {describe(source)} to {describe(destination)}")
+    return cli.EXIT_OK
+
+
 def _backup(settings: Settings, path: str) -> int:
+    if _not_on_postgres(settings, "backup"):
+        return cli.EXIT_USAGE
     from bot.store.maintenance import backup_database
 
     backup_database(settings.gamesbot_db_path, Path(path))
@@ -193,6 +225,8 @@ def _backup(settings: Settings, path: str) -> int:
 
 
 def _restore(settings: Settings, path: str) -> int:
+    if _not_on_postgres(settings, "restore"):
+        return cli.EXIT_USAGE
     from bot.store.maintenance import restore_database
 
     restore_database(Path(path), settings.gamesbot_db_path)
@@ -224,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backup(settings, args.path)
         if command == "restore":
             return _restore(settings, args.path)
+        if command == "store":
+            return asyncio.run(_store_copy(args.source, args.destination))
         if command == "console":
             return asyncio.run(_console(settings))
         if command in cli.ADMIN_COMMANDS:

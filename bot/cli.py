@@ -83,6 +83,23 @@ def _query_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     common(ask)
 
 
+def _store_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    store = sub.add_parser("store", help="move the whole database between SQLite and PostgreSQL")
+    actions = store.add_subparsers(
+        dest="store_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    copy = actions.add_parser(
+        "copy",
+        help="copy everything (Games, loads and their history, follows, announced medals, "
+        "server settings) into an empty store",
+    )
+    where = "a SQLite file path or a postgresql:// URL"
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help=where)
+    copy.add_argument(
+        "--to", dest="destination", required=True, metavar="PATH_OR_URL", help=f"{where} (empty)"
+    )
+
+
 def build_parser() -> _Parser:
     """The full ``gamesbot`` parser."""
     parser = _Parser(
@@ -124,6 +141,7 @@ def build_parser() -> _Parser:
     )
     restore.add_argument("path", help="backup file to read")
 
+    _store_parsers(sub)
     sub.add_parser("console", help="interactive prompt taking the same commands and free text")
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     sync = sub.add_parser(

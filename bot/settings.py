@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DISCORD_API_DEFAULT = "https://discord.com/api/v10"
 DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/"
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def default_db_path() -> Path:
@@ -42,6 +43,10 @@ class Settings(BaseSettings):
     gamesbot_db_path: Path = Field(
         default_factory=default_db_path,
         description="Path of the SQLite results database; created and filled from data/ on first use.",
+    )
+    gamesbot_database_url: SecretStr | None = Field(
+        default=None,
+        description="A postgresql:// URL selecting a shared PostgreSQL store instead of the SQLite file (for several shard processes or machines). Never logged.",
     )
     gamesbot_default_games: str | None = Field(
         default=None,
@@ -104,6 +109,18 @@ class Settings(BaseSettings):
             return [value]
         return value
 
+    @field_validator("gamesbot_database_url", mode="before")
+    @classmethod
+    def _check_database_url(cls, value: object) -> object:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str):
+            if not text.strip():
+                return None
+            if not text.strip().lower().startswith(DATABASE_URL_SCHEMES):
+                raise ValueError("must be a postgresql:// URL (postgresql://user@host:5432/dbname)")
+            return text.strip()
+        return value
+
     @model_validator(mode="after")
     def _check_shards(self) -> Settings:
         if self.shard_ids is not None:
@@ -113,6 +130,12 @@ class Settings(BaseSettings):
             if bad:
                 raise ValueError(f"SHARD_IDS {bad} out of range for SHARD_COUNT={self.shard_count}")
         return self
+
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL URL when one is set (None: the SQLite file at ``gamesbot_db_path``)."""
+        url = self.gamesbot_database_url
+        return url.get_secret_value() if url is not None else None
 
     @property
     def resolved_status_file(self) -> Path:

@@ -1,5 +1,6 @@
-"""Shared pytest configuration: the local-Discord fixtures, and the bundled Games data (in memory
-and in a real SQLite store on disk)."""
+"""Shared pytest configuration: the local-Discord fixtures, PostgreSQL for tests, the store
+backends, and the bundled Games data (in memory, and in a real store: SQLite on disk unless a
+module chooses its ``store_location``, e.g. both backends for the store contract)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,17 @@ from bot.domain.models import GamesData
 from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_plan, default_data_dir
 from bot.service import GamesService
-from bot.store.sqlite_store import SqliteStore
+from bot.store.factory import Store, open_store
 
-pytest_plugins = (
-    ["tests.fakediscord.fixtures"] if importlib.util.find_spec("tests.fakediscord.fixtures") else []
-)
+pytest_plugins = [
+    "tests.postgres",
+    "tests.backends",
+    *(
+        ["tests.fakediscord.fixtures"]
+        if importlib.util.find_spec("tests.fakediscord.fixtures")
+        else []
+    ),
+]
 
 DEFAULT_GAMES = "harbin-2025"
 
@@ -36,15 +43,22 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[SqliteStore]:
-    """A real SQLite store on disk (empty)."""
-    opened = await SqliteStore.open(db_path)
+def store_location(db_path: Path) -> str | Path:
+    """Where ``store`` opens: the SQLite file (a module may override it, e.g. with
+    ``backend.location`` to run on both backends)."""
+    return db_path
+
+
+@pytest.fixture
+async def store(store_location: str | Path) -> AsyncIterator[Store]:
+    """A real, empty store (SQLite on disk unless ``store_location`` says otherwise)."""
+    opened = await open_store(store_location)
     yield opened
     await opened.close()
 
 
 @pytest.fixture
-async def service(store: SqliteStore) -> GamesService:
+async def service(store: Store) -> GamesService:
     """The service over a real store, filled from the bundled data."""
     games = GamesService(store, DEFAULT_GAMES, default_data_dir())
     await games.start()

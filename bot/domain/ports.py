@@ -1,11 +1,23 @@
 """Ports: the small Protocols through which services reach I/O (the results store) without
-importing it. The SQLite store implements ``ResultsStore``; a PostgreSQL one could too."""
+importing it. The SQLite and the PostgreSQL stores implement ``ResultsStore``."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from bot.domain.models import Follow, GamesData, LoadPlan, LoadRecord, MedalKey
+
+
+@dataclass(frozen=True)
+class StoreChange:
+    """A store's word that data changed: a load or an undo of ``games_id`` committed as
+    ``load_id`` (by any process). ``games_id`` None means "anything may have changed": the store
+    could not listen for a while (it reconnected), so every Games must be checked."""
+
+    games_id: str | None = None
+    load_id: int | None = None
 
 
 class ResultsStore(Protocol):
@@ -73,4 +85,9 @@ class ResultsStore(Protocol):
         self, guild_id: int, key: str, value: str | None, *, user_id: int | None
     ) -> None:
         """Set a server's setting, or clear it with ``None``."""
+        ...
+
+    def changes(self) -> AsyncIterator[StoreChange]:
+        """Loads and undos as they commit, from this process or any other, until cancelled.
+        A store that cannot tell (SQLite) ends at once: its users poll ``last_load_id``."""
         ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from bot.domain.models import (
     Nation,
     Result,
 )
+from bot.domain.ports import StoreChange
 from bot.store import sql
 from bot.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -471,6 +472,13 @@ class SqliteStore:
             await self._execute_one(sql.CLEAR_GUILD_SETTING, guild_id, key)
         else:
             await self._execute_one(sql.SET_GUILD_SETTING, guild_id, key, value, user_id, _now())
+
+    async def changes(self) -> AsyncIterator[StoreChange]:
+        """SQLite cannot tell this process about another's loads: nothing is ever yielded, and
+        the library polls ``last_load_id`` instead."""
+        nothing: tuple[StoreChange, ...] = ()
+        for change in nothing:
+            yield change
 
 
 def _follow(row: Row) -> Follow:

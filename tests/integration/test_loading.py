@@ -1,7 +1,10 @@
-"""Loading results through the service on a real store: preview, apply, undo, stale previews,
-export round trips, and malformed files that never change the data."""
+"""Loading results through the service on a real store, on both backends (SQLite and
+PostgreSQL): preview, apply, undo, stale previews, export round trips, and malformed files that
+never change the data."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +13,8 @@ from hypothesis import strategies as st
 from bot.answers.models import NationSummary
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
 from bot.service import GamesService
-from bot.store.sqlite_store import SqliteStore
+from bot.store.factory import Store
+from tests.backends import Backend
 
 HEADER = "games,sport,event,gender,date,rank,medal,noc,athletes,mark,note\n"
 EVENT = ",Short track speed skating,Men's 5000 metre relay,men,2025-02-09,"
@@ -26,6 +30,12 @@ APPEAL = (
     + EVENT
     + "4,,CHN,Liu Shaoang;Lin Xiaojun;Sun Long;Liu Shaolin,,\n"
 ).encode()
+
+
+@pytest.fixture
+def store_location(backend: Backend) -> str | Path:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return backend.location
 
 
 def tally(service: GamesService, noc: str) -> tuple[int, int, int]:
@@ -152,7 +162,7 @@ junk = st.one_of(
 )
 @given(content=junk, name=st.sampled_from(["f.csv", "f.json", "upload"]))
 async def test_malformed_files_never_raise_unhandled_errors_nor_change_data(
-    service: GamesService, store: SqliteStore, content: bytes, name: str
+    service: GamesService, store: Store, content: bytes, name: str
 ) -> None:
     before = await store.read_games("harbin-2025")
     try:

@@ -1,135 +1,259 @@
-"""The SQLite store on disk: created and filled on first use, migrations, one-transaction loads
-that leave other events untouched, and a failed load that changes nothing."""
+"""The store contract, on both backends from the same test code (SQLite on disk and PostgreSQL):
+created and filled on first use, one-transaction loads that leave other events untouched, a
+failed load that changes nothing, undo, load history, follows, server settings, and the two
+races several processes run into (two loads from one preview; two claims of one medal)."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
+import asyncio
 from pathlib import Path
 
 import pytest
 
-from bot.domain.errors import StoreError, UnknownGamesError
-from bot.domain.models import GamesData, LoadPlan, Medal, Result
+from bot.domain.errors import NothingToUndoError, StalePreviewError, UnknownGamesError
+from bot.domain.models import (
+    Event,
+    EventResults,
+    Follow,
+    Games,
+    GamesData,
+    Gender,
+    LoadPlan,
+    Medal,
+    MedalKey,
+    Nation,
+    Result,
+)
 from bot.ingest.apply import apply_plan
-from bot.ingest.bundled import bundled_games, default_data_dir
+from bot.ingest.bundled import default_data_dir
 from bot.service import GamesService
-from bot.store.schema import SCHEMA_VERSION
-from bot.store.sqlite_store import SqliteStore
+from bot.store.factory import Store, open_store
+from tests.backends import Backend
 
-BUNDLED = bundled_games(default_data_dir())
+RELAY = "short-track-speed-skating/mens-5000-metre-relay"
 
 
-async def test_first_use_creates_and_fills_the_database(
-    db_path: Path, bundled_data: GamesData
+@pytest.fixture
+def store_location(backend: Backend) -> str | Path:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return backend.location
+
+
+def relay_plan(data: GamesData, *podium: str) -> LoadPlan:
+    event = next(e for e in data.events if e.id == RELAY)
+    medals = (Medal.GOLD, Medal.SILVER, Medal.BRONZE)
+    results = tuple(
+        Result(event_id=event.id, rank=i + 1, medal=medals[i], noc=noc, athletes=())
+        for i, noc in enumerate(podium)
+    )
+    return LoadPlan(games=data.games, events=(EventResults(event=event, results=results),))
+
+
+async def test_first_use_creates_and_fills_the_store(
+    service: GamesService, store: Store, bundled_data: GamesData
 ) -> None:
-    store = await SqliteStore.open(db_path)
-    service = GamesService(store, "harbin-2025", default_data_dir())
-    await service.start()
     data = await store.read_games("harbin-2025")
-    await store.close()
     assert data.model_dump(exclude={"last_load"}) == bundled_data.model_dump(exclude={"last_load"})
     assert data.last_load is not None and data.last_load.source == "bundled data/harbin-2025/"
-    with sqlite3.connect(db_path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == len(BUNDLED)
+    assert data.last_load.loaded_at.tzinfo is not None
+    assert [load.kind for load in await store.history("harbin-2025")] == ["bundled"]
+    assert await store.last_load_id("harbin-2025") == data.last_load.load_id
 
 
-async def test_reopening_does_not_load_again(db_path: Path) -> None:
+async def test_reopening_does_not_load_again(store_location: str | Path) -> None:
     for _ in range(2):
-        store = await SqliteStore.open(db_path)
-        await GamesService(store, "harbin-2025", default_data_dir()).start()
+        store = await open_store(store_location)
+        try:
+            await GamesService(store, "harbin-2025", default_data_dir()).start()
+        finally:
+            await store.close()
+    store = await open_store(store_location)
+    try:
+        assert len(await store.history("harbin-2025")) == 1
+    finally:
         await store.close()
-    with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == len(BUNDLED)
 
 
 async def test_a_load_replaces_only_the_events_it_mentions(
-    service: GamesService, store: SqliteStore
+    service: GamesService, store: Store
 ) -> None:
     before = await store.read_games("harbin-2025")
-    event = next(
-        e for e in before.events if e.id == "short-track-speed-skating/mens-5000-metre-relay"
-    )
-    new_results = (
-        Result(event_id=event.id, rank=1, medal=Medal.GOLD, noc="KOR", athletes=()),
-        Result(event_id=event.id, rank=2, medal=Medal.SILVER, noc="KAZ", athletes=()),
-        Result(event_id=event.id, rank=3, medal=Medal.BRONZE, noc="JPN", athletes=()),
-    )
-    plan = LoadPlan(games=before.games, events=({"event": event, "results": new_results},))  # type: ignore[arg-type]
-    await store.apply(plan, source="fix.csv", sha256="abc", user_id=42, kind="load")
+    plan = relay_plan(before, "KOR", "KAZ", "JPN")
+    load_id = await store.apply(plan, source="fix.csv", sha256="abc", user_id=42, kind="load")
     after = await store.read_games("harbin-2025")
-    assert [r for r in after.results if r.event_id == event.id] == list(new_results)
-    untouched_before = [r for r in before.results if r.event_id != event.id]
-    untouched_after = [r for r in after.results if r.event_id != event.id]
-    assert untouched_after == untouched_before
-    assert (
-        after.last_load is not None
-        and after.last_load.source == "fix.csv"
-        and after.last_load.user_id == 42
+    assert [r for r in after.results if r.event_id == RELAY] == list(plan.events[0].results)
+    assert [r for r in after.results if r.event_id != RELAY] == [
+        r for r in before.results if r.event_id != RELAY
+    ]
+    assert after.last_load is not None
+    assert (after.last_load.load_id, after.last_load.source, after.last_load.user_id) == (
+        load_id,
+        "fix.csv",
+        42,
     )
     assert apply_plan(before, plan).model_dump(exclude={"last_load"}) == after.model_dump(
         exclude={"last_load"}
     )
+    history = await store.history("harbin-2025")
+    assert [(h.kind, h.source, h.events, h.results) for h in history] == [
+        ("load", "fix.csv", 1, 3),
+        ("bundled", "bundled data/harbin-2025/", 64, len(before.results)),
+    ]
 
 
-async def test_a_failing_load_changes_nothing(service: GamesService, store: SqliteStore) -> None:
+async def test_a_failing_load_changes_nothing(
+    service: GamesService, store: Store, backend: Backend
+) -> None:
     before = await store.read_games("harbin-2025")
-    event = before.events[0]
-    bad = LoadPlan(
-        games=before.games,
-        events=(
-            {
-                "event": event,
-                "results": (Result(event_id=event.id, rank=1, medal=Medal.GOLD, noc="NOR"),),
-            },  # type: ignore[dict-item]
-        ),
-    )
-    with pytest.raises(sqlite3.IntegrityError):
+    bad = relay_plan(before, "NOR")  # no such NOC at these Games
+    with pytest.raises(backend.integrity_error):
         await store.apply(bad, source="bad.csv", sha256="x", user_id=None, kind="load")
-    after = await store.read_games("harbin-2025")
-    assert after == before
+    assert await store.read_games("harbin-2025") == before
+    assert len(await store.history("harbin-2025")) == 1
 
 
-async def test_unknown_games_and_unusable_files(store: SqliteStore, tmp_path: Path) -> None:
+async def test_unknown_games(store: Store) -> None:
     with pytest.raises(UnknownGamesError):
         await store.read_games("paris-2024")
-    junk = tmp_path / "junk.db"
-    junk.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError):
-        await SqliteStore.open(junk)
+    assert await store.games_ids() == []
+    assert await store.last_load_id("paris-2024") is None
+    with pytest.raises(NothingToUndoError):
+        await store.undo_last("paris-2024", user_id=1)
 
 
-async def test_undo_of_a_load_made_before_an_upgrade_restores_the_old_rows(
-    service: GamesService, store: SqliteStore, db_path: Path
+async def test_undo_puts_back_what_a_load_replaced_and_removes_what_it_created(
+    service: GamesService, store: Store
 ) -> None:
-    """Before-images written by schema 2 lack the columns added since; undo fills in defaults."""
     before = await store.read_games("harbin-2025")
-    nation = next(n for n in before.nations if n.code == "KOR")
-    athlete = next(a for a in before.athletes if a.id == "kor-kim-gil-li")
-    renamed = LoadPlan(
-        games=before.games,
-        nations=(nation.model_copy(update={"name": "Korea"}),),
-        athletes=(athlete.model_copy(update={"name": "Kim Gilli"}),),
+    load_id = await store.apply(
+        relay_plan(before, "KOR", "KAZ", "JPN"), source="a.csv", sha256="a", user_id=1
     )
-    load_id = await store.apply(renamed, source="fix.json", sha256="x", user_id=1, kind="load")
-    with sqlite3.connect(db_path) as raw:  # as schema 2 wrote it: shorter rows
-        image = json.loads(
-            raw.execute("SELECT before FROM loads WHERE id = ?", (load_id,)).fetchone()[0]
-        )
-        image["games"] = image["games"][:8]
-        image["nations"]["KOR"] = image["nations"]["KOR"][:5]
-        image["athletes"]["kor-kim-gil-li"] = image["athletes"]["kor-kim-gil-li"][:8]
-        raw.execute("UPDATE loads SET before = ? WHERE id = ?", (json.dumps(image), load_id))
-    await store.undo_last("harbin-2025", user_id=1)
+    nation = Nation(code="ZZZ", name="Zedland", aliases=("제드", "Zed"), ranked=False)
+    event = Event(id="curling/test", sport="Curling", name="Test", gender=Gender.MIXED)
+    other = LoadPlan(
+        games=Games(id="test-games", name="Test Games", aliases=("TG",)),
+        nations=(nation,),
+        events=(
+            EventResults(
+                event=event,
+                results=(Result(event_id=event.id, rank=1, medal=Medal.GOLD, noc="ZZZ"),),
+            ),
+        ),
+    )
+    other_id = await store.apply(other, source="new.json", sha256="n", user_id=1)
+    assert (await store.read_games("test-games")).nations == (nation,)
+    assert await store.games_ids() == ["harbin-2025", "test-games"]
+
+    undone, undo_id = await store.undo_last("test-games", user_id=2)
+    assert undone.load_id == other_id and undone.undone_by == undo_id
+    assert await store.games_ids() == ["harbin-2025"]
+
+    undone, undo_id = await store.undo_last("harbin-2025", user_id=2)
+    assert undone.load_id == load_id and undo_id > other_id
     after = await store.read_games("harbin-2025")
-    assert next(n for n in after.nations if n.code == "KOR") == nation
-    assert next(a for a in after.athletes if a.id == "kor-kim-gil-li") == athlete
-    assert after.games.name == before.games.name
+    assert after.model_dump(exclude={"last_load"}) == before.model_dump(exclude={"last_load"})
+    assert after.last_load is not None and after.last_load.load_id == undo_id
+    assert [(h.kind, h.undone_by) for h in await store.history("harbin-2025")] == [
+        ("undo", None),
+        ("load", undo_id),
+        ("bundled", None),
+    ]
+    with pytest.raises(NothingToUndoError):
+        await store.undo_last("harbin-2025", user_id=2)
 
 
-async def test_guild_settings_are_kept_per_server(store: SqliteStore) -> None:
+async def test_undo_refuses_when_the_latest_load_is_not_the_expected_one(
+    service: GamesService, store: Store
+) -> None:
+    data = await store.read_games("harbin-2025")
+    first = await store.apply(relay_plan(data, "KOR"), source="1.csv", sha256="1", user_id=1)
+    second = await store.apply(relay_plan(data, "JPN"), source="2.csv", sha256="2", user_id=1)
+    with pytest.raises(StalePreviewError):
+        await store.undo_last("harbin-2025", user_id=1, expect_load_id=first)  # type: ignore[call-arg]
+    assert await store.last_load_id("harbin-2025") == second
+    undone, _ = await store.undo_last("harbin-2025", user_id=1, expect_load_id=second)  # type: ignore[call-arg]
+    assert undone.load_id == second
+
+
+async def test_two_loads_from_one_preview_cannot_both_apply(
+    service: GamesService, store: Store, store_location: str | Path
+) -> None:
+    """Four processes confirm previews made on the same data at the same moment: one applies,
+    the others are told their preview is stale, whatever the timing."""
+    others = [await open_store(store_location) for _ in range(3)]
+    try:
+        data = await store.read_games("harbin-2025")
+        base = await store.last_load_id("harbin-2025")
+        outcomes = await asyncio.gather(
+            *(
+                s.apply(
+                    relay_plan(data, noc),
+                    source=f"{noc}.csv",
+                    sha256=noc,
+                    user_id=1,
+                    expect_last_load=base,
+                )
+                for s, noc in zip([store, *others], ["KOR", "JPN", "CHN", "KAZ"], strict=True)
+            ),
+            return_exceptions=True,
+        )
+    finally:
+        for other in others:
+            await other.close()
+    applied = [o for o in outcomes if isinstance(o, int)]
+    assert len(applied) == 1, outcomes
+    assert all(isinstance(o, StalePreviewError) for o in outcomes if not isinstance(o, int)), (
+        outcomes
+    )
+    assert await store.last_load_id("harbin-2025") == applied[0]
+
+
+async def test_each_medal_is_claimed_once_by_concurrent_claimers(
+    store: Store, store_location: str | Path
+) -> None:
+    """Three processes see the same load and claim its medals at the same moment, in
+    overlapping batches and different orders: each medal goes to exactly one of them."""
+    others = [await open_store(store_location) for _ in range(2)]
+    try:
+        claimers = [store, *others]
+        for colour in Medal:  # three rounds of the same race
+            medals = [
+                MedalKey(event_id=f"e{i % 7}", noc=f"N{i % 5}", medal=colour, athletes=(f"a{i}",))
+                for i in range(40)
+            ]
+            batches = [medals[:25], medals[15:], medals[::-1]]
+            claimed = await asyncio.gather(
+                *(s.claim_announcements("g", b) for s, b in zip(claimers, batches, strict=True))
+            )
+            keys = [m for batch in claimed for m in batch]
+            assert len(keys) == len(set(keys)) == len(medals)
+            assert set(keys) == set(medals)
+        assert await store.claim_announcements("g", medals[:3]) == []
+        assert await others[0].claim_announcements("other-games", medals[:3]) == medals[:3]
+    finally:
+        for other in others:
+            await other.close()
+
+
+async def test_follows(store: Store) -> None:
+    kor = Follow(guild_id=1, channel_id=20, games_id="harbin-2025", noc="KOR")
+    jpn = Follow(guild_id=1, channel_id=10, games_id="harbin-2025", noc="JPN")
+    elsewhere = Follow(guild_id=2, channel_id=30, games_id="harbin-2025", noc="KOR")
+    other_games = Follow(guild_id=1, channel_id=10, games_id="other", noc="KOR")
+    for follow in (kor, jpn, elsewhere, other_games):
+        assert await store.follow(follow, user_id=5)
+    assert not await store.follow(kor, user_id=6)
+    assert await store.follows_in_guild(1) == [jpn, other_games, kor]
+    assert await store.follows_of_games("harbin-2025") == [jpn, kor, elsewhere]
+    assert await store.unfollow(kor)
+    assert not await store.unfollow(kor)
+    assert await store.follows_of_games("harbin-2025") == [jpn, elsewhere]
+    big = Follow(guild_id=2**62, channel_id=2**63 - 1, games_id="harbin-2025", noc="KOR")
+    assert await store.follow(big, user_id=2**62)
+    assert await store.follows_in_guild(2**62) == [big]
+
+
+async def test_guild_settings_are_kept_per_server(store: Store) -> None:
     await store.set_guild_setting(1, "games", "harbin-2025", user_id=7)
     await store.set_guild_setting(2, "games", "other", user_id=7)
     await store.set_guild_setting(1, "games", "again", user_id=8)
