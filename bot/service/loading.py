@@ -15,6 +15,7 @@ from typing import Literal
 
 from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
 from bot.answers.provenance import NEW_GAMES
+from bot.domain.errors import StalePreviewError
 from bot.domain.models import GamesData, LoadPlan
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
@@ -44,13 +45,17 @@ class Loads:
             if not others:
                 others = [await self._store.read_games(g) for g in sorted(held)]
             plan, digest = await asyncio.to_thread(bundled_plan, folder, games_id, None, others)
-            await self._store.apply(
-                plan,
-                source=f"{BUNDLED_SOURCE}{games_id}/",
-                sha256=digest,
-                user_id=None,
-                kind="bundled",
-            )
+            try:
+                await self._store.apply(
+                    plan,
+                    source=f"{BUNDLED_SOURCE}{games_id}/",
+                    sha256=digest,
+                    user_id=None,
+                    kind="bundled",
+                    expect_last_load=None,  # another process starting at once may be first
+                )
+            except StalePreviewError:
+                continue
             added.append(games_id)
             others.append(await self._store.read_games(games_id))
             log.info("loaded the bundled %s from %s", games_id, folder)

@@ -261,3 +261,17 @@ async def test_guild_settings_are_kept_per_server(store: Store) -> None:
     await store.set_guild_setting(1, "games", None, user_id=8)
     assert await store.guild_settings(1) == {}
     assert await store.guild_settings(2) == {"games": "other"}
+
+
+async def test_processes_starting_at_once_on_an_empty_store_load_the_bundled_data_once(
+    store_location: str | Path,
+) -> None:
+    stores = [await open_store(store_location) for _ in range(3)]
+    try:
+        services = [GamesService(s, "harbin-2025", default_data_dir()) for s in stores]
+        await asyncio.gather(*(s.start() for s in services))
+        assert [load.kind for load in await stores[0].history("harbin-2025")] == ["bundled"]
+        assert len({s.loads.export("json") for s in services}) == 1
+    finally:
+        for store in stores:
+            await store.close()
