@@ -54,11 +54,11 @@ class Loads:
                     kind="bundled",
                     expect_last_load=None,  # another process starting at once may be first
                 )
+                added.append(games_id)
+                log.info("loaded the bundled %s from %s", games_id, folder)
             except StalePreviewError:
-                continue
-            added.append(games_id)
+                log.info("the bundled %s was loaded by another process meanwhile", games_id)
             others.append(await self._store.read_games(games_id))
-            log.info("loaded the bundled %s from %s", games_id, folder)
         return added
 
     def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
