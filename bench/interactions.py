@@ -21,8 +21,11 @@ A third series, printed for information, answers with a ready-made /medals embed
 buttons without doing any work: the floor for an answer of that size. /medals against it shows
 what our own code costs, apart from the size of what any embed answer carries.
 
-Run from the repository root: ``python bench/interactions.py [N] [--full] [--default-gc]``. The
-last line is ``SUMMARY mix=... p99_noop_ms=<float> ratio_<command>=<float>... rss_mb=<float>
+With ``--postgres URL`` the store is PostgreSQL at that URL (an empty database, or a URL whose
+search path is an empty schema) instead of a SQLite file.
+
+Run from the repository root: ``python bench/interactions.py [N] [--full] [--default-gc]
+[--postgres URL]``. The last line is ``SUMMARY mix=... p99_noop_ms=<float> ratio_<command>=<float>... rss_mb=<float>
 start_fill_s=<float> start_open_s=<float>``.
 """
 
@@ -50,7 +53,7 @@ from bot.discord_ui.frontend import DiscordFrontEnd
 from bot.ingest.bundled import default_data_dir
 from bot.runtime import collect_in_background, settle_memory
 from bot.service import GamesService
-from bot.store.sqlite_store import SqliteStore
+from bot.store.factory import Store, open_store
 from tests.fakediscord.api import FakeDiscord
 from tests.fakediscord.fixtures import fake_settings
 
@@ -90,15 +93,14 @@ def full_mix(service: GamesService) -> list[tuple[str, dict[str, str]]]:
     return mix
 
 
-async def start_up(workdir: Path) -> tuple[GamesService, SqliteStore, float, float]:
+async def start_up(location: str | Path) -> tuple[GamesService, Store, float, float]:
     """Fill a new database with every bundled Games (timed), then open it again (timed)."""
-    path = workdir / "gamesbot.db"
     t0 = time.perf_counter()
-    store = await SqliteStore.open(path)
+    store = await open_store(location)
     await GamesService(store, None, default_data_dir()).start()
     await store.close()
     t1 = time.perf_counter()
-    store = await SqliteStore.open(path)
+    store = await open_store(location)
     service = GamesService(store, None, default_data_dir())
     await service.start()
     t2 = time.perf_counter()
@@ -110,7 +112,8 @@ async def main(n: int, full: bool) -> None:
     await fake.start()
     workdir = Path(tempfile.mkdtemp(prefix="gamesbot-bench-"))
     settings = fake_settings(fake, workdir)
-    service, store, fill_s, open_s = await start_up(workdir)
+    postgres = sys.argv[sys.argv.index("--postgres") + 1] if "--postgres" in sys.argv else None
+    service, store, fill_s, open_s = await start_up(postgres or workdir / "gamesbot.db")
     rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     frontend = DiscordFrontEnd(service, settings)
     ready_made = service.queries.medals("KOR")
@@ -202,7 +205,8 @@ async def main(n: int, full: bool) -> None:
     )
     print(
         f"{'full' if full else 'repeated'} mix: {len(mix)} interactions + as many /noop, "
-        f"interleaved, {elapsed:.1f} s in all (fake Discord and bot in one process)"
+        f"interleaved, {elapsed:.1f} s in all (fake Discord and bot in one process); "
+        f"store: {'PostgreSQL' if postgres else 'SQLite'}"
     )
     p99_noop = percentile(response["noop"], 0.99)
     for command in sorted(response):

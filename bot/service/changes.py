@@ -7,12 +7,14 @@ meanwhile is missed. A store without a feed (SQLite) ends it at once: the announ
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from bot.domain.ports import ResultsStore, StoreChange
 from bot.service.library import Library
 
 log = logging.getLogger(__name__)
+RETRY_AFTER = 5.0
 
 
 def _is_news(library: Library, change: StoreChange) -> bool:
@@ -25,16 +27,28 @@ def _is_news(library: Library, change: StoreChange) -> bool:
     return last is None or last.load_id != change.load_id
 
 
-async def follow_store_changes(library: Library, store: ResultsStore) -> None:
+async def follow_store_changes(
+    library: Library, store: ResultsStore, *, retry_after: float = RETRY_AFTER
+) -> None:
     """Rebuild what each change touched, until cancelled (or at once, for a store without a
-    feed). A failed rebuild is logged and retried at the next change or poll."""
-    async for change in store.changes():
-        if not _is_news(library, change):
-            continue
+    feed). A failed rebuild is logged and retried at the next change or poll; a feed that fails
+    is logged and opened again after ``retry_after`` seconds."""
+    while True:
         try:
-            refreshed = await library.refresh_if_changed()
+            async for change in store.changes():
+                if _is_news(library, change):
+                    await _rebuild(library)
+            return
         except Exception:
-            log.exception("rebuilding after a change in the store failed; will try again")
-            continue
-        if refreshed:
-            log.info("rebuilt %s after a change in the store", ", ".join(refreshed))
+            log.exception("the store's change feed failed; opening it again")
+            await asyncio.sleep(retry_after)
+
+
+async def _rebuild(library: Library) -> None:
+    try:
+        refreshed = await library.refresh_if_changed()
+    except Exception:
+        log.exception("rebuilding after a change in the store failed; will try again")
+        return
+    if refreshed:
+        log.info("rebuilt %s after a change in the store", ", ".join(refreshed))
