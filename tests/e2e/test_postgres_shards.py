@@ -30,6 +30,7 @@ from tests.fakediscord.fixtures import BotProcess, SpawnBot, fake_settings
 from tests.fakediscord.state import Channel, Guild, Member
 
 RUN = (sys.executable, "-m", "bot", "run")
+GAMES = "harbin-2025"
 MANAGE_CHANNELS = 1 << 4
 #: The requirement is one second; the assertion allows a loaded machine more, but stays well
 #: under the announcer's poll (5 s), and the logs must show the change feed did it.
@@ -80,7 +81,10 @@ async def shards(
 
     async def spawn(shard: int) -> BotProcess:
         return await spawn_bot(
-            argv=RUN, shard_count=2, shard_ids=[shard], env={"GAMESBOT_DATABASE_URL": postgres_url}
+            argv=RUN,
+            shard_count=2,
+            shard_ids=[shard],
+            env={"GAMESBOT_DATABASE_URL": postgres_url, "GAMESBOT_DEFAULT_GAMES": GAMES},
         )
 
     processes = [await spawn(0), await spawn(1)]
@@ -107,7 +111,7 @@ async def gamesbot_load(shards: Shards, name: str, content: str) -> asyncio.subp
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SHARD_", "GAMESBOT_"))
     }
-    environment["GAMESBOT_DATABASE_URL"] = shards.url
+    environment.update({"GAMESBOT_DATABASE_URL": shards.url, "GAMESBOT_DEFAULT_GAMES": GAMES})
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -80,13 +81,13 @@ async def test_health_says_when_the_database_is_not_a_gamesbot_one(postgres_url:
 
 
 async def test_the_feed_reports_other_processes_loads_and_undos(
-    pg_store: PostgresStore, postgres_url: str
+    pg_store: PostgresStore, postgres_url: str, harbin_only_dir: Path
 ) -> None:
     other = await PostgresStore.open(postgres_url)
     feed = pg_store.changes()
     try:
         assert await next_change(feed) == StoreChange()  # listening: check everything once
-        service = GamesService(other, "harbin-2025", default_data_dir())
+        service = GamesService(other, "harbin-2025", harbin_only_dir)
         await service.start()
         bundled = await other.last_load_id("harbin-2025")
         assert await next_change(feed) == StoreChange("harbin-2025", bundled)
@@ -111,10 +112,10 @@ async def terminate_backends(admin: Admin, condition: str) -> int:
 
 
 async def test_a_lost_listening_connection_is_reopened_and_reported(
-    pg_store: PostgresStore, postgres_url: str, postgres_admin: Admin
+    pg_store: PostgresStore, postgres_url: str, postgres_admin: Admin, harbin_only_dir: Path
 ) -> None:
     other = await PostgresStore.open(postgres_url)
-    await GamesService(other, "harbin-2025", default_data_dir()).start()
+    await GamesService(other, "harbin-2025", harbin_only_dir).start()
     feed = pg_store.changes()
     try:
         assert await next_change(feed) == StoreChange()
@@ -142,9 +143,9 @@ async def test_a_lost_listening_connection_is_reopened_and_reported(
 
 
 async def test_pooled_connections_dropped_by_the_server_are_replaced(
-    pg_store: PostgresStore, postgres_admin: Admin
+    pg_store: PostgresStore, postgres_admin: Admin, harbin_only_dir: Path
 ) -> None:
-    await GamesService(pg_store, "harbin-2025", default_data_dir()).start()
+    await GamesService(pg_store, "harbin-2025", harbin_only_dir).start()
     assert await terminate_backends(postgres_admin, "application_name = ''") >= 1
     assert (await pg_store.read_games("harbin-2025")).games.id == "harbin-2025"
     assert await pg_store.games_ids() == ["harbin-2025"]

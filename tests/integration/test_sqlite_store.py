@@ -12,6 +12,7 @@ import pytest
 
 from bot.domain.errors import StoreError
 from bot.domain.models import LoadPlan
+from bot.ingest.bundled import bundled_games, default_data_dir
 from bot.service import GamesService
 from bot.store.schema import SCHEMA_VERSION
 from bot.store.sqlite_store import SqliteStore
@@ -23,7 +24,9 @@ async def test_first_use_creates_a_wal_database_at_the_current_schema(
     with sqlite3.connect(db_path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == 1
+        assert raw.execute("SELECT count(*) FROM loads").fetchone()[0] == len(
+            bundled_games(default_data_dir())
+        )
 
 
 async def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.domain.errors import StoreError
 from bot.domain.models import Follow, Medal, MedalKey
-from bot.ingest.bundled import default_data_dir
+from bot.ingest.bundled import bundled_games, default_data_dir
 from bot.service import GamesService
 from bot.store.contents import StoreContents
 from bot.store.factory import Store, open_store
@@ -22,6 +22,9 @@ from bot.store.transfer import copy_store, read_contents
 from tests.integration.test_loading import APPEAL
 from tests.integration.test_store import relay_plan
 
+BUNDLED = len(bundled_games(default_data_dir()))
+#: What ``fill`` leaves (every bundled Games, and three loads on top of their bundled loads).
+FILLED = f"{BUNDLED} Games, {BUNDLED + 3} loads, 2 follows, 1 announced medal, 1 server setting"
 TABLES = ("games", "nations", "athletes", "events", "results", "follows", "announced_medals")
 
 
@@ -124,7 +127,7 @@ async def test_sqlite_to_postgres_to_sqlite_keeps_everything(
     original, back = tmp_path / "original.db", tmp_path / "back.db"
     await fill(original)
     copied = await copy_store(str(original), postgres_url)
-    assert copied.summary() == "1 Games, 4 loads, 2 follows, 1 announced medal, 1 server setting"
+    assert copied.summary() == FILLED
     await copy_store(postgres_url, str(back))
 
     assert await exports(postgres_url) == await exports(original)
@@ -146,7 +149,7 @@ async def test_sqlite_to_postgres_to_sqlite_keeps_everything(
         )
         await store.close()
     assert histories[0] == histories[1] == histories[2]
-    assert histories[0][0][1] == "undo" and histories[0][0][0] == 5
+    assert histories[0][0][1] == "undo" and histories[0][0][0] == BUNDLED + 4
 
 
 async def test_a_destination_that_holds_anything_is_refused(
