@@ -68,48 +68,52 @@ async def holds_anything(store: PostgresStore) -> bool:
     return bool(row and row[0])
 
 
+async def _rows(conn: Connection, query: str) -> list[rows.Row]:
+    return await (await conn.execute(query)).fetchall()
+
+
+def _load_entry(r: rows.Row) -> LoadEntry:
+    return LoadEntry(
+        load_id=r[0],
+        games_id=r[1],
+        kind=r[2],
+        source=r[3],
+        sha256=r[4],
+        user_id=r[5],
+        loaded_at=rows.utc(r[6]),
+        counts=r[7],
+        before=BeforeImage.from_json(r[8]),
+        undone_by=r[9],
+    )
+
+
 async def read_contents(store: PostgresStore) -> StoreContents:
     """Everything in the store, read from one snapshot."""
     async with store.pool.connection() as conn, conn.transaction():
         await conn.execute(sql.READ_SNAPSHOT)
-        ids = [str(r[0]) for r in await (await conn.execute(sql.GAMES_IDS)).fetchall()]
-        games = [await read_games_on(conn, games_id) for games_id in ids]
-        loads = [
-            LoadEntry(
-                load_id=r[0],
-                games_id=r[1],
-                kind=r[2],
-                source=r[3],
-                sha256=r[4],
-                user_id=r[5],
-                loaded_at=rows.utc(r[6]),
-                counts=r[7],
-                before=BeforeImage.from_json(r[8]),
-                undone_by=r[9],
-            )
-            for r in await (await conn.execute(LOADS)).fetchall()
-        ]
-        follows = [
-            FollowEntry(follow=rows.follow(r), user_id=r[4], created_at=rows.utc(r[5]))
-            for r in await (await conn.execute(FOLLOWS)).fetchall()
-        ]
-        announced = [
-            AnnouncedEntry(
-                games_id=r[0],
-                medal=rows.medal_key(r[1], r[2], r[3], r[4]),
-                announced_at=rows.utc(r[5]),
-            )
-            for r in await (await conn.execute(ANNOUNCED)).fetchall()
-        ]
-        settings = [
-            SettingEntry(
-                guild_id=r[0], key=r[1], value=r[2], user_id=r[3], updated_at=rows.utc(r[4])
-            )
-            for r in await (await conn.execute(SETTINGS)).fetchall()
-        ]
-    return StoreContents(
-        games=games, loads=loads, follows=follows, announced=announced, settings=settings
-    )
+        ids = [str(r[0]) for r in await _rows(conn, sql.GAMES_IDS)]
+        return StoreContents(
+            games=[await read_games_on(conn, games_id) for games_id in ids],
+            loads=[_load_entry(r) for r in await _rows(conn, LOADS)],
+            follows=[
+                FollowEntry(follow=rows.follow(r), user_id=r[4], created_at=rows.utc(r[5]))
+                for r in await _rows(conn, FOLLOWS)
+            ],
+            announced=[
+                AnnouncedEntry(
+                    games_id=r[0],
+                    medal=rows.medal_key(r[1], r[2], r[3], r[4]),
+                    announced_at=rows.utc(r[5]),
+                )
+                for r in await _rows(conn, ANNOUNCED)
+            ],
+            settings=[
+                SettingEntry(
+                    guild_id=r[0], key=r[1], value=r[2], user_id=r[3], updated_at=rows.utc(r[4])
+                )
+                for r in await _rows(conn, SETTINGS)
+            ],
+        )
 
 
 def _plan(data: GamesData) -> LoadPlan:

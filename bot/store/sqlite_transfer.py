@@ -310,6 +310,66 @@ def holds_anything(path: Path) -> bool:
         return bool(db.execute(HOLDS_ANYTHING).fetchone()[0])
 
 
+def _write_history(db: sqlite3.Connection, contents: StoreContents) -> None:
+    """The loads with their ids, then which undo undid which (an undo comes after its load)."""
+    db.executemany(
+        INSERT_LOAD,
+        [
+            (
+                load.load_id,
+                load.games_id,
+                load.kind,
+                load.source,
+                load.sha256,
+                load.user_id,
+                _iso(load.loaded_at),
+                json.dumps(load.counts),
+                _stored_image(load.before),
+            )
+            for load in contents.loads
+        ],
+    )
+    db.executemany(
+        sql.MARK_UNDONE,
+        [(load.undone_by, load.load_id) for load in contents.loads if load.undone_by is not None],
+    )
+
+
+def _write_followers(db: sqlite3.Connection, contents: StoreContents) -> None:
+    db.executemany(
+        INSERT_FOLLOW,
+        [
+            (
+                f.follow.guild_id,
+                f.follow.channel_id,
+                f.follow.games_id,
+                f.follow.noc,
+                f.user_id,
+                _iso(f.created_at),
+            )
+            for f in contents.follows
+        ],
+    )
+    db.executemany(
+        sql.MARK_ANNOUNCED,
+        [
+            (
+                a.games_id,
+                a.medal.event_id,
+                a.medal.noc,
+                a.medal.medal.value,
+                json.dumps(list(a.medal.athletes)),
+                _iso(a.announced_at),
+            )
+            for a in contents.announced
+        ],
+    )
+    db.executemany(
+        INSERT_SETTING,
+        [(s.guild_id, s.key, s.value, s.user_id, _iso(s.updated_at)) for s in contents.settings],
+    )
+
+
 def write_contents(path: Path, contents: StoreContents) -> None:
     """Write ``contents`` into the empty, migrated SQLite database at ``path``, all or nothing."""
     db = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -319,53 +379,8 @@ def write_contents(path: Path, contents: StoreContents) -> None:
         try:
             for data in contents.games:
                 _write_games(db, data)
-            for load in contents.loads:
-                db.execute(
-                    INSERT_LOAD,
-                    (
-                        load.load_id,
-                        load.games_id,
-                        load.kind,
-                        load.source,
-                        load.sha256,
-                        load.user_id,
-                        _iso(load.loaded_at),
-                        json.dumps(load.counts),
-                        _stored_image(load.before),
-                    ),
-                )
-            for load in contents.loads:
-                if load.undone_by is not None:
-                    db.execute(sql.MARK_UNDONE, (load.undone_by, load.load_id))
-            for f in contents.follows:
-                db.execute(
-                    INSERT_FOLLOW,
-                    (
-                        f.follow.guild_id,
-                        f.follow.channel_id,
-                        f.follow.games_id,
-                        f.follow.noc,
-                        f.user_id,
-                        _iso(f.created_at),
-                    ),
-                )
-            for a in contents.announced:
-                m = a.medal
-                db.execute(
-                    sql.MARK_ANNOUNCED,
-                    (
-                        a.games_id,
-                        m.event_id,
-                        m.noc,
-                        m.medal.value,
-                        json.dumps(list(m.athletes)),
-                        _iso(a.announced_at),
-                    ),
-                )
-            for s in contents.settings:
-                db.execute(
-                    INSERT_SETTING, (s.guild_id, s.key, s.value, s.user_id, _iso(s.updated_at))
-                )
+            _write_history(db, contents)
+            _write_followers(db, contents)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
