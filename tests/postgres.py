@@ -2,8 +2,9 @@
 ``GAMESBOT_TEST_POSTGRES_URL``, default ``postgresql://127.0.0.1:5432/test``, and dropped at the
 end), and a fresh schema in it per test, so tests can run while others use the server.
 
-Without a reachable server the PostgreSQL tests are skipped with one line saying why; with
-``GAMESBOT_REQUIRE_POSTGRES=1`` (set by ``.ci/run``) they fail instead.
+Without a reachable server the PostgreSQL tests are left out at collection (counted as
+deselected) with one line at the end saying why; with ``GAMESBOT_REQUIRE_POSTGRES=1`` (set by
+``.ci/run``) they run and fail instead.
 
 Fixtures: ``postgres_server`` (session: the throwaway database's URL), ``postgres_url`` (a URL
 whose search path is a new empty schema), ``postgres_admin`` (run SQL on the throwaway database).
@@ -38,6 +39,50 @@ def with_search_path(url: str, schema: str) -> str:
     parts = urlsplit(url)
     query = f"{parts.query}&{option}" if parts.query else option
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def unreachable_because() -> str | None:
+    """Why the test server cannot be reached, or None when it can."""
+    try:
+        psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3).close()
+    except psycopg.Error as exc:
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return None
+
+
+def needs_postgres(item: pytest.Item) -> bool:
+    """True for a test that uses the PostgreSQL fixtures or runs on the PostgreSQL backend."""
+    if "postgres_server" in getattr(item, "fixturenames", ()):
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("backend") == "postgres"
+
+
+_left_out = pytest.StashKey[tuple[int, str]]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the PostgreSQL tests out when no server answers (unless it is required)."""
+    needing = [item for item in items if needs_postgres(item)]
+    if not needing or REQUIRED:
+        return
+    reason = unreachable_because()
+    if reason is None:
+        return
+    config.hook.pytest_deselected(items=needing)
+    left = set(needing)
+    items[:] = [item for item in items if item not in left]
+    config.stash[_left_out] = (len(needing), reason)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if _left_out in config.stash:
+        count, reason = config.stash[_left_out]
+        terminalreporter.write_line(
+            f"{count} PostgreSQL tests not run: no server at {ADMIN_URL} ({reason}); "
+            "start one or set GAMESBOT_TEST_POSTGRES_URL (GAMESBOT_REQUIRE_POSTGRES=1 makes "
+            "them fail instead)"
+        )
 
 
 def unavailable(reason: str) -> NoReturn:
