@@ -179,7 +179,9 @@ def result_copy_row(
 def load_info(row: Row | None) -> LoadInfo | None:
     if row is None:
         return None
-    return LoadInfo(load_id=row[0], loaded_at=utc(row[1]), source=row[2], user_id=row[3])
+    return LoadInfo(
+        load_id=row[0], loaded_at=utc(row[1]), source=row[2], user_id=row[3], kind=row[4]
+    )
 
 
 def load_record(row: Row) -> LoadRecord:

@@ -91,7 +91,8 @@ INSERT INTO loads (games_id, kind, source, sha256, user_id, loaded_at, counts, b
 VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id
 """
 LAST_LOAD = """
-SELECT id, loaded_at, source, user_id FROM loads WHERE games_id = %s ORDER BY id DESC LIMIT 1
+SELECT id, loaded_at, source, user_id, kind FROM loads WHERE games_id = %s
+ORDER BY id DESC LIMIT 1
 """
 LOAD_HISTORY = f"SELECT {LOAD_COLUMNS} FROM loads WHERE games_id = %s ORDER BY id DESC LIMIT %s"
 LOAD_ROW = f"SELECT {LOAD_COLUMNS} FROM loads WHERE id = %s"

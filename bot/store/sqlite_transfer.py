@@ -120,7 +120,7 @@ def _games_data(db: sqlite3.Connection, games_id: str) -> GamesData:
         events=tuple(_event(r) for r in db.execute(sql.EVENTS, (games_id,))),
         results=tuple(_result(r) for r in db.execute(sql.RESULTS, (games_id,))),
         last_load=LoadInfo(
-            load_id=last[0], loaded_at=_time(last[1]), source=last[2], user_id=last[3]
+            load_id=last[0], loaded_at=_time(last[1]), source=last[2], user_id=last[3], kind=last[4]
         )
         if last
         else None,

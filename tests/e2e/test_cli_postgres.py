@@ -1,13 +1,11 @@
 """The command line over PostgreSQL (``GAMESBOT_DATABASE_URL``), as a user runs it: a database
 moved from SQLite to PostgreSQL and back with ``gamesbot store copy`` exports byte for byte the
 same; loads, history and undo on PostgreSQL; ``health`` checks the server; ``backup`` says to use
-pg_dump; a bad or unreachable URL is a one-line configuration error. A one-shot command on
-SQLite never loads the PostgreSQL driver."""
+pg_dump; a bad or unreachable URL is a one-line configuration error. (That a one-shot command
+on SQLite never loads the PostgreSQL driver is in ``tests/guards/test_oneshot_imports.py``.)"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.store.location import redact
@@ -58,26 +56,3 @@ async def test_health_backup_and_bad_urls(tmp_path: Path, postgres_url: str) -> 
         "cannot connect to PostgreSQL at postgresql://me@127.0.0.1:1/nowhere" in unreachable.stderr
     )
     assert "hunter2" not in unreachable.stderr + unreachable.stdout
-
-
-def test_a_one_shot_command_on_sqlite_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
-    probe = (
-        "import sys; from bot.__main__ import main; code = main(['medals', 'korea']); "
-        "print('LOADED' if any(m.startswith('psycopg') for m in sys.modules) else 'NOT LOADED')"
-    )
-    env = {
-        "GAMESBOT_DB_PATH": str(tmp_path / "g.db"),
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith("NOT LOADED")

@@ -16,6 +16,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -132,16 +133,21 @@ async def last_load_id(url: str) -> int:
     return int(row[0]) if row else 0
 
 
-async def load_and_time_it(shards: Shards, name: str, content: str) -> list[float]:
+def shows_load(answer: Any, load_id: int) -> bool:
+    """The answer's footer names load ``load_id`` (made from the command line) as its data's."""
+    return f"results load #{load_id} from the command line" in answer.embeds[0]["footer"]["text"]
+
+
+async def load_and_time_it(shards: Shards, name: str, content: str) -> tuple[list[float], int]:
     """Run ``gamesbot load`` in a third process; return how long after its commit each shard's
-    ``/medals korea`` first named the file as its source."""
+    ``/medals korea`` first showed that load in its footer, and the load's id."""
     before = await last_load_id(shards.url)
     process = await gamesbot_load(shards, name, content)
     async with await psycopg.AsyncConnection.connect(shards.url, autocommit=True) as watch:
         while True:
             row = await (await watch.execute("SELECT max(id) FROM loads")).fetchone()
             if row and row[0] and row[0] > before:
-                committed = time.perf_counter()
+                committed, load_id = time.perf_counter(), int(row[0])
                 break
             if process.returncode is not None:
                 out, err = await process.communicate()
@@ -155,7 +161,7 @@ async def load_and_time_it(shards: Shards, name: str, content: str) -> list[floa
             answer = await shards.fake.slash(
                 "medals", nation="korea", guild=side.guild, user=side.moderator
             )
-            if f"source: {name}" in answer.embeds[0]["footer"]["text"]:
+            if shows_load(answer, load_id):
                 seen[index] = time.perf_counter() - committed
         assert time.perf_counter() - committed < 10, f"not seen everywhere: {seen}"
         await asyncio.sleep(0.01)
@@ -164,7 +170,7 @@ async def load_and_time_it(shards: Shards, name: str, content: str) -> list[floa
     print(
         f"{name}: seen by shard 0 after {seen[0] * 1000:.0f} ms, by shard 1 after {seen[1] * 1000:.0f} ms"
     )
-    return [seen[0], seen[1]]
+    return [seen[0], seen[1]], load_id
 
 
 def texts(fake: FakeDiscord, channel: Channel) -> list[str]:
@@ -198,7 +204,7 @@ async def test_shards_over_one_postgres_see_a_load_at_once_and_announce_it_once(
         )
         assert "now follows" in followed.embeds[0]["description"]
 
-    delays = await load_and_time_it(shards, "dsq.csv", DSQ)
+    delays, dsq_load = await load_and_time_it(shards, "dsq.csv", DSQ)
     assert max(delays) < SEEN_WITHIN, delays
     for process in shards.processes:
         await until(
@@ -241,8 +247,8 @@ async def test_shards_over_one_postgres_see_a_load_at_once_and_announce_it_once(
     except TimeoutError:
         pytest.fail(restarted.output())
     answer = await fake.slash("medals", nation="korea", guild=one.guild, user=one.moderator)
-    assert answer.shard_id == 1 and "source: dsq.csv" in answer.embeds[0]["footer"]["text"]
-    delays = await load_and_time_it(
+    assert answer.shard_id == 1 and shows_load(answer, dsq_load)
+    delays, _ = await load_and_time_it(
         shards, "again.csv", DSQ.replace("DSQ after", "DSQ (again) after")
     )
     assert max(delays) < SEEN_WITHIN, delays
@@ -298,7 +304,7 @@ async def test_both_shards_reconnect_after_postgres_restarts(
     for side in shards.sides:  # answering all along, from memory
         answer = await fake.slash("medals", nation="korea", guild=side.guild, user=side.moderator)
         assert "South Korea" in answer.embeds[0]["title"]
-    delays = await load_and_time_it(shards, "after-restart.csv", DSQ)
+    delays, _ = await load_and_time_it(shards, "after-restart.csv", DSQ)
     assert max(delays) < SEEN_WITHIN, delays
     for process in shards.processes:
         await until(

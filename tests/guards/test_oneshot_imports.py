@@ -25,7 +25,7 @@ code = main(sys.argv[1:])
 print("\\n@@MODULES@@" + json.dumps(sorted(sys.modules)))
 """
 
-NEVER_IN_A_ONE_SHOT = ("discord", "aiohttp", "bot.discord_ui")
+NEVER_IN_A_ONE_SHOT = ("discord", "aiohttp", "bot.discord_ui", "psycopg", "psycopg_pool")
 
 
 def modules_of(tmp_path: Path, *args: str, **extra_env: str) -> set[str]:

@@ -64,7 +64,7 @@ async def test_first_use_creates_and_fills_the_store(
     data = await store.read_games("harbin-2025")
     assert data.model_dump(exclude={"last_load"}) == bundled_data.model_dump(exclude={"last_load"})
     assert data.last_load is not None and data.last_load.source == "bundled data/harbin-2025/"
-    assert data.last_load.loaded_at.tzinfo is not None
+    assert data.last_load.loaded_at.tzinfo is not None and data.last_load.kind == "bundled"
     assert [load.kind for load in await store.history("harbin-2025")] == ["bundled"]
     assert await store.last_load_id("harbin-2025") == data.last_load.load_id
 
