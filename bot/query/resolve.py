@@ -309,7 +309,8 @@ class Resolver:
             for name in (nation.code, nation.name, nation.official_name, *nation.aliases):
                 if not name:
                     continue
-                nation_names.append((number, name))
+                if len(fold(name).replace(" ", "")) > 3:  # a code matches exactly, never fuzzily
+                    nation_names.append((number, name))
                 for key in {fold(name), fold(name).replace(" ", "")}:
                     bucket = nation_exact.setdefault(key, [])
                     if number not in bucket:
