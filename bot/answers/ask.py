@@ -1,10 +1,7 @@
-"""Answer models of ``/ask`` (free-form questions): the parsed query (intent, resolved entities,
-filters) beside the answer, so a wrong answer can be traced to the step that made it, and the
-plain-text renderer of an ``AskAnswer``.
-
-Facts are data: every ``AskPart`` carries ``facts``, a flat mapping of ids, codes and numbers (e.g.
-``{"event": "...", "gold": ("KOR",), "athletes": ("kor-kim-gil-li",)}``) that tests and the
-accuracy benchmark compare, never the prose.
+"""The answer models of ``/ask``: the query language a question is read into (``Query``: what is
+asked, of what, with which filters, grouping, order and limit) and the facts the evaluator finds
+for it (``AskPart``: a headline value and the items it counted or listed). Words live in
+``bot.answers.ask_text``; nothing here is prose, so answers can be checked and translated.
 """
 
 from __future__ import annotations
@@ -13,73 +10,129 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
-
-from bot.answers.provenance import Provenance, footer
-from bot.domain.models import Frozen, Medal
-
-#: A fact's value: an id, code or label, a number, a yes/no, nothing, or a list of ids.
-FactValue = str | int | bool | None | tuple[str, ...]
+from bot.answers.provenance import Provenance
+from bot.domain.models import EventKind, Frozen, Gender, Medal, MedalCount
 
 
-class AskIntent(StrEnum):
+class Asked(StrEnum):
     """What a question asks for."""
 
-    EVENT_WINNER = "event_winner"
-    TEAM_MEMBERS = "team_members"
-    NATION_MEDALS = "nation_medals"
-    NATION_EVENT = "nation_event"
-    ATHLETE_MEDALS = "athlete_medals"
-    ATHLETE_EVENT = "athlete_event"
-    RANKING = "ranking"
-    MEDAL_TABLE = "medal_table"
-    MEDAL_NATIONS = "medal_nations"
-    PARTICIPANTS = "participants"
-    GAMES_FACTS = "games_facts"
-    FIRST_MEDAL = "first_medal"
+    COUNT = "count"
+    LIST = "list"
+    RANK = "rank"
+    CHECK = "check"
     COMPARE = "compare"
-    ATHLETE_AGE = "athlete_age"
-    EVENT_DATE = "event_date"
-    EVENTS_ON_DATE = "events_on_date"
+    EXPLAIN = "explain"
+    DATE = "date"
+    PLACE = "place"
 
 
-class ParsedQuery(Frozen):
-    """One question (or one clause of a combined question) as the parser read it: the intent,
-    the entities resolved to stable ids, the filters, and the text each entity was read from."""
+class Counted(StrEnum):
+    """What is counted, listed or ranked."""
 
-    intent: AskIntent
-    nation: str | None = None
-    athlete: str | None = None
-    event: str | None = None
-    sport: str | None = None
+    MEDALS = "medals"
+    RESULTS = "results"
+    EVENTS = "events"
+    NATIONS = "nations"
+    ATHLETES = "athletes"
+    SPORTS = "sports"
+    GAMES = "games"
+
+
+class Order(StrEnum):
+    """Which end of an ordering is asked for: by count (most, fewest) or by date (first, last)."""
+
+    MOST = "most"
+    FEWEST = "fewest"
+    FIRST = "first"
+    LAST = "last"
+
+
+class Ref(Frozen):
+    """A resolved entity: its stable id and how answers name it."""
+
+    id: str
+    label: str
+
+
+class Query(Frozen):
+    """One question (or one part of a compound question) as data. Filters narrow the results
+    looked at; ``medal`` a colour, ``medalled`` only results with a medal; ``threshold`` is the
+    count a ``first`` question must reach ("first to ten golds") or a check must pass ("more
+    than 15"); ``by_total`` ranks by all medals instead of the medal table's gold first."""
+
+    asked: Asked
+    of: Counted
+    games: Ref
+    nations: tuple[Ref, ...] = ()
+    athletes: tuple[Ref, ...] = ()
+    event: Ref | None = None
+    sports: tuple[Ref, ...] = ()
+    gender: Gender | None = None
+    kind: EventKind | None = None
+    day: dt.date | None = None
     medal: Medal | None = None
-    subject: Literal["athlete", "nation"] | None = None
-    measure: Literal["gold", "total"] | None = None
+    medalled: bool = False
+    order: Order | None = None
     limit: int | None = None
+    threshold: int | None = None
+    by_total: bool = False
+    #: The Games a comparison across Games weighs (empty: not across Games).
+    versus_games: tuple[Ref, ...] = ()
+    #: A date question about the Games themselves: their first or last day.
+    games_dates: Literal["start", "end"] | None = None
+
+
+ItemKind = Literal["result", "nation", "athlete", "event", "sport", "note", "games"]
+
+
+class AthleteName(Frozen):
+    """An athlete as an answer names them."""
+
+    id: str
+    name: str
+
+
+class Item(Frozen):
+    """One thing an answer counts or lists: a result line (event, NOC, athletes, place, medal),
+    a nation, athlete, event, sport or Games (with its medals or count), or a quoted note."""
+
+    kind: ItemKind
+    id: str
+    label: str
+    noc: str = ""
+    event: str = ""
     date: dt.date | None = None
-    mentions: dict[str, str] = Field(default_factory=dict)
+    rank: int | None = None
+    medal: Medal | None = None
+    athletes: tuple[AthleteName, ...] = ()
+    mark: str = ""
+    note: str = ""
+    count: MedalCount | None = None
+    value: int | None = None
+    source: str = ""
+
+
+AskValue = int | bool | dt.date | None
 
 
 class AskPart(Frozen):
-    """The answer to one clause: its sentence(s) and its structured facts."""
+    """The facts found for one query: a headline ``value`` (a count, yes/no, date or place),
+    the items behind it, a medal breakdown where medals were counted, the winner of a
+    comparison, and ``unranked``: delegations the medal table leaves out, named apart."""
 
-    query: ParsedQuery
-    text: str
-    facts: dict[str, FactValue] = Field(default_factory=dict)
+    query: Query
+    value: AskValue = None
+    items: tuple[Item, ...] = ()
+    count: MedalCount | None = None
+    winner: str | None = None
+    unranked: tuple[Item, ...] = ()
 
 
 class AskAnswer(Frozen):
-    """The answer to a free-form question: one part per clause, all from the results data."""
+    """The answer to a free-form question: one part per query, every fact from the data."""
 
     type: Literal["ask"] = "ask"
     provenance: Provenance
     question: str
-    parsed: tuple[ParsedQuery, ...]
     parts: tuple[AskPart, ...]
-    text: str
-
-
-def render_ask_text(answer: AskAnswer) -> str:
-    """Plain text of an ``/ask`` answer: the answer sentences, a blank line, then the same footer
-    as the other text answers (``bot.answers.provenance.footer``)."""
-    return f"{answer.text}\n\n{footer(answer.provenance)}"

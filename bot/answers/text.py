@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.answers.ask import AskAnswer, render_ask_text
+from bot.answers.ask import AskAnswer
+from bot.answers.ask_text import render_ask_text
 from bot.answers.models import (
     About,
     AthleteRef,

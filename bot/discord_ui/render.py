@@ -12,6 +12,8 @@ import discord
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.answers.ask import AskAnswer
+from bot.answers.ask_text import answer_lines as ask_lines
+from bot.answers.ask_text import understood as ask_understood
 from bot.answers.models import (
     Answer,
     AthleteEntry,
@@ -512,14 +514,15 @@ RENDER_CACHE_SIZE = 512
 
 @render_pages.register
 def _(answer: AskAnswer) -> list[Page]:
+    understood = "\n".join(ask_understood(part.query) for part in answer.parts)
     head = Page(
         title=clip(f"“{safe(answer.question, 200)}”", TITLE_LIMIT),
         colour=Colour.TABLE,
+        fields=[("Understood", escape_mentions(understood), False)],
         footer=footer(answer.provenance),
     )
-    return paginate(
-        head, [escape_mentions(line) for line in answer.text.splitlines()], lines_per_page=25
-    )
+    lines = [escape_mentions(line) for line in ask_lines(answer)]
+    return paginate(head, lines, lines_per_page=25)
 
 
 def render_embeds(answer: Answer) -> list[discord.Embed]:

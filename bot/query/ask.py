@@ -1,95 +1,214 @@
-"""``/ask``: answers a free-form question about one Games from its results data only.
+"""``/ask``: a free-form question about the loaded Games, answered from their data only.
 
-The question is split into clauses (``bot.query.ask_parse``), each clause read into a draft query
-(intent + entity text + filters), each draft resolved and answered (``bot.query.ask_answer``) with
-the same Resolver and summaries as the commands. The answer carries the parsed queries beside the
-answer text and its structured facts. A clause that names something ambiguous gives the same
-``Disambiguation`` as the commands; a name outside the data a ``NoMatch`` ("I only have results for
-the 2025 Asian Winter Games; ..."); another Games or an unreadable question a ``Message`` with
-``answered=False`` and the closest command. No network, no model, no I/O: a few milliseconds.
+Question → clauses (``ask_read``) → for each clause, the Games it is about (named loosely, "both",
+or the default Games) → its names read in that Games → queries (``ask_query``) → facts
+(``ask_eval``) → one ``AskAnswer``. A question that names no Games and names something only
+another loaded Games holds is answered from that Games (and says so). Ambiguous names give the
+commands' ``Disambiguation``; names, sports and Games outside the data a ``NoMatch`` naming
+them; unreadable words a ``Message`` naming the nearest command. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from dataclasses import dataclass
 
-from bot.answers.ask import AskAnswer, AskPart
-from bot.answers.models import Answer, Message
-from bot.query.ask_answer import Answerer, Context, NotAnswered
-from bot.query.ask_parse import (
-    Unparsed,
-    normalize,
-    parse_clause,
-    residual,
-    split_clauses,
-    translate_cjk,
-)
+from bot.answers import ask_text
+from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
+from bot.answers.models import Answer, Disambiguation, Message, NoMatch
+from bot.domain.resolution import EntityKind, ResolutionStatus
+from bot.query.ask_eval import compared, evaluate
+from bot.query.ask_query import Refusal, decide
+from bot.query.ask_read import Clause, GamesWords, Lexicon, clauses, read
+from bot.query.games_names import GamesNames
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
+from bot.query.summaries import provenance
 
 #: Questions longer than this are cut (no one asks a 2,000-character question).
 MAX_QUESTION = 500
 
 
-def _native_names(index: GamesIndex) -> dict[str, str]:
-    """Nation aliases in a non-Latin script → code (for reading Chinese and Korean questions)."""
-    return {
-        alias: code
-        for code, nation in index.nations.items()
-        for alias in nation.aliases
-        if alias and not alias.isascii()
-    }
+@dataclass(frozen=True)
+class AskScope:
+    """Everything /ask reads with: the words of every loaded Games (most recent first)."""
+
+    lexicon: Lexicon
+    games: dict[str, GamesWords]
+    names: GamesNames
+
+    @classmethod
+    def build(cls, views: Sequence[tuple[GamesIndex, Resolver]], names: GamesNames) -> AskScope:
+        datas = [index.data for index, _ in views]
+        return cls(
+            lexicon=Lexicon.build(datas, names.vocabulary()),
+            games={i.data.games.id: GamesWords.build(i, r) for i, r in views},
+            names=names,
+        )
 
 
-def answer_question(question: str, index: GamesIndex, resolver: Resolver) -> Answer:
-    """Answer a free-form ``question`` from ``index`` (see the module docstring)."""
-    answerer = Answerer(index, resolver)
-    games = index.data.games
-    athletes = (n for a in index.athletes.values() for n in (a.name, a.native_name) if n)
-    text = translate_cjk(
-        question[:MAX_QUESTION],
-        _native_names(index),
-        keep=[n for n in athletes if not n.isascii()],
-    )
-    clauses = [normalize(c) for c in split_clauses(text)]
-    clauses = [c for c in clauses if c]
-    if not clauses:
-        return _help(answerer)
-    context = Context()
+def answer_question(
+    question: str, scope: AskScope, default: str, *, everywhere: bool = False
+) -> Answer:
+    """Answer ``question`` (see the module docstring); ``default`` is the Games a question
+    that names none is about (``everywhere``: every loaded Games)."""
+    found = clauses(question[:MAX_QUESTION], scope.lexicon)
+    home = scope.games[default]
+    if not found:
+        index = home.index
+        leader = max(index.ranked_counts() or index.medal_counts(), key=lambda c: c.key)
+        event = next(iter(index.events.values()))
+        text = ask_text.help_text(index.nation_name(leader.noc), event.name.casefold())
+        return _message(home, text, answered=False)
     parts: list[AskPart] = []
-    for clause in clauses:
-        draft = parse_clause(clause, games.start, games.end)
-        if isinstance(draft, Unparsed):
-            if draft.reason == "other_games":
-                return Message(
-                    provenance=answerer.prov,
-                    text=(
-                        f"I only have results for the {games.name} ({games.city}); "
-                        f"I can't answer about “{draft.detail}”."
-                    ),
-                    answered=False,
-                )
-            if len(clauses) > 1:
+    previous: Query | None = None
+    games: list[str] = list(scope.games) if everywhere else []
+    for clause in found:
+        if clause.other_games:
+            return _no_games(scope, home, clause.other_games)
+        named = list(dict.fromkeys(clause.games)) or (list(scope.games) if clause.all_games else [])
+        games = named or games
+        outcome = _queries(scope, clause, games or [default], bool(named or games), previous, parts)
+        if isinstance(outcome, Refusal):
+            if parts and outcome.why == "unreadable":
                 continue
-            return _help(answerer, clauses)
-        try:
-            parts.append(answerer.answer(draft, context))
-        except NotAnswered as refused:
-            return refused.answer
-    if not parts:
-        return _help(answerer, clauses)
-    answer = AskAnswer(
-        provenance=answerer.prov,
+            return _refused(scope, outcome, games or list(scope.games), home, bool(games))
+        for query in outcome:
+            parts.append(_evaluate(scope, query))
+            previous = query
+        if not named:  # a later clause is about the Games this one was answered from
+            games = list(dict.fromkeys(q.games.id for q in outcome))
+    return AskAnswer(
+        provenance=provenance(scope.games[parts[0].query.games.id].index),
         question=question,
-        parsed=tuple(part.query for part in parts),
         parts=tuple(parts),
-        text="\n\n".join(part.text for part in parts),
     )
-    # ``Answer`` gains ``AskAnswer`` when the service wires /ask; the cast holds before and after.
-    return cast("Answer", answer)
 
 
-def _help(answerer: Answerer, clauses: Sequence[str] = ()) -> Message:
-    """The help message, led by the command closest to the question when one is."""
-    return answerer.help_message(residual(" ".join(clauses)))
+def _queries(
+    scope: AskScope,
+    clause: Clause,
+    games: list[str],
+    named: bool,
+    previous: Query | None,
+    parts: Sequence[AskPart],
+) -> list[Query] | Refusal:
+    """The queries of a clause in the Games it is about: each of several named Games; else the
+    default Games, or the first other Games that holds what the clause names."""
+    subject = _subject(parts[-1]) if parts else None
+    order = games if named else games + [g for g in scope.games if g not in games]
+    first: Refusal | None = None
+    found: list[Query] = []
+    for games_id in order:
+        outcome = decide(read(clause, scope.games[games_id]), previous, subject)
+        if isinstance(outcome, Refusal):
+            first = first or outcome
+            if outcome.why in ("ambiguous", "unreadable") and not found:
+                return outcome
+            continue
+        found.extend(outcome)
+        if not named or len(games) == 1:
+            break
+    if not found:
+        assert first is not None
+        return first
+    return _across(found)
+
+
+def _across(queries: list[Query]) -> list[Query]:
+    """A comparison of one subject in several Games becomes one query naming the Games."""
+    if len(queries) > 1 and all(q.asked is Asked.COMPARE for q in queries):
+        first = queries[0]
+        if len(first.nations) <= 1 and len(first.athletes) <= 1:
+            return [first.model_copy(update={"versus_games": tuple(q.games for q in queries)})]
+    return queries
+
+
+def _subject(part: AskPart) -> Ref | None:
+    """The one nation or athlete a part found (what "it" or "they" may refer to next)."""
+    kinds = {i.kind for i in part.items}
+    if len(part.items) == 1 and kinds <= {"nation", "athlete"}:
+        item = part.items[0]
+        return Ref(id=item.id, label=item.label)
+    return None
+
+
+def _evaluate(scope: AskScope, query: Query) -> AskPart:
+    if not query.versus_games:
+        return evaluate(query, scope.games[query.games.id].index)
+    items = []
+    for games in query.versus_games:
+        words = scope.games[games.id]
+        subjects = query.nations or query.athletes
+        counted = query.model_copy(
+            update={"asked": Asked.COUNT, "of": Counted.MEDALS, "games": games}
+        )
+        if subjects and query.athletes:
+            found = [a for a in subjects if a.id in words.index.athletes]
+            counted = counted.model_copy(update={"athletes": tuple(found)})
+        part = evaluate(counted, words.index)
+        value = (
+            part.value if isinstance(part.value, int) and not isinstance(part.value, bool) else 0
+        )
+        items.append(
+            Item(kind="games", id=games.id, label=games.label, value=value, count=part.count)
+        )
+    return compared(query, tuple(items))
+
+
+# --- refusals ---------------------------------------------------------------------------------
+
+
+def _refused(
+    scope: AskScope, refusal: Refusal, games: list[str], home: GamesWords, named: bool
+) -> Answer:
+    words = scope.games[games[0]] if named else home
+    prov = provenance(words.index)
+    resolution = refusal.resolution
+    if refusal.why == "ambiguous" and resolution is not None:
+        return Disambiguation(
+            provenance=prov,
+            kind=resolution.kind,
+            query=resolution.query,
+            alternatives=resolution.alternatives,
+        )
+    searched = (
+        [scope.games[g].games.label for g in games]
+        if named
+        else [w.games.label for w in scope.games.values()]
+    )
+    if refusal.why == "not_held":
+        text = ask_text.not_held(refusal.text, searched)
+        return NoMatch(provenance=prov, kind=EntityKind.SPORT, query=refusal.text, message=text)
+    if refusal.why == "not_found" and refusal.kind is not None:
+        suggestions = resolution.alternatives if resolution is not None else ()
+        if resolution is not None and resolution.status is ResolutionStatus.AMBIGUOUS:
+            suggestions = resolution.alternatives[:5]
+        return NoMatch(
+            provenance=prov,
+            kind=refusal.kind,
+            query=refusal.text,
+            suggestions=suggestions,
+            nearest=bool(suggestions),
+            message=ask_text.not_found(refusal.kind, refusal.text, searched),
+        )
+    text = ask_text.unreadable(refusal.text, refusal.understood, refusal.command)
+    return _message(words, text, answered=False)
+
+
+def _no_games(scope: AskScope, home: GamesWords, text: str) -> Answer:
+    loaded = [w.games.label for w in scope.games.values()]
+    return NoMatch(
+        provenance=provenance(home.index),
+        kind=EntityKind.GAMES,
+        query=text,
+        suggestions=scope.names.candidates[:5],
+        message=ask_text.games_not_loaded(text, loaded),
+    )
+
+
+def _message(words: GamesWords, text: str, *, answered: bool) -> Message:
+    return Message(provenance=provenance(words.index), text=text, answered=answered)
+
+
+__all__ = ["AskAnswer", "AskScope", "answer_question"]

@@ -222,6 +222,10 @@ class NameIndex:
                 found[other] = None
         return list(found)
 
+    def knows(self, token: str) -> bool:
+        """Whether ``token`` (folded) is a word of some name, or one edit from one."""
+        return bool(self._similar(canon_token(token))) or bool(self._similar(token))
+
     def _expand(self, token: str, prefix: bool) -> list[str]:
         similar = self._similar(token)
         if prefix:

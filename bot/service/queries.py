@@ -3,7 +3,7 @@ autocomplete), answered from the library's in-memory views without touching the 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot import __version__
 from bot.answers.models import (
@@ -20,12 +20,20 @@ from bot.query import summaries
 from bot.query.people import person_summary
 from bot.service.library import GamesView, Library
 
+if TYPE_CHECKING:
+    from bot.query.ask import AskScope
+
+ASK_CACHE_SIZE = 2048
+
 
 class Queries:
     """Answers questions about the loaded Games."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self._ask: tuple[tuple[GamesView, ...], AskScope, dict[tuple[str, str], Answer]] | None = (
+            None
+        )
 
     def provenance(self, games: str | None = None) -> Provenance:
         """Source and freshness of a Games' data."""
@@ -229,14 +237,35 @@ class Queries:
         )
 
     def ask(self, question: str, games: str | None = None) -> Answer:
-        """A free-form question, answered from the data only (``bot.query.ask``, imported on the
-        first question: the parser's vocabulary is large and most commands never need it)."""
+        """A free-form question, answered from the data only (``bot.query.ask``). The question
+        may name its Games (or several); ``games`` is the Games it is about when it names none
+        (default: the default Games). ``bot.query.ask`` is imported on the first question: its
+        vocabulary is large and most commands never need it."""
         from bot.query.ask import answer_question
+        everywhere = self.library.is_all(games)
+        default = self.library.games_id(None if everywhere else games)
+        scope, answers = self._ask_scope()
+        key = (question, "" if everywhere else default)
+        found = answers.get(key)
+        if found is None:
+            if len(answers) >= ASK_CACHE_SIZE:
+                answers.clear()
+            found = answers[key] = answer_question(question, scope, default, everywhere=everywhere)
+        return found
 
-        view = self.library.view(games)
-        return view.cached(
-            ("ask", question), lambda: answer_question(question, view.index, view.resolver)
-        )
+    def _ask_scope(self) -> tuple[AskScope, dict[tuple[str, str], Answer]]:
+        """The words of every loaded Games, rebuilt when any view is (and its answers with it)."""
+        from bot.query.ask import AskScope
+        views = tuple(self.library.views())
+        held = self._ask[0] if self._ask else ()
+        if (
+            self._ask is None
+            or len(held) != len(views)
+            or any(a is not b for a, b in zip(held, views, strict=True))
+        ):
+            scope = AskScope.build([(v.index, v.resolver) for v in views], self.library.names)
+            self._ask = (views, scope, {})
+        return self._ask[1], self._ask[2]
 
     def nation_code(self, view: GamesView, nation: str) -> str | Answer:
         """The NOC code a nation's name means in ``view``, or the answer saying it is unclear."""

@@ -231,12 +231,18 @@ def test_blank_token_is_treated_as_missing(tmp_path: Path, bad: str) -> None:
 
 
 def test_ask_json_shows_the_parsed_query(tmp_path: Path) -> None:
-    done = gamesbot(tmp_path, "ask", "who won the women's 1500m in short track?", "--json")
+    done = gamesbot(tmp_path, "ask", "who won the women's 1500m in short track at harbin", "--json")
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
-    assert answer["type"] == "ask" and answer["parsed"] and "Kim Gil-li" in answer["text"]
-    text = gamesbot(tmp_path, "ask", "how many gold medals did korea win in short track").stdout
-    assert "6" in text
+    (part,) = answer["parts"]
+    assert answer["type"] == "ask" and part["query"]["asked"] == "list"
+    assert part["query"]["event"]["id"] == "short-track-speed-skating/womens-1500-metres"
+    assert [a["id"] for a in part["items"][0]["athletes"]] == ["kor-kim-gil-li"]
+    text = gamesbot(
+        tmp_path, "ask", "how many gold medals did korea win in short track", "--games", "harbin"
+    ).stdout
+    assert text.startswith("South Korea won 6 gold medals in Short track speed skating")
+    assert "(count: gold medals · nation: South Korea" in text
 
 
 def test_console_lists_numbered_choices_and_takes_a_number(tmp_path: Path) -> None:

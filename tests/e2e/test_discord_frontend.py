@@ -217,11 +217,17 @@ async def test_a_2000_character_input_never_reaches_the_bot_and_would_be_safe(
 
 
 async def test_ask_answers_from_the_data(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
-    reply = await fake.slash("ask", question="who won the women's 1500m in short track?")
-    text = text_of(reply.embeds[0])
-    assert "Kim Gil-li" in text
+    reply = await fake.slash("ask", question="how many golds did south korea win in short track")
+    (embed,) = reply.embeds
+    assert embed["description"].startswith("South Korea won 6 gold medals")
+    assert embed["fields"][0] == {
+        "name": "Understood",
+        "value": "count: gold medals · nation: South Korea · sport: Short track speed skating · "
+        "Games: 2025 Asian Winter Games",
+        "inline": False,
+    }
     other = await fake.slash("ask", question="who won the men's downhill at the 2022 olympics?")
-    assert "I only have results for the 2025 Asian Winter Games" in text_of(other.embeds[0])
+    assert "“2022 olympics” is not a Games I have" in text_of(other.embeds[0])
 
 
 async def test_unexpected_errors_get_an_apology_and_are_logged_with_the_interaction_id(

@@ -1,0 +1,638 @@
+"""Reading a question into its parts: the text is segmented (Chinese, Korean and Japanese words
+and names get spaces), split into clauses, cut into tokens, and every token is claimed by what it
+says: a cue word (``bot.query.ask_vocabulary``), a Games name, a date or number, a sport, a
+nation, an athlete or an event word, or filler. Entities are spotted with the resolver the
+commands use, over spans of the unclaimed tokens, longest confident span first; a span that is
+ambiguous is kept to ask about; what no part claims is left over (``Reading.unknown``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.answers.ask import Ref
+from bot.domain.models import GamesData, Gender
+from bot.domain.names import fold
+from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
+from bot.query.ask_vocabulary import (
+    AGENT_NOUNS,
+    CHARACTER_VARIANTS,
+    CUES,
+    DEMONYM_ENDINGS,
+    FAMILY_WORDS,
+    FILLERS,
+    HOMOPHONES,
+    MONTHS,
+    NATIVE,
+    NUMBER_WORDS,
+    ORDINAL_ENDINGS,
+    TYPOS,
+    Cue,
+)
+from bot.query.event_terms import GENDER_WORDS, tokenize
+from bot.query.index import GamesIndex
+from bot.query.resolve import EVENT_WORD_SYNONYMS, Resolver
+from bot.query.sports import OTHER_SPORTS, find_sport
+
+_CLAUSE_MARKS = re.compile(r"[?？;；!！。]|(?<!\b\w)\.(?=\s|$)")  # not after an initial
+_COMMAS = re.compile(r"(?<!\d),|,(?!\d)|[，、]")  # not inside 10,000
+_LONGEST_CUE = 4
+_LONGEST_NAME = 4
+#: Below this, a name that matches several is taken as none of them (nothing close enough).
+AMBIGUOUS_SCORE = 85.0
+_UNITS = frozenset({"m", "km", "k", "metre", "metres", "meter", "meters", "x"})
+#: Cue words a question starts a new clause with after "and" or a comma.
+_OPENERS = frozenset({Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.COUNT, Cue.WHEN, Cue.WHERE, Cue.WHY})
+_OPENER_WORDS = frozenset({"how", "did", "does", "do", "was", "were", "is", "are", "has", "in"})
+#: Cue words that are also words of event names ("team sprint", "mass start").
+_SHARED = frozenset({Cue.TEAM, Cue.INDIVIDUAL, Cue.START})
+
+
+def _is_native(char: str) -> bool:
+    return ord(char) >= 0x1100 and not char.isspace()
+
+
+# --- the library's words ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of every loaded Games: native-script phrases (vocabulary and names) for
+    segmenting, Games names as token tuples, and the loaded Games' years."""
+
+    native: dict[str, str]
+    by_first: dict[str, tuple[str, ...]]
+    games: dict[tuple[str, ...], str]
+    years: frozenset[str]
+    #: Every word of every loaded Games' names ("winter"): harmless when left over.
+    games_words: frozenset[str]
+
+    @classmethod
+    def build(cls, datas: Sequence[GamesData], games_names: Iterable[tuple[str, str]]) -> Lexicon:
+        native = {_variants(_plain(k)): v for k, v in NATIVE.items()}
+        for data in datas:
+            names = [n.name for n in data.nations] + [a for n in data.nations for a in n.aliases]
+            names += [a.native_name for a in data.athletes] + [data.games.name]
+            names += [a for a in data.games.aliases] + [x for a in data.athletes for x in a.aliases]
+            for name in names:
+                if name and any(_is_native(c) for c in name):
+                    native[_variants(_plain(name))] = _variants(fold(name))
+        by_first: dict[str, list[str]] = {}
+        for phrase in sorted(native, key=len, reverse=True):
+            by_first.setdefault(phrase[0], []).append(phrase)
+        games = {tuple(tokenize(name)): gid for name, gid in games_names if tokenize(name)}
+        owners: dict[str, set[str]] = {}
+        for words, gid in list(games.items()):
+            for word in words:
+                owners.setdefault(word, set()).add(gid)
+        for word, gids in owners.items():  # a word of one Games' names only ("olympic")
+            common = word in CUES or word in ORDINAL_ENDINGS or word in FILLERS
+            if len(gids) == 1 and len(word) > 2 and not common and not word.isdigit():
+                games.setdefault((word,), next(iter(gids)))
+        years = frozenset(str(d.games.year) for d in datas if d.games.year)
+        by_first_tuple = {k: tuple(v) for k, v in by_first.items()}
+        return cls(native, by_first_tuple, games, years, frozenset(owners))
+
+
+def _variants(text: str) -> str:
+    return "".join(CHARACTER_VARIANTS.get(c, c) for c in text)
+
+
+def _plain(text: str) -> str:
+    """Case and accents folded as names are (kana lose their voicing marks too), spacing kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFKC", kept).casefold()
+
+
+def segment(text: str, lexicon: Lexicon) -> str:
+    """Native-script words read as spaced words: vocabulary becomes its English reading, names
+    stay as written (``한국은 금메달 몇 개`` → ``한국 gold medals how many``)."""
+    if not any(_is_native(c) for c in text):
+        return text
+    folded = _variants(_plain(text))
+    out: list[str] = []
+    i = 0
+    while i < len(folded):
+        for phrase in lexicon.by_first.get(folded[i], ()):
+            if folded.startswith(phrase, i):
+                out.append(f" {lexicon.native[phrase]} ")
+                i += len(phrase)
+                break
+        else:
+            out.append(f" {folded[i]} " if _is_native(folded[i]) else folded[i])
+            i += 1
+    return "".join(out)
+
+
+# --- clauses and the Games-independent parts ------------------------------------------------
+
+
+@dataclass
+class Clause:
+    """One clause's tokens and what its words say before any Games' names are looked at."""
+
+    tokens: list[str]
+    claimed: list[bool]
+    cues: list[tuple[int, Cue]] = field(default_factory=list)
+    games: list[str] = field(default_factory=list)
+    all_games: bool = False
+    other_games: str = ""
+    date: tuple[int | None, int, int] | None = None
+    games_day: int | None = None
+    limit: int | None = None
+    threshold: int | None = None
+    upper: frozenset[str] = frozenset()
+    games_words: frozenset[str] = frozenset()
+
+    def copy(self) -> Clause:
+        """An independent copy (each Games reads its own)."""
+        return Clause(
+            **{
+                **self.__dict__,
+                "tokens": list(self.tokens),
+                "claimed": list(self.claimed),
+                "cues": list(self.cues),
+            }
+        )
+
+    def has(self, *cues: Cue) -> bool:
+        return any(cue in cues for _, cue in self.cues)
+
+    def first(self, *cues: Cue) -> int | None:
+        """Position of the first of ``cues`` (None when absent)."""
+        return next((i for i, cue in self.cues if cue in cues), None)
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and not self.claimed[i]
+
+    def claim(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.claimed[i] = True
+
+
+def clauses(question: str, lexicon: Lexicon) -> list[Clause]:
+    """The clauses of a question, read as far as no Games' names are needed."""
+    upper = frozenset(w.casefold() for w in re.findall(r"\b[A-Z]{2,3}\b", question))
+    found: list[Clause] = []
+    for piece in _CLAUSE_MARKS.split(segment(question, lexicon)):
+        tokens: list[str] = []
+        for part in _COMMAS.split(piece):
+            words = _normal(tokenize(part))
+            if tokens and words and not _opens(words):
+                tokens.extend(words)
+                continue
+            if tokens:
+                found.extend(_read(t, lexicon, upper) for t in _split_and(tokens))
+            tokens = words
+        if tokens:
+            found.extend(_read(t, lexicon, upper) for t in _split_and(tokens))
+    return found
+
+
+def _normal(tokens: list[str]) -> list[str]:
+    fixed = [TYPOS.get(t, t) for t in tokens]
+    for i in range(1, len(fixed)):
+        fixed[i] = HOMOPHONES.get((fixed[i - 1], fixed[i]), fixed[i])
+    return fixed
+
+
+def _opens(words: Sequence[str]) -> bool:
+    rest = list(words)
+    while rest and CUES.get(rest[0]) == (Cue.AND,):
+        rest = rest[1:]
+    if not rest:
+        return False
+    if rest[0] == "in":
+        return len(rest) > 1 and rest[1] in ("which", "what", "how")
+    cue = CUES.get(rest[0], ())
+    return rest[0] in _OPENER_WORDS or any(c in _OPENERS for c in cue)
+
+
+def _split_and(tokens: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        if CUES.get(token) == (Cue.AND,) and parts[-1] and _opens(tokens[i + 1 :]):
+            parts.append([])
+            continue
+        parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def _read(tokens: list[str], lexicon: Lexicon, upper: frozenset[str]) -> Clause:
+    clause = Clause(
+        tokens=tokens, claimed=[False] * len(tokens), upper=upper, games_words=lexicon.games_words
+    )
+    _claim_dates(clause)
+    _claim_games(clause, lexicon)
+    _claim_cues(clause)
+    _claim_numbers(clause)
+    return clause
+
+
+def _number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token)
+
+
+def _claim_dates(clause: Clause) -> None:
+    t = clause.tokens
+    for i in range(len(t)):
+        rest = t[i : i + 5] + [""] * 5
+        if rest[0].isdigit() and len(rest[0]) == 4 and rest[1].isdigit() and rest[2].isdigit():
+            clause.date, span = (int(rest[0]), int(rest[1]), int(rest[2])), 3
+        elif rest[0] in MONTHS and rest[1].isdigit():
+            span = 3 if rest[2] in ORDINAL_ENDINGS else 2
+            year = int(rest[span]) if len(rest[span]) == 4 and rest[span].isdigit() else None
+            clause.date, span = (year, MONTHS[rest[0]], int(rest[1])), span + (year is not None)
+        elif rest[0].isdigit() and len(rest[0]) <= 2 and _month_after(rest) is not None:
+            month, span = _month_after(rest) or (0, 0)
+            year = int(rest[span]) if len(rest[span]) == 4 and rest[span].isdigit() else None
+            clause.date, span = (year, month, int(rest[0])), span + (year is not None)
+        elif rest[0].isdigit() and rest[1] == "month" and rest[2].isdigit():
+            clause.date, span = (None, int(rest[0]), int(rest[2])), 3 + (rest[3] == "dayofmonth")
+        elif rest[0].isdigit() and int(rest[0]) <= 31 and rest[1] in ORDINAL_ENDINGS:
+            clause.date, span = (None, 0, int(rest[0])), 2  # "the 14th": of the Games' month
+        elif rest[0] == "day" and rest[1].isdigit():
+            clause.games_day, span = int(rest[1]), 2
+        else:
+            continue
+        clause.claim(i, i + span)
+        return
+
+
+def _month_after(rest: Sequence[str]) -> tuple[int, int] | None:
+    j = 2 if rest[1] in ORDINAL_ENDINGS else 1
+    j += rest[j] == "of"
+    return (MONTHS[rest[j]], j + 1) if rest[j] in MONTHS else None
+
+
+def _claim_games(clause: Clause, lexicon: Lexicon) -> None:
+    t = clause.tokens
+    for size in range(min(6, len(t)), 0, -1):
+        for i in range(len(t) - size + 1):
+            span = tuple(t[i : i + size])
+            if all(clause.free(j) for j in range(i, i + size)) and span in lexicon.games:
+                if size == 1 and span[0].isdigit() and _is_distance(t, i):
+                    continue
+                clause.games.append(lexicon.games[span])
+                clause.claim(i, i + size)
+    for i, token in enumerate(t):
+        other = _is_year(token) and token not in lexicon.years and not _is_distance(t, i)
+        if clause.free(i) and other:
+            near = t[max(0, i - 1) : i + 4]
+            clause.other_games = " ".join(x for x in near if x not in FILLERS or x == token)
+            clause.claim(i, i + 1)
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1950 <= int(token) <= 2049
+
+
+def _is_distance(tokens: Sequence[str], i: int) -> bool:
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return after in _UNITS or after in ("relay", "metre", "metres")
+
+
+def _claim_cues(clause: Clause) -> None:
+    t = clause.tokens
+    for size in range(_LONGEST_CUE, 0, -1):
+        for i in range(len(t) - size + 1):
+            if not all(clause.free(j) for j in range(i, i + size)):
+                continue
+            phrase = " ".join(t[i : i + size])
+            cues = CUES.get(phrase)
+            if cues is None and size == 1 and phrase in AGENT_NOUNS:
+                t[i] = AGENT_NOUNS[phrase]  # "speed skaters" → "speed skating", and athletes
+                clause.cues.append((i, Cue.ATHLETE))
+                continue
+            if cues is None:
+                continue
+            if cues == (Cue.OTHER_GAMES,):
+                clause.other_games = " ".join(t[i : i + 3])
+            clause.all_games = clause.all_games or Cue.BOTH in cues
+            clause.cues.extend((i, cue) for cue in cues)
+            clause.claim(i, i + size)
+    clause.cues.sort()
+
+
+def _claim_numbers(clause: Clause) -> None:
+    t = clause.tokens
+    for i, token in enumerate(t):
+        value = _number(token)
+        if value is None or not clause.free(i):
+            continue
+        before = {cue for j, cue in clause.cues if j == i - 1}
+        after = {cue for j, cue in clause.cues if j == i + 1}
+        if Cue.TOP in before:
+            clause.limit = value
+        elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and token not in ("one",):
+            clause.threshold = value
+        elif token in NUMBER_WORDS:
+            continue
+        else:
+            continue
+        clause.claim(i, i + 1)
+
+
+# --- one Games' names ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GamesWords:
+    """What reading needs from one Games: its index and resolver, the words of its event names,
+    and its nations' folded names (for demonyms)."""
+
+    index: GamesIndex
+    resolver: Resolver
+    event_words: frozenset[str]
+    nations: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, index: GamesIndex, resolver: Resolver) -> GamesWords:
+        words = {w for entry in resolver.events for w in tokenize(entry.event.name)}
+        words |= set(GENDER_WORDS) | {"relay", "relays"}
+        words |= {w for w, means in EVENT_WORD_SYNONYMS.items() if means in words}
+        nations = {_variants(k): v for k, v in resolver.nation_exact.items()}
+        return cls(index, resolver, frozenset(words - {"skating", "skiing"}), nations)
+
+    @property
+    def games(self) -> Ref:
+        games = self.index.data.games
+        return Ref(id=games.id, label=games.name)
+
+
+@dataclass
+class Reading:
+    """What one clause names in one Games."""
+
+    clause: Clause
+    words: GamesWords
+    nations: list[Ref] = field(default_factory=list)
+    athletes: list[Ref] = field(default_factory=list)
+    sports: list[Ref] = field(default_factory=list)
+    other_sport: str = ""
+    event_tokens: list[int] = field(default_factory=list)
+    event: Ref | None = None
+    event_text: str = ""
+    gender: Gender | None = None
+    unresolved: list[tuple[int, int, Resolution]] = field(default_factory=list)
+    family: bool = False
+    sport_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    unknown: list[int] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.clause.tokens
+
+    @property
+    def day(self) -> dt.date | None:
+        games = self.words.index.data.games
+        if self.clause.games_day is not None and games.start:
+            return games.start + dt.timedelta(days=self.clause.games_day - 1)
+        if self.clause.date is None:
+            return None
+        year, month, day = self.clause.date
+        try:
+            month = month or (games.start.month if games.start else 0)
+            return dt.date(year or games.year or dt.date.today().year, month, day)
+        except ValueError:
+            return None
+
+
+def read(clause: Clause, words: GamesWords) -> Reading:
+    """The names of one Games in ``clause`` (see the module docstring)."""
+    reading = Reading(clause=clause.copy(), words=words)
+    _sports(reading)
+    _names(reading)
+    _event_words(reading)
+    _leftovers(reading)
+    return reading
+
+
+def _sports(reading: Reading) -> None:
+    """Sport phrases (a cue word inside one, "cross country", is the sport's), and family words
+    ("skating": every skating sport)."""
+    clause, resolver = reading.clause, reading.words.resolver
+    fuzzy = False
+    while True:
+        cued = set() if fuzzy else {i for i, _ in clause.cues}  # misspelt: never a cue word
+        masked = [t if clause.free(i) or i in cued else "\0" for i, t in enumerate(clause.tokens)]
+        mention = find_sport(masked, resolver.sport_phrases, fuzzy=fuzzy)
+        if mention is None and not fuzzy:
+            fuzzy = True
+            continue
+        if mention is None:
+            break
+        clause.claim(mention.start, mention.end)
+        clause.cues = [(i, c) for i, c in clause.cues if not mention.start <= i < mention.end]
+        if mention.sport is None or mention.sport not in resolver.sports:
+            reading.other_sport = mention.phrase
+            continue
+        reading.sport_spans.append((mention.start, mention.end, mention.sport))
+        _add(reading.sports, Ref(id=mention.sport, label=mention.sport))
+    for i, token in enumerate(clause.tokens):
+        if clause.free(i) and token in FAMILY_WORDS:
+            family = [s for s in reading.words.index.sports if token in fold(s).split()]
+            for sport in family:
+                _add(reading.sports, Ref(id=sport, label=sport))
+            reading.family = reading.family or len(family) > 1
+            clause.claim(i, i + 1)
+
+
+def _add(refs: list[Ref], ref: Ref) -> None:
+    if all(r.id != ref.id for r in refs):
+        refs.append(ref)
+
+
+def _names(reading: Reading) -> None:
+    """Nations and athletes over spans of unclaimed name-like tokens, longest first."""
+    clause, words = reading.clause, reading.words
+    cued = {i for i, _ in clause.cues}
+    for size in range(_LONGEST_NAME, 1, -1):  # names with cue words ("... and ...")
+        for i in range(len(clause.tokens) - size + 1):
+            span = range(i, i + size)
+            if all(clause.free(j) or j in cued for j in span) and _exact_nation(
+                reading, i, i + size
+            ):
+                clause.claim(i, i + size)
+                clause.cues = [(j, c) for j, c in clause.cues if j not in span]
+    nameable = [
+        (clause.free(i) and not _eventish(t, words) and t not in FILLERS)
+        or (clause.free(i) and t in clause.upper)
+        for i, t in enumerate(clause.tokens)
+    ]
+    for size in range(_LONGEST_NAME, 0, -1):
+        for i in range(len(clause.tokens) - size + 1):
+            span = range(i, i + size)
+            if all(nameable[j] and clause.free(j) for j in span) and _name_span(
+                reading, i, i + size
+            ):
+                clause.claim(i, i + size)
+
+
+def _eventish(token: str, words: GamesWords) -> bool:
+    return token in words.event_words or token[:1].isdigit()
+
+
+def _name_span(reading: Reading, start: int, end: int) -> bool:
+    clause, resolver = reading.clause, reading.words.resolver
+    tokens = clause.tokens[start:end]
+    text = " ".join(tokens)
+    if _exact_nation(reading, start, end):
+        return True
+    if len(tokens) == 1 and (code := _demonym(text, reading.words)) is not None:
+        _add(reading.nations, Ref(id=code, label=_nation_label(reading, code)))
+        return True
+    if _confident_name(reading, text, tokens, start):
+        return True
+    after = end if end < len(clause.tokens) else None
+    word = clause.tokens[end] if after is not None else ""
+    cue = any(j == after for j, _ in clause.cues)
+    if after is not None and (cue or (clause.free(after) and word in FILLERS)):  # "park ji won"
+        longer = resolver.athlete(f"{text} {clause.tokens[after]}")
+        if longer.confident and longer.match is not None:
+            reading.athletes.append(_athlete_ref(reading, longer.match.id))
+            clause.cues = [(j, c) for j, c in clause.cues if j != after]
+            clause.claim(after, after + 1)
+            return True
+    return False
+
+
+def _exact_nation(reading: Reading, start: int, end: int) -> bool:
+    """A nation named exactly (name, alias, code, native script) by these tokens."""
+    clause = reading.clause
+    text = " ".join(clause.tokens[start:end])
+    lookup = reading.words.nations
+    exact = lookup.get(_variants(text)) or lookup.get(_variants(text.replace(" ", "")))
+    if not exact or len(exact) != 1 or not _plausible_code(text, clause):
+        return False
+    code = reading.words.resolver.nations[exact[0]].id
+    _add(reading.nations, Ref(id=code, label=_nation_label(reading, code)))
+    return True
+
+
+def _athlete_ref(reading: Reading, athlete_id: str) -> Ref:
+    return Ref(id=athlete_id, label=reading.words.index.athletes[athlete_id].name)
+
+
+def _plausible_code(text: str, clause: Clause) -> bool:
+    """A short word that is also a cue or filler ("us", "and", "can") names a nation only when
+    it was typed in capitals ("US", "CAN")."""
+    if len(text) > 3 or (text not in FILLERS and text not in CUES):
+        return True
+    return text in clause.upper
+
+
+def _nation_label(reading: Reading, code: str) -> str:
+    return reading.words.index.nation_name(code)
+
+
+def _demonym(word: str, words: GamesWords) -> str | None:
+    """The nation a demonym names ("korean", "japanese", "norwegian"), when exactly one does."""
+    stems = [
+        (word[: len(word) - len(ending)], tails)
+        for ending, tails in DEMONYM_ENDINGS
+        if word.endswith(ending) and len(word) - len(ending) >= 3
+    ]
+    for stem, tails in stems:
+        for tail in tails:
+            exact = words.nations.get(stem + tail, ())
+            if len(exact) == 1:
+                return words.resolver.nations[exact[0]].id
+    for stem, _ in stems:
+        if 4 <= len(stem) < len(word):
+            starts = {
+                words.resolver.nations[n].id
+                for key, found in words.nations.items()
+                if any(part.startswith(stem) for part in key.split())
+                for n in found
+            }
+            if len(starts) == 1:
+                return starts.pop()
+    return None
+
+
+def _confident_name(reading: Reading, text: str, tokens: Sequence[str], start: int) -> bool:
+    """A confident athlete or (misspelt) nation for ``text``; ambiguous ones are kept."""
+    resolver = reading.words.resolver
+    tries: list[Resolution] = []
+    if any(_is_native(c) for c in text) or any(resolver.athlete_index.knows(t) for t in tokens):
+        tries.append(resolver.athlete(text))
+    if len(text.replace(" ", "")) >= 4:
+        tries.append(resolver.nation(text))
+    for resolution in tries:
+        if resolution.confident and resolution.match is not None:
+            if resolution.kind is EntityKind.NATION:
+                code = resolution.match.id
+                _add(reading.nations, Ref(id=code, label=_nation_label(reading, code)))
+            else:
+                _add(reading.athletes, _athlete_ref(reading, resolution.match.id))
+            return True
+    ambiguous = [
+        r
+        for r in tries
+        if r.status is ResolutionStatus.AMBIGUOUS and r.alternatives[0].score >= AMBIGUOUS_SCORE
+    ]
+    if ambiguous:
+        reading.unresolved.append((start, start + len(tokens), ambiguous[0]))
+    return False
+
+
+def _event_words(reading: Reading) -> None:
+    clause, words = reading.clause, reading.words
+    for i, token in enumerate(clause.tokens):
+        if clause.free(i) and (_eventish(token, words) or token in _UNITS):
+            reading.event_tokens.append(i)
+            clause.claim(i, i + 1)
+    for i, cue in clause.cues:  # "team sprint", "mass start": the query decides if they are
+        if cue in _SHARED and clause.tokens[i] in words.event_words:
+            reading.event_tokens.append(i)
+    reading.event_tokens.sort()
+    genders = {
+        GENDER_WORDS[t]
+        for t in (clause.tokens[i] for i in reading.event_tokens)
+        if t in GENDER_WORDS
+    }
+    reading.gender = genders.pop() if len(genders) == 1 else None
+    reading.event_text = " ".join(clause.tokens[i] for i in reading.event_tokens)
+
+
+def _leftovers(reading: Reading) -> None:
+    clause, words = reading.clause, reading.words
+    for i, token in enumerate(clause.tokens):
+        if not clause.free(i) or token in FILLERS or token in clause.games_words:
+            continue
+        near = _near_word(token, words)
+        if near is not None:
+            clause.tokens[i] = near
+            if near in CUES:
+                clause.cues.extend((i, cue) for cue in CUES[near])
+                clause.cues.sort()
+            else:
+                reading.event_tokens.append(i)
+                reading.event_text = " ".join(
+                    clause.tokens[j] for j in sorted(reading.event_tokens)
+                )
+            clause.claim(i, i + 1)
+        elif token not in OTHER_SPORTS:
+            reading.unknown.append(i)
+
+
+def _near_word(token: str, words: GamesWords) -> str | None:
+    """A misspelt cue or event word (five letters or more, one or two letters off)."""
+    if len(token) < 5 or not token.isascii():
+        return None
+    best, found = 84.0, None
+    for word in (*(w for w in CUES if " " not in w and len(w) >= 4), *words.event_words):
+        score = fuzz.ratio(token, word)
+        if score > best:
+            best, found = score, word
+    return found
