@@ -77,6 +77,8 @@ class Query(Frozen):
     limit: int | None = None
     threshold: int | None = None
     by_total: bool = False
+    #: Only results that share their place with another ("was there a tie for silver").
+    tied: bool = False
     #: The Games a comparison across Games weighs (empty: not across Games).
     versus_games: tuple[Ref, ...] = ()
     #: A date question about the Games themselves: their first or last day.

@@ -97,21 +97,20 @@ def _queries(
     default Games, or the first other Games that holds what the clause names."""
     subject = _subject(parts[-1]) if parts else None
     order = games if named else games + [g for g in scope.games if g not in games]
-    first: Refusal | None = None
+    refusals: list[Refusal] = []
     found: list[Query] = []
     for games_id in order:
         outcome = decide(read(clause, scope.games[games_id]), previous, subject)
         if isinstance(outcome, Refusal):
-            first = first or outcome
-            if outcome.why in ("ambiguous", "unreadable") and not found:
-                return outcome
+            refusals.append(outcome)
+            if outcome.why == "ambiguous" and games_id == order[0]:
+                return outcome  # the Games it is about has several of that name: ask
             continue
         found.extend(outcome)
         if not named or len(games) == 1:
             break
-    if not found:
-        assert first is not None
-        return first
+    if not found:  # a choice elsewhere beats "not here"; else what the first Games said
+        return next((r for r in refusals if r.why == "ambiguous"), refusals[0])
     return _across(found)
 
 

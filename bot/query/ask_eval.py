@@ -49,10 +49,16 @@ def select(query: Query, index: GamesIndex) -> list[Result]:
             or (query.medalled and result.medal is None)
             or (query.medal is not None and result.medal is not query.medal)
             or not _gender_fits(query, index, event, result)
+            or (query.tied and not _shares_place(index, result))
         ):
             continue
         kept.append(result)
     return sorted(kept, key=lambda r: (_date(index, r), r.event_id, r.rank or 99))
+
+
+def _shares_place(index: GamesIndex, result: Result) -> bool:
+    others = index.results_by_event.get(result.event_id, ())
+    return result.rank is not None and sum(1 for r in others if r.rank == result.rank) > 1
 
 
 def _gender_fits(query: Query, index: GamesIndex, event: Event, result: Result) -> bool:

@@ -75,6 +75,12 @@ def decide(
     if reading.other_sport:
         return Refusal("not_held", EntityKind.SPORT, reading.other_sport)
     unknown = set(reading.unknown)
+    spans = [(s, e) for s, e in reading.name_spans if {s - 1, e} & unknown]
+    if spans:  # a known name inside a longer unknown one: a person not in the data
+        s, e = spans[0]
+        run = sorted({*range(s, e), *(i for i in unknown if s - 2 <= i <= e + 1)})
+        text = " ".join(reading.tokens[i] for i in run)
+        return Refusal("not_found", EntityKind.ATHLETE, text, reading.words.resolver.athlete(text))
     pending = [  # a name that could be several, unless it is part of a longer unknown name
         r
         for s, e, r in reading.unresolved
@@ -83,6 +89,9 @@ def decide(
     if pending:
         return Refusal("ambiguous", pending[0].kind, pending[0].query, pending[0])
     asked = _asked(reading)
+    near_event = any(abs(i - j) == 1 for i in unknown for j in reading.event_tokens)
+    if unknown and not near_event:  # a name not in this Games comes before its events
+        return _unknown(reading, asked)
     event = _event(reading, asked)
     if isinstance(event, Refusal):
         return event
@@ -108,6 +117,8 @@ def _asked(reading: Reading) -> Asked | None:
         return Asked.EXPLAIN
     if c.has(Cue.WHEN):
         return Asked.DATE
+    if c.rank is not None and not (reading.nations or reading.athletes):
+        return Asked.RANK  # "which nation is 1st"
     if c.has(Cue.WHERE, Cue.PLACE) or (c.has(Cue.HOW) and c.has(Cue.DO, Cue.FINISH)):
         return Asked.PLACE
     if c.has(Cue.TABLE) and len(reading.nations) == 1 and not c.has(Cue.MOST, Cue.TOP):
@@ -173,7 +184,7 @@ def _event(reading: Reading, asked: Asked | None) -> Ref | Refusal | None:
         and not subject
         and not about_others
     )
-    soft = reading.gender is not None and asked not in (Asked.COUNT, Asked.RANK, None)
+    soft = reading.gender is not None and asked not in (Asked.COUNT, Asked.RANK)
     if not content and not (reading.sports and (strict or soft or asked is Asked.EXPLAIN)):
         return None
     if not content and reading.family:
@@ -282,8 +293,11 @@ def _target(reading: Reading, asked: Asked, event: Ref | None = None) -> Counted
     asked_at = c.first(*_QUESTION)
     nouns = [(i, TARGETS[cue]) for i, cue in c.cues if cue in TARGETS]
     if reading.gender is not None and event is None and not _content(reading):
+        before_noun = {i - 1 for i, cue in c.cues if cue in TARGETS}  # "women's events"
         nouns += [
-            (i, Counted.ATHLETES) for i in reading.event_tokens if reading.tokens[i] in GENDER_WORDS
+            (i, Counted.ATHLETES)
+            for i in reading.event_tokens
+            if reading.tokens[i] in GENDER_WORDS and i not in before_noun
         ]
     nouns.sort()
     if asked is Asked.RANK:
@@ -315,9 +329,9 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
             medal, medalled = Medal.GOLD, True
         else:
             medalled = True
-    if asked is Asked.RANK or (asked is Asked.COUNT and of is Counted.MEDALS):
+    if asked in (Asked.RANK, Asked.COMPARE) or (asked is Asked.COUNT and of is Counted.MEDALS):
         medalled = True
-    if asked in (Asked.PLACE, Asked.EXPLAIN) and not c.has(Cue.WON):
+    if asked in (Asked.EXPLAIN, Asked.PLACE):
         medal, medalled = None, False
     kinds = {KINDS[cue] for _, cue in c.cues if cue in KINDS}
     threshold = c.threshold
@@ -337,7 +351,8 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         medal=medal,
         medalled=medalled,
         order=_order(reading, asked),
-        limit=c.limit,
+        limit=c.limit or (c.rank if asked is Asked.RANK else None),
+        tied=c.has(Cue.TIE),
         threshold=threshold,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,
         games_dates=_games_dates(reading, asked, event),
@@ -366,7 +381,7 @@ def _order(reading: Reading, asked: Asked) -> Order | None:
             return order
     if c.has(Cue.FEWEST):
         return Order.FEWEST
-    ranked = c.has(Cue.MOST, Cue.TOP) or c.limit or not c.has(Cue.TABLE)
+    ranked = c.has(Cue.MOST, Cue.TOP) or c.limit or c.rank or not c.has(Cue.TABLE)
     return Order.MOST if asked is Asked.RANK and ranked else None
 
 
@@ -396,8 +411,11 @@ def _inherit(query: Query, reading: Reading, previous: Query, subject: Ref | Non
     needs_event = query.asked in (Asked.PLACE, Asked.EXPLAIN, Asked.DATE, Asked.CHECK)
     if query.event is None and not query.sports and (needs_event or c.has(Cue.REF)):
         update.update(event=previous.event, sports=previous.sports if not previous.event else ())
-    if query.asked is previous.asked and not _target(reading, query.asked, query.event):
-        update.update(of=previous.of)
+    counting = query.asked in (Asked.COUNT, Asked.LIST) and previous.of is Counted.MEDALS
+    if not _target(reading, query.asked, query.event) and (
+        query.asked is previous.asked or counting  # "... and which were in biathlon"
+    ):
+        update.update(of=previous.of, medalled=query.medalled or previous.medalled)
         if query.medal is None and previous.medal is not None and not c.has(Cue.MEDAL):
             update.update(medal=previous.medal, medalled=True)
     return query.model_copy(update=update) if update else query

@@ -46,6 +46,9 @@ _LONGEST_CUE = 4
 _LONGEST_NAME = 4
 #: Below this, a name that matches several is taken as none of them (nothing close enough).
 AMBIGUOUS_SCORE = 85.0
+#: A name one entry starts with this score, with no other entry close, is that entry.
+UNIQUE_SCORE = 90.0
+UNIQUE_MARGIN = 85.0
 _UNITS = frozenset({"m", "km", "k", "metre", "metres", "meter", "meters", "x"})
 #: Cue words a question starts a new clause with after "and" or a comma.
 _OPENERS = frozenset({Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.COUNT, Cue.WHEN, Cue.WHERE, Cue.WHY})
@@ -72,6 +75,8 @@ class Lexicon:
     years: frozenset[str]
     #: Every word of every loaded Games' names ("winter"): harmless when left over.
     games_words: frozenset[str]
+    #: Every word of every loaded Games' event names: never read as a person's or nation's name.
+    event_words: frozenset[str]
 
     @classmethod
     def build(cls, datas: Sequence[GamesData], games_names: Iterable[tuple[str, str]]) -> Lexicon:
@@ -97,7 +102,8 @@ class Lexicon:
                 games.setdefault((word,), next(iter(gids)))
         years = frozenset(str(d.games.year) for d in datas if d.games.year)
         by_first_tuple = {k: tuple(v) for k, v in by_first.items()}
-        return cls(native, by_first_tuple, games, years, frozenset(owners))
+        events = {w for d in datas for e in d.events for w in tokenize(e.name)}
+        return cls(native, by_first_tuple, games, years, frozenset(owners), frozenset(events))
 
 
 def _variants(text: str) -> str:
@@ -150,6 +156,8 @@ class Clause:
     threshold: int | None = None
     upper: frozenset[str] = frozenset()
     games_words: frozenset[str] = frozenset()
+    event_words: frozenset[str] = frozenset()
+    rank: int | None = None
 
     def copy(self) -> Clause:
         """An independent copy (each Games reads its own)."""
@@ -227,9 +235,15 @@ def _split_and(tokens: list[str]) -> list[list[str]]:
 
 def _read(tokens: list[str], lexicon: Lexicon, upper: frozenset[str]) -> Clause:
     clause = Clause(
-        tokens=tokens, claimed=[False] * len(tokens), upper=upper, games_words=lexicon.games_words
+        tokens=tokens,
+        claimed=[False] * len(tokens),
+        upper=upper,
+        games_words=lexicon.games_words,
+        event_words=lexicon.event_words,
     )
     _claim_dates(clause)
+    if clause.date and clause.date[0] and (str(clause.date[0]),) in lexicon.games:
+        clause.games.append(lexicon.games[(str(clause.date[0]),)])  # "12 feb <year>"
     _claim_games(clause, lexicon)
     _claim_cues(clause)
     _claim_numbers(clause)
@@ -333,6 +347,8 @@ def _claim_numbers(clause: Clause) -> None:
         after = {cue for j, cue in clause.cues if j == i + 1}
         if Cue.TOP in before:
             clause.limit = value
+        elif Cue.PLACE in after or Cue.PLACE in {c for j, c in clause.cues if j == i + 2}:
+            clause.rank = value  # "1위", "1st place"
         elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and token not in ("one",):
             clause.threshold = value
         elif token in NUMBER_WORDS:
@@ -386,6 +402,7 @@ class Reading:
     unresolved: list[tuple[int, int, Resolution]] = field(default_factory=list)
     family: bool = False
     sport_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    name_spans: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)
 
     @property
@@ -432,7 +449,11 @@ def _sports(reading: Reading) -> None:
         if mention is None:
             break
         clause.claim(mention.start, mention.end)
-        clause.cues = [(i, c) for i, c in clause.cues if not mention.start <= i < mention.end]
+        clause.cues = [
+            (i, c)
+            for i, c in clause.cues
+            if c is Cue.ATHLETE or not mention.start <= i < mention.end  # "speed skaters"
+        ]
         if mention.sport is None or mention.sport not in resolver.sports:
             reading.other_sport = mention.phrase
             continue
@@ -464,11 +485,7 @@ def _names(reading: Reading) -> None:
             ):
                 clause.claim(i, i + size)
                 clause.cues = [(j, c) for j, c in clause.cues if j not in span]
-    nameable = [
-        (clause.free(i) and not _eventish(t, words) and t not in FILLERS)
-        or (clause.free(i) and t in clause.upper)
-        for i, t in enumerate(clause.tokens)
-    ]
+    nameable = [_nameable(clause, i, words) for i in range(len(clause.tokens))]
     for size in range(_LONGEST_NAME, 0, -1):
         for i in range(len(clause.tokens) - size + 1):
             span = range(i, i + size)
@@ -476,10 +493,21 @@ def _names(reading: Reading) -> None:
                 reading, i, i + size
             ):
                 clause.claim(i, i + size)
+                reading.name_spans.append((i, i + size))
 
 
 def _eventish(token: str, words: GamesWords) -> bool:
     return token in words.event_words or token[:1].isdigit()
+
+
+def _nameable(clause: Clause, i: int, words: GamesWords) -> bool:
+    token = clause.tokens[i]
+    if not clause.free(i):
+        return False
+    if token in clause.upper:
+        return True
+    common = _eventish(token, words) or token in clause.event_words or token in FILLERS
+    return not common
 
 
 def _name_span(reading: Reading, start: int, end: int) -> bool:
@@ -493,17 +521,39 @@ def _name_span(reading: Reading, start: int, end: int) -> bool:
         return True
     if _confident_name(reading, text, tokens, start):
         return True
-    after = end if end < len(clause.tokens) else None
-    word = clause.tokens[end] if after is not None else ""
-    cue = any(j == after for j, _ in clause.cues)
-    if after is not None and (cue or (clause.free(after) and word in FILLERS)):  # "park ji won"
-        longer = resolver.athlete(f"{text} {clause.tokens[after]}")
+    cued = {j for j, _ in clause.cues}
+    for stop in range(end + 1, min(end + 3, len(clause.tokens)) + 1):  # "park ji won", "noh do hee"
+        if not all(j in cued or clause.free(j) for j in range(end, stop)):
+            break
+        longer = resolver.athlete(" ".join(clause.tokens[start:stop]))
         if longer.confident and longer.match is not None:
             reading.athletes.append(_athlete_ref(reading, longer.match.id))
-            clause.cues = [(j, c) for j, c in clause.cues if j != after]
-            clause.claim(after, after + 1)
+            clause.cues = [(j, c) for j, c in clause.cues if not end <= j < stop]
+            clause.claim(end, stop)
             return True
     return False
+
+
+def _named_like(reading: Reading, found: Resolution, text: str) -> bool:
+    """A misspelt nation must be close to one of its names, not only to its code ("park")."""
+    if found.match is None:
+        return True
+    nation = reading.words.index.nations.get(found.match.id)
+    names = (nation.name, nation.official_name, *nation.aliases) if nation else ()
+    return any(len(n) > 3 and fuzz.ratio(text, fold(n)) >= 80 for n in names)
+
+
+def _unique_start(found: Resolution) -> Resolution:
+    """A name that one entry clearly starts ("malinin", "odermatt") is that entry."""
+    alternatives = found.alternatives
+    if found.status is not ResolutionStatus.AMBIGUOUS or not alternatives or len(found.query) < 5:
+        return found
+    clear = len(alternatives) == 1 or alternatives[1].score < UNIQUE_MARGIN
+    if alternatives[0].score >= UNIQUE_SCORE and clear:
+        return found.model_copy(
+            update={"status": ResolutionStatus.CONFIDENT, "match": alternatives[0]}
+        )
+    return found
 
 
 def _exact_nation(reading: Reading, start: int, end: int) -> bool:
@@ -568,7 +618,9 @@ def _confident_name(reading: Reading, text: str, tokens: Sequence[str], start: i
         tries.append(resolver.athlete(text))
     if len(text.replace(" ", "")) >= 4:
         tries.append(resolver.nation(text))
-    for resolution in tries:
+    for resolution in map(_unique_start, tries):
+        if resolution.kind is EntityKind.NATION and not _named_like(reading, resolution, text):
+            continue
         if resolution.confident and resolution.match is not None:
             if resolution.kind is EntityKind.NATION:
                 code = resolution.match.id
@@ -630,9 +682,9 @@ def _near_word(token: str, words: GamesWords) -> str | None:
     """A misspelt cue or event word (five letters or more, one or two letters off)."""
     if len(token) < 5 or not token.isascii():
         return None
-    best, found = 84.0, None
+    best, found = 0.0, None
     for word in (*(w for w in CUES if " " not in w and len(w) >= 4), *words.event_words):
-        score = fuzz.ratio(token, word)
+        score = fuzz.ratio(token, word) + (4.0 if word in words.event_words else 0.0)
         if score > best:
             best, found = score, word
-    return found
+    return found if best > 84.0 else None
