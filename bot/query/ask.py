@@ -180,6 +180,8 @@ def _refused(
         text = ask_text.not_held(refusal.text, searched)
         return NoMatch(provenance=prov, kind=EntityKind.SPORT, query=refusal.text, message=text)
     if refusal.why == "not_found" and refusal.kind is not None:
+        if resolution is None and refusal.kind is not EntityKind.GAMES:  # the nearest names
+            resolution = words.resolver.resolve(refusal.kind, refusal.text)
         suggestions = resolution.alternatives if resolution is not None else ()
         if resolution is not None and resolution.status is ResolutionStatus.AMBIGUOUS:
             suggestions = resolution.alternatives[:5]

@@ -80,7 +80,7 @@ def decide(
         s, e = spans[0]
         run = sorted({*range(s, e), *(i for i in unknown if s - 2 <= i <= e + 1)})
         text = " ".join(reading.tokens[i] for i in run)
-        return Refusal("not_found", EntityKind.ATHLETE, text, reading.words.resolver.athlete(text))
+        return Refusal("not_found", EntityKind.ATHLETE, text)
     pending = [  # a name that could be several, unless it is part of a longer unknown name
         r
         for s, e, r in reading.unresolved
@@ -274,16 +274,14 @@ def _unknown(reading: Reading, asked: Asked | None) -> Refusal:
         text = " ".join(
             reading.tokens[i] for i in sorted({*reading.unknown, *reading.event_tokens})
         )
-        return Refusal("not_found", EntityKind.EVENT, text, reading.words.resolver.event(text))
+        return Refusal("not_found", EntityKind.EVENT, text)
     run = reading.unknown == list(range(reading.unknown[0], reading.unknown[-1] + 1))
     if run and len(reading.unknown) <= 4 and c.has(*_NAME_FRAMES) and not reading.athletes:
         nation = reading.words.resolver.nation(words)
         best = max((a.score for a in nation.alternatives), default=0.0)
         if len(reading.unknown) == 1 or best >= 75.0:
             return Refusal("not_found", EntityKind.NATION, words, nation)
-        return Refusal(
-            "not_found", EntityKind.ATHLETE, words, reading.words.resolver.athlete(words)
-        )
+        return Refusal("not_found", EntityKind.ATHLETE, words)
     return _unreadable(reading, words)
 
 

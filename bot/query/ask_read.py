@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.answers.ask import Ref
 from bot.domain.models import GamesData, Gender
@@ -370,6 +370,7 @@ class GamesWords:
     resolver: Resolver
     event_words: frozenset[str]
     nations: dict[str, tuple[int, ...]]
+    nation_keys: tuple[str, ...]
 
     @classmethod
     def build(cls, index: GamesIndex, resolver: Resolver) -> GamesWords:
@@ -377,7 +378,8 @@ class GamesWords:
         words |= set(GENDER_WORDS) | {"relay", "relays"}
         words |= {w for w, means in EVENT_WORD_SYNONYMS.items() if means in words}
         nations = {_variants(k): v for k, v in resolver.nation_exact.items()}
-        return cls(index, resolver, frozenset(words - {"skating", "skiing"}), nations)
+        keys = tuple(k for k in nations if len(k) > 3)
+        return cls(index, resolver, frozenset(words - {"skating", "skiing"}), nations, keys)
 
     @property
     def games(self) -> Ref:
@@ -523,8 +525,10 @@ def _name_span(reading: Reading, start: int, end: int) -> bool:
         return True
     cued = {j for j, _ in clause.cues}
     for stop in range(end + 1, min(end + 3, len(clause.tokens)) + 1):  # "park ji won", "noh do hee"
-        if not all(j in cued or clause.free(j) for j in range(end, stop)):
+        if not all(j in cued or clause.tokens[j] in FILLERS for j in range(end, stop)):
             break
+        if not _known_name(reading, clause.tokens[start:stop]):
+            continue
         longer = resolver.athlete(" ".join(clause.tokens[start:stop]))
         if longer.confident and longer.match is not None:
             reading.athletes.append(_athlete_ref(reading, longer.match.id))
@@ -532,6 +536,26 @@ def _name_span(reading: Reading, start: int, end: int) -> bool:
             clause.claim(end, stop)
             return True
     return False
+
+
+def _known_name(reading: Reading, tokens: Sequence[str]) -> bool:
+    """Whether every token is a word of some athlete's name, alone or joined with the next
+    ("xiao jun", "j t"): only then is the span worth resolving."""
+    knows = reading.words.resolver.athlete_index.knows
+    reached = {0}
+    for i in range(len(tokens)):
+        if i in reached:
+            if knows(tokens[i]):
+                reached.add(i + 1)
+            if i + 1 < len(tokens) and knows(tokens[i] + tokens[i + 1]):
+                reached.add(i + 2)
+    return len(tokens) in reached
+
+
+def _near_nation(reading: Reading, text: str) -> bool:
+    """Whether any nation's name is within a typo of ``text`` (one fast pass before resolving)."""
+    keys = reading.words.nation_keys
+    return process.extractOne(text, keys, scorer=fuzz.ratio, score_cutoff=80.0) is not None
 
 
 def _named_like(reading: Reading, found: Resolution, text: str) -> bool:
@@ -614,9 +638,9 @@ def _confident_name(reading: Reading, text: str, tokens: Sequence[str], start: i
     """A confident athlete or (misspelt) nation for ``text``; ambiguous ones are kept."""
     resolver = reading.words.resolver
     tries: list[Resolution] = []
-    if any(_is_native(c) for c in text) or any(resolver.athlete_index.knows(t) for t in tokens):
+    if any(_is_native(c) for c in text) or _known_name(reading, tokens):
         tries.append(resolver.athlete(text))
-    if len(text.replace(" ", "")) >= 4:
+    if len(text.replace(" ", "")) >= 4 and len(tokens) <= 2 and _near_nation(reading, text):
         tries.append(resolver.nation(text))
     for resolution in map(_unique_start, tries):
         if resolution.kind is EntityKind.NATION and not _named_like(reading, resolution, text):
