@@ -84,8 +84,9 @@ def scope(query: Query) -> str:
 
 
 def subject(query: Query) -> str:
-    refs = query.nations or query.athletes
-    return " and ".join(r.label for r in refs)
+    if query.nations:
+        return " and ".join(f"{r.label} ({r.id})" for r in query.nations)
+    return " and ".join(r.label for r in query.athletes)
 
 
 def _at(query: Query) -> str:
@@ -97,6 +98,11 @@ def _at(query: Query) -> str:
 
 def _count(part: AskPart) -> list[str]:
     q, n = part.query, part.value if isinstance(part.value, int) else 0
+    if q.of is Counted.RESULTS and not q.medalled and subject(q):
+        medals = part.count.total if part.count else 0
+        tally = f", {plural(medals, 'medal')} ({breakdown(part.count)})" if part.count else ""
+        head = f"{subject(q)}{scope(q)}{_at(q)}: {plural(n, 'result')} in the data{tally}"
+        return [f"{head}:", *_results(part.items)]
     if q.of in (Counted.MEDALS, Counted.RESULTS):
         who = subject(q)
         head = f"{who} won {medals_word(q, n)}" if who else f"{medals_word(q, n)} were awarded"
@@ -379,4 +385,4 @@ def unreadable(words: str, understood: Sequence[str] = (), command: str = "") ->
     """Words not understood, what was, and the closest command."""
     got = f" I understood {joined(list(understood))}." if understood else ""
     closest = f" The closest command is `{command}`." if command else f" Commands: {COMMANDS}."
-    return f"I couldn't read “{words}” in that question.{got}{closest}"
+    return f"I couldn't read that question: not “{words}”.{got}{closest}"

@@ -72,6 +72,11 @@ def answer_question(
         if isinstance(outcome, Refusal):
             if parts and outcome.why == "unreadable":
                 continue
+            if len(found) == 1 and not clause.cues:  # a bare name not pinned down ("kim")
+                text = ask_text.unreadable(" ".join(clause.tokens))
+                return Message(
+                    provenance=provenance(home.index), text=text, answered=False, bare_name=True
+                )
             return _refused(scope, outcome, games or list(scope.games), home, bool(games))
         for query in outcome:
             parts.append(_evaluate(scope, query))

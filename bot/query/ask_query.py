@@ -150,8 +150,8 @@ def _bare(reading: Reading, event: Ref | None) -> Asked | None:
         return Asked.LIST
     if reading.clause.has(Cue.EVENT) or reading.day is not None:
         return Asked.LIST
-    if reading.sports or reading.clause.has(Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE):
-        return Asked.RANK
+    if reading.clause.has(Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE):
+        return Asked.RANK  # "curling medals": its table (a bare "curling" asks which event)
     return None
 
 

@@ -242,6 +242,7 @@ class Queries:
         (default: the default Games). ``bot.query.ask`` is imported on the first question: its
         vocabulary is large and most commands never need it."""
         from bot.query.ask import answer_question
+
         everywhere = self.library.is_all(games)
         default = self.library.games_id(None if everywhere else games)
         scope, answers = self._ask_scope()
@@ -256,6 +257,7 @@ class Queries:
     def _ask_scope(self) -> tuple[AskScope, dict[tuple[str, str], Answer]]:
         """The words of every loaded Games, rebuilt when any view is (and its answers with it)."""
         from bot.query.ask import AskScope
+
         views = tuple(self.library.views())
         held = self._ask[0] if self._ask else ()
         if (

@@ -136,7 +136,9 @@ def test_the_answer_says_what_it_understood_and_names_the_games() -> None:
         "Games: 2025 Asian Winter Games"
     )
     text = render_ask_text(answer)
-    assert text.startswith("South Korea won 6 gold medals in Short track speed skating at the 2025")
+    assert text.startswith(
+        "South Korea (KOR) won 6 gold medals in Short track speed skating at the"
+    )
     assert line in text
 
 

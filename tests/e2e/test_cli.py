@@ -241,7 +241,7 @@ def test_ask_json_shows_the_parsed_query(tmp_path: Path) -> None:
     text = gamesbot(
         tmp_path, "ask", "how many gold medals did korea win in short track", "--games", "harbin"
     ).stdout
-    assert text.startswith("South Korea won 6 gold medals in Short track speed skating")
+    assert text.startswith("South Korea (KOR) won 6 gold medals in Short track speed skating")
     assert "(count: gold medals · nation: South Korea" in text
 
 

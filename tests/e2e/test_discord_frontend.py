@@ -219,7 +219,7 @@ async def test_a_2000_character_input_never_reaches_the_bot_and_would_be_safe(
 async def test_ask_answers_from_the_data(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
     reply = await fake.slash("ask", question="how many golds did south korea win in short track")
     (embed,) = reply.embeds
-    assert embed["description"].startswith("South Korea won 6 gold medals")
+    assert embed["description"].startswith("South Korea (KOR) won 6 gold medals")
     assert embed["fields"][0] == {
         "name": "Understood",
         "value": "count: gold medals · nation: South Korea · sport: Short track speed skating · "
