@@ -72,7 +72,8 @@ def answer_question(
         if isinstance(outcome, Refusal):
             if parts and outcome.why == "unreadable":
                 continue
-            if len(found) == 1 and not clause.cues:  # a bare name not pinned down ("kim")
+            bare = len(found) == 1 and not clause.cues and outcome.why != "not_held"
+            if bare:  # a bare name not pinned down ("kim")
                 text = ask_text.unreadable(" ".join(clause.tokens))
                 return Message(
                     provenance=provenance(home.index), text=text, answered=False, bare_name=True
