@@ -6,33 +6,15 @@ the filters; a later clause of a compound question takes what it lacks from the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from bot.answers.ask import Asked, Counted, Order, Query, Ref
-from bot.domain.models import EventKind, Medal
+from bot.domain.models import Medal
 from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
 from bot.query.ask_read import Reading
-from bot.query.ask_vocabulary import COLOURS, KINDS, Cue
+from bot.query.ask_vocabulary import COLOURS, KINDS, NAME_FRAMES, QUESTION_CUES, TARGETS, Cue
 from bot.query.event_terms import GENDER_WORDS
-
-#: Nouns naming what is counted or listed.
-TARGETS: dict[Cue, Counted] = {
-    Cue.NATION: Counted.NATIONS,
-    Cue.ATHLETE: Counted.ATHLETES,
-    Cue.CHAMPION: Counted.ATHLETES,
-    Cue.MEDALLIST: Counted.ATHLETES,
-    Cue.EVENT: Counted.EVENTS,
-    Cue.SPORT: Counted.SPORTS,
-    Cue.MEDAL: Counted.MEDALS,
-    Cue.GOLD: Counted.MEDALS,
-    Cue.SILVER: Counted.MEDALS,
-    Cue.BRONZE: Counted.MEDALS,
-    Cue.WINNER: Counted.RESULTS,
-}
-_QUESTION = (Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.COUNT, Cue.LIST, Cue.WHEN, Cue.WHERE, Cue.WHY)
-#: What a word left over in a question about winning or taking part most likely names.
-_NAME_FRAMES = (Cue.WON, Cue.TOOK_PART, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.FINISH)
 
 
 @dataclass(frozen=True)
@@ -276,7 +258,7 @@ def _unknown(reading: Reading, asked: Asked | None) -> Refusal:
         )
         return Refusal("not_found", EntityKind.EVENT, text)
     run = reading.unknown == list(range(reading.unknown[0], reading.unknown[-1] + 1))
-    if run and len(reading.unknown) <= 4 and c.has(*_NAME_FRAMES) and not reading.athletes:
+    if run and len(reading.unknown) <= 4 and c.has(*NAME_FRAMES) and not reading.athletes:
         nation = reading.words.resolver.nation(words)
         best = max((a.score for a in nation.alternatives), default=0.0)
         if len(reading.unknown) == 1 or best >= 75.0:
@@ -288,7 +270,7 @@ def _unknown(reading: Reading, asked: Asked | None) -> Refusal:
 def _target(reading: Reading, asked: Asked, event: Ref | None = None) -> Counted | None:
     """The first noun after the question word (or the last one before it: "men who won")."""
     c = reading.clause
-    asked_at = c.first(*_QUESTION)
+    asked_at = c.first(*QUESTION_CUES)
     nouns = [(i, TARGETS[cue]) for i, cue in c.cues if cue in TARGETS]
     if reading.gender is not None and event is None and not _content(reading):
         before_noun = {i - 1 for i, cue in c.cues if cue in TARGETS}  # "women's events"
@@ -423,7 +405,8 @@ def _split(query: Query, reading: Reading) -> list[Query]:
     """One query per subject (a count for each nation named, a ranking of nations and of
     athletes for "who ... most"), except in a comparison."""
     if query.of is Counted.GAMES:
-        return [replace_of(query, Counted.NATIONS), replace_of(query, Counted.ATHLETES)]
+        both = (Counted.NATIONS, Counted.ATHLETES)
+        return [query.model_copy(update={"of": of, "by_total": True}) for of in both]
     if query.asked is Asked.COMPARE:
         return [query]
     for key in ("nations", "athletes"):
@@ -433,10 +416,3 @@ def _split(query: Query, reading: Reading) -> list[Query]:
     if len(query.sports) > 1 and not reading.family:
         return [query.model_copy(update={"sports": (ref,)}) for ref in query.sports]
     return [query]
-
-
-def replace_of(query: Query, of: Counted) -> Query:
-    return query.model_copy(update={"of": of, "by_total": True})
-
-
-__all__ = ["EventKind", "Refusal", "decide", "replace"]

@@ -10,26 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from bot.answers.ask import Ref
-from bot.domain.models import GamesData, Gender
+from bot.domain.models import Gender
 from bot.domain.names import fold
 from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
+from bot.query.ask_lexicon import Lexicon, is_native, segment, variants
 from bot.query.ask_vocabulary import (
     AGENT_NOUNS,
-    CHARACTER_VARIANTS,
     CUES,
     DEMONYM_ENDINGS,
     FAMILY_WORDS,
     FILLERS,
     HOMOPHONES,
     MONTHS,
-    NATIVE,
     NUMBER_WORDS,
     ORDINAL_ENDINGS,
     TYPOS,
@@ -55,86 +53,6 @@ _OPENERS = frozenset({Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.COUNT, Cue.WHEN, Cue.WHE
 _OPENER_WORDS = frozenset({"how", "did", "does", "do", "was", "were", "is", "are", "has", "in"})
 #: Cue words that are also words of event names ("team sprint", "mass start").
 _SHARED = frozenset({Cue.TEAM, Cue.INDIVIDUAL, Cue.START})
-
-
-def _is_native(char: str) -> bool:
-    return ord(char) >= 0x1100 and not char.isspace()
-
-
-# --- the library's words ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The words of every loaded Games: native-script phrases (vocabulary and names) for
-    segmenting, Games names as token tuples, and the loaded Games' years."""
-
-    native: dict[str, str]
-    by_first: dict[str, tuple[str, ...]]
-    games: dict[tuple[str, ...], str]
-    years: frozenset[str]
-    #: Every word of every loaded Games' names ("winter"): harmless when left over.
-    games_words: frozenset[str]
-    #: Every word of every loaded Games' event names: never read as a person's or nation's name.
-    event_words: frozenset[str]
-
-    @classmethod
-    def build(cls, datas: Sequence[GamesData], games_names: Iterable[tuple[str, str]]) -> Lexicon:
-        native = {_variants(_plain(k)): v for k, v in NATIVE.items()}
-        for data in datas:
-            names = [n.name for n in data.nations] + [a for n in data.nations for a in n.aliases]
-            names += [a.native_name for a in data.athletes] + [data.games.name]
-            names += [a for a in data.games.aliases] + [x for a in data.athletes for x in a.aliases]
-            for name in names:
-                if name and any(_is_native(c) for c in name):
-                    native[_variants(_plain(name))] = _variants(fold(name))
-        by_first: dict[str, list[str]] = {}
-        for phrase in sorted(native, key=len, reverse=True):
-            by_first.setdefault(phrase[0], []).append(phrase)
-        games = {tuple(tokenize(name)): gid for name, gid in games_names if tokenize(name)}
-        owners: dict[str, set[str]] = {}
-        for words, gid in list(games.items()):
-            for word in words:
-                owners.setdefault(word, set()).add(gid)
-        for word, gids in owners.items():  # a word of one Games' names only ("olympic")
-            common = word in CUES or word in ORDINAL_ENDINGS or word in FILLERS
-            if len(gids) == 1 and len(word) > 2 and not common and not word.isdigit():
-                games.setdefault((word,), next(iter(gids)))
-        years = frozenset(str(d.games.year) for d in datas if d.games.year)
-        by_first_tuple = {k: tuple(v) for k, v in by_first.items()}
-        events = {w for d in datas for e in d.events for w in tokenize(e.name)}
-        return cls(native, by_first_tuple, games, years, frozenset(owners), frozenset(events))
-
-
-def _variants(text: str) -> str:
-    return "".join(CHARACTER_VARIANTS.get(c, c) for c in text)
-
-
-def _plain(text: str) -> str:
-    """Case and accents folded as names are (kana lose their voicing marks too), spacing kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFKC", kept).casefold()
-
-
-def segment(text: str, lexicon: Lexicon) -> str:
-    """Native-script words read as spaced words: vocabulary becomes its English reading, names
-    stay as written (``한국은 금메달 몇 개`` → ``한국 gold medals how many``)."""
-    if not any(_is_native(c) for c in text):
-        return text
-    folded = _variants(_plain(text))
-    out: list[str] = []
-    i = 0
-    while i < len(folded):
-        for phrase in lexicon.by_first.get(folded[i], ()):
-            if folded.startswith(phrase, i):
-                out.append(f" {lexicon.native[phrase]} ")
-                i += len(phrase)
-                break
-        else:
-            out.append(f" {folded[i]} " if _is_native(folded[i]) else folded[i])
-            i += 1
-    return "".join(out)
 
 
 # --- clauses and the Games-independent parts ------------------------------------------------
@@ -377,7 +295,7 @@ class GamesWords:
         words = {w for entry in resolver.events for w in tokenize(entry.event.name)}
         words |= set(GENDER_WORDS) | {"relay", "relays"}
         words |= {w for w, means in EVENT_WORD_SYNONYMS.items() if means in words}
-        nations = {_variants(k): v for k, v in resolver.nation_exact.items()}
+        nations = {variants(k): v for k, v in resolver.nation_exact.items()}
         keys = tuple(k for k in nations if len(k) > 3)
         return cls(index, resolver, frozenset(words - {"skating", "skiing"}), nations, keys)
 
@@ -585,7 +503,7 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
     clause = reading.clause
     text = " ".join(clause.tokens[start:end])
     lookup = reading.words.nations
-    exact = lookup.get(_variants(text)) or lookup.get(_variants(text.replace(" ", "")))
+    exact = lookup.get(variants(text)) or lookup.get(variants(text.replace(" ", "")))
     if not exact or len(exact) != 1 or not _plausible_code(text, clause):
         return False
     code = reading.words.resolver.nations[exact[0]].id
@@ -638,7 +556,7 @@ def _confident_name(reading: Reading, text: str, tokens: Sequence[str], start: i
     """A confident athlete or (misspelt) nation for ``text``; ambiguous ones are kept."""
     resolver = reading.words.resolver
     tries: list[Resolution] = []
-    if any(_is_native(c) for c in text) or _known_name(reading, tokens):
+    if any(is_native(c) for c in text) or _known_name(reading, tokens):
         tries.append(resolver.athlete(text))
     if len(text.replace(" ", "")) >= 4 and len(tokens) <= 2 and _near_nation(reading, text):
         tries.append(resolver.nation(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.answers.ask import Counted
 from bot.domain.models import EventKind, Medal
 
 
@@ -485,6 +486,26 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 ORDINAL_ENDINGS: frozenset[str] = frozenset({"st", "nd", "rd", "th"})
+
+#: Nouns naming what is counted or listed (the first after the question word decides).
+TARGETS: dict[Cue, Counted] = {
+    Cue.NATION: Counted.NATIONS,
+    Cue.ATHLETE: Counted.ATHLETES,
+    Cue.CHAMPION: Counted.ATHLETES,
+    Cue.MEDALLIST: Counted.ATHLETES,
+    Cue.EVENT: Counted.EVENTS,
+    Cue.SPORT: Counted.SPORTS,
+    Cue.MEDAL: Counted.MEDALS,
+    Cue.GOLD: Counted.MEDALS,
+    Cue.SILVER: Counted.MEDALS,
+    Cue.BRONZE: Counted.MEDALS,
+    Cue.WINNER: Counted.RESULTS,
+}
+QUESTION_CUES = (Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.COUNT, Cue.LIST, Cue.WHEN, Cue.WHERE, Cue.WHY)
+#: The question words: what follows them is what is asked about.
+#: (QUESTION_CUES above.) In a question with one of these cue words (winning, taking part), a
+#: word no part claimed names someone or something not in the data, not a word not understood.
+NAME_FRAMES = (Cue.WON, Cue.TOOK_PART, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.FINISH)
 
 COLOURS: dict[Cue, Medal] = {C.GOLD: Medal.GOLD, C.SILVER: Medal.SILVER, C.BRONZE: Medal.BRONZE}
 KINDS: dict[Cue, EventKind] = {C.TEAM: EventKind.TEAM, C.INDIVIDUAL: EventKind.INDIVIDUAL}
