@@ -18,8 +18,8 @@ from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
-from bot.query.ask_query import Refusal, decide
 from bot.query.ask_lexicon import Lexicon
+from bot.query.ask_query import Refusal, decide
 from bot.query.ask_read import Clause, GamesWords, clauses, read
 from bot.query.games_names import GamesNames
 from bot.query.index import GamesIndex
