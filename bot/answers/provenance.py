@@ -57,8 +57,8 @@ def _date(day: dt.date) -> str:
 
 
 def freshness(provenance: Provenance) -> str:
-    """How fresh the data is, in words: "bundled data as of 14 Feb 2025", or
-    "results load #12 by a moderator, 3 Feb 2026 14:05 UTC"."""
+    """How fresh the data is, in words: "bundled data as of <date>", or
+    "results load #12 by a moderator, <date> <time> UTC"."""
     if provenance.change == BUNDLED:
         if provenance.compiled is None:
             return WORDS["bundled"]
