@@ -47,6 +47,14 @@ Install = Callable[[Tree], None]
 IdentifyHook = Callable[[int | None], Awaitable[None]]
 
 
+class GamesTree(app_commands.CommandTree[Any]):
+    """The command tree of gamesbot. ``translator_to_set`` is the translator an install callback
+    chose for the commands' localised names (installing is synchronous; discord.py's
+    ``set_translator`` is a coroutine, so the sync step sets it)."""
+
+    translator_to_set: app_commands.Translator | None = None
+
+
 class GamesBot(discord.Client):
     """A single-shard (or unsharded) client with its command tree at ``tree``."""
 
@@ -100,7 +108,7 @@ def build_client(
         client = ShardedGamesBot(shard_count=shard_count, **options)
     else:
         client = GamesBot(**options)
-    client.tree = app_commands.CommandTree(client)
+    client.tree = GamesTree(client)
     if install is not None:
         install(client.tree)
     if identify_hook is not None:
@@ -202,8 +210,10 @@ async def sync_commands(
     """Registers the installed commands with Discord and returns their names.
 
     Raises ``ConfigError`` for a refused token and ``UnreachableError`` when Discord cannot be
-    reached (no retry: ``gamesbot sync`` is run by hand). With ``guild_id`` the global commands are copied to that guild and synced there (instant,
-    for development); without it they are synced globally. Logs in over REST only: no gateway.
+    reached (no retry: ``gamesbot sync`` is run by hand). With ``guild_id`` the global commands
+    are copied to that guild and synced there (instant, for development); without it they are
+    synced globally. Logs in over REST only: no gateway.
+    The translator an install chose gives the commands their names in other languages.
     """
     token = _token(settings)
     point_discord_at(settings.discord_api_base, settings.discord_gateway_url)
@@ -212,6 +222,8 @@ async def sync_commands(
     async with client:
         try:
             await client.login(token)
+            if isinstance(tree, GamesTree) and tree.translator_to_set is not None:
+                await tree.set_translator(tree.translator_to_set)
             if guild_id is None:
                 synced = await tree.sync()
             else:

@@ -9,11 +9,13 @@ import discord
 from discord import app_commands
 
 from bot.discord_ui.admin import ConfirmLoad, announce_forever, install_admin
+from bot.discord_ui.client import GamesTree
 from bot.discord_ui.commands import install_commands
 from bot.discord_ui.components import ChoiceSelect, PageButton, PageIndicator
 from bot.discord_ui.context import UiContext, attach
 from bot.discord_ui.errors import ShuttingDown, on_tree_error
 from bot.discord_ui.server_settings import install_settings
+from bot.discord_ui.translator import CatalogueTranslator
 from bot.service import GamesService
 from bot.settings import Settings
 
@@ -45,6 +47,8 @@ class DiscordFrontEnd:
         install_commands(tree, context)
         install_admin(tree, context)
         install_settings(tree, context)
+        if isinstance(tree, GamesTree):
+            tree.translator_to_set = CatalogueTranslator()
         client = tree.client
         attach(client, context)
         client.add_dynamic_items(PageButton, PageIndicator, ChoiceSelect, ConfirmLoad)

@@ -285,3 +285,19 @@ async def test_the_games_option(fake: FakeDiscord, frontend: DiscordFrontEnd) ->
         "No Games called 'paris-2024' is loaded; loaded Games: "
         "2026 Winter Olympics (milano-cortina-2026), 2025 Asian Winter Games (harbin-2025)."
     )
+
+
+async def test_sync_registers_the_commands_in_every_language(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    registered = {c["name"]: c for c in fake.commands[None]}
+    medals = registered["medals"]
+    assert medals["name_localizations"]["ko"] == "메달"
+    assert medals["name_localizations"]["zh-CN"] == "奖牌"
+    assert medals["name_localizations"]["ja"] == "メダル"
+    assert "en-US" not in medals["name_localizations"]
+    assert medals["description_localizations"]["zh-TW"].startswith("一個國家的獎牌")
+    nation = next(o for o in medals["options"] if o["name"] == "nation")
+    assert nation["name_localizations"]["ko"] == "국가"
+    sort = next(o for o in registered["table"]["options"] if o["name"] == "sort")
+    assert sort["choices"][0]["name_localizations"]["ja"] == "金メダル"

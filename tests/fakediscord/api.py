@@ -145,15 +145,18 @@ class FakeDiscord:
 
     # --- world factories -----------------------------------------------------------------------
 
-    def add_guild(self, name: str = "Guild", *, shard: tuple[int, int] | None = None) -> Guild:
+    def add_guild(
+        self, name: str = "Guild", *, shard: tuple[int, int] | None = None, locale: str = "en-US"
+    ) -> Guild:
         """A guild with @everyone, #general, the bot and a default member "tester".
 
-        ``shard=(id, count)`` picks an id owned by that shard. Guilds added after the bot
-        connected are announced with GUILD_CREATE (the bot "joins" them).
+        ``shard=(id, count)`` picks an id owned by that shard; ``locale`` is the server's language
+        (its ``guild_locale``). Guilds added after the bot connected are announced with
+        GUILD_CREATE (the bot "joins" them).
         """
         snow = self.world.snowflakes
         guild_id = snow.for_shard(*shard) if shard else snow.next()
-        guild = Guild(guild_id, name, owner_id=self.world.owner.id)
+        guild = Guild(guild_id, name, owner_id=self.world.owner.id, locale=locale)
         guild.roles[guild_id] = Role(
             guild_id, guild_id, "@everyone", DEFAULT_EVERYONE_PERMISSIONS, 0
         )
@@ -340,12 +343,16 @@ class FakeDiscord:
         guild: Guild | None = None,
         channel: Channel | None = None,
         options: Mapping[str, Any] | None = None,
+        locale: str = "en-US",
         **kwargs: Any,
     ) -> Reply:
         """Runs ``/name`` (``"group sub"`` for subcommands) with option values as kwargs.
 
-        ``user``/``guild``/``channel`` say who runs it where; options with those names (or
-        names that are not Python identifiers) go in ``options={...}``.
+        ``user``/``guild``/``channel`` say who runs it where, ``locale`` in which language
+        their Discord is (the interaction's ``locale``; the server's is the guild's own);
+        options with those names (or names that are not Python identifiers) go in
+        ``options={...}``. Options are named as registered (Discord sends the English names
+        whatever the user saw).
         """
         values = {**(options or {}), **kwargs}
         guild, channel, user = self._where(user, guild, channel)
@@ -355,7 +362,7 @@ class FakeDiscord:
         data = option_payloads.command_data(command, path, leaf)
         if resolved:
             data["resolved"] = resolved
-        return await self._dispatch(COMMAND, guild, channel, user, data)
+        return await self._dispatch(COMMAND, guild, channel, user, data, locale=locale)
 
     async def upload(
         self, name: str, option: str, filename: str, data: bytes, /, **kwargs: Any
@@ -376,6 +383,7 @@ class FakeDiscord:
         guild: Guild | None = None,
         channel: Channel | None = None,
         options: Mapping[str, Any] | None = None,
+        locale: str = "en-US",
         **kwargs: Any,
     ) -> list[Json]:
         """Types ``value`` into ``option`` of ``/name``; returns the choices the bot offered.
@@ -392,15 +400,20 @@ class FakeDiscord:
         leaf = option_payloads.build_options(list(others.values()), kwargs, {})
         leaf.append({"name": option, "type": focused["type"], "value": value, "focused": True})
         data = option_payloads.command_data(command, path, leaf)
-        reply = await self._dispatch(AUTOCOMPLETE, guild, channel, user, data)
+        reply = await self._dispatch(AUTOCOMPLETE, guild, channel, user, data, locale=locale)
         return list(reply.choices or [])
 
     async def click(
-        self, message: Json, custom_id: str, *, user: Member | User | None = None
+        self,
+        message: Json,
+        custom_id: str,
+        *,
+        user: Member | User | None = None,
+        locale: str = "en-US",
     ) -> Reply:
         """Clicks the button ``custom_id`` on (the current version of) ``message``."""
         current, component = self._component(message, custom_id, {rules.BUTTON})
-        return await self._component_interaction(current, component, None, user)
+        return await self._component_interaction(current, component, None, user, locale)
 
     async def select(
         self,
@@ -409,6 +422,7 @@ class FakeDiscord:
         values: Sequence[str],
         *,
         user: Member | User | None = None,
+        locale: str = "en-US",
     ) -> Reply:
         """Picks ``values`` in the select menu ``custom_id`` of ``message``."""
         current, component = self._component(message, custom_id, rules.SELECTS)
@@ -420,7 +434,7 @@ class FakeDiscord:
             unknown = [v for v in values if v not in allowed]
             if unknown:
                 raise ValueError(f"{unknown} are not options of select {custom_id!r}: {allowed}")
-        return await self._component_interaction(current, component, list(values), user)
+        return await self._component_interaction(current, component, list(values), user, locale)
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -497,7 +511,12 @@ class FakeDiscord:
         return current, found
 
     async def _component_interaction(
-        self, message: Json, component: Json, values: list[str] | None, user: Member | User | None
+        self,
+        message: Json,
+        component: Json,
+        values: list[str] | None,
+        user: Member | User | None,
+        locale: str = "en-US",
     ) -> Reply:
         channel = self.world.channels[int(message["channel_id"])]
         guild = self.world.guilds.get(channel.guild_id) if channel.guild_id else None
@@ -506,7 +525,9 @@ class FakeDiscord:
         data: Json = {"custom_id": component["custom_id"], "component_type": component["type"]}
         if values is not None:
             data["values"] = values
-        return await self._dispatch(COMPONENT, guild, channel, user, data, message=message)
+        return await self._dispatch(
+            COMPONENT, guild, channel, user, data, message=message, locale=locale
+        )
 
     async def _dispatch(
         self,
@@ -517,7 +538,10 @@ class FakeDiscord:
         data: Json,
         *,
         message: Json | None = None,
+        locale: str = "en-US",
     ) -> Reply:
+        if locale not in rules.LOCALES:
+            raise ValueError(f"{locale!r} is not a Discord locale: {sorted(rules.LOCALES)}")
         for task in self._announcements:
             await task
         self._announcements.clear()
@@ -534,7 +558,7 @@ class FakeDiscord:
             "data": data,
             "channel": channel.payload(),
             "channel_id": str(channel.id),
-            "locale": "en-US",
+            "locale": locale,
             "entitlements": [],
             "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         }
@@ -543,8 +567,8 @@ class FakeDiscord:
             payload.update(
                 {
                     "guild_id": str(guild.id),
-                    "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
-                    "guild_locale": "en-US",
+                    "guild": {"id": str(guild.id), "locale": guild.locale, "features": []},
+                    "guild_locale": guild.locale,
                     "member": user.payload(with_permissions=True),
                     "app_permissions": str(bot_member.permissions),
                     "authorizing_integration_owners": {"0": str(guild.id)},

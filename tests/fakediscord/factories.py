@@ -109,6 +109,7 @@ def guild(
     roles: list[Json],
     channels: list[Json],
     members: list[Json],
+    preferred_locale: str = "en-US",
 ) -> Json:
     """A full GUILD_CREATE payload."""
     return {
@@ -137,7 +138,7 @@ def guild(
         "mfa_level": 0,
         "nsfw_level": 0,
         "premium_tier": 0,
-        "preferred_locale": "en-US",
+        "preferred_locale": preferred_locale,
         "system_channel_flags": 0,
     }
 

@@ -167,6 +167,8 @@ class Rest:
                 "nsfw": command.get("nsfw", False),
                 "contexts": command.get("contexts"),
                 "integration_types": command.get("integration_types") or [0],
+                "name_localizations": command.get("name_localizations"),
+                "description_localizations": command.get("description_localizations"),
             }
             if scope is not None:
                 item["guild_id"] = str(scope)

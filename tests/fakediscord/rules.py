@@ -14,6 +14,43 @@ Json = dict[str, Any]
 Path = tuple[str | int, ...]
 
 NAME_RE = re.compile(r"^[-_'\w]{1,32}$", re.UNICODE)
+#: The locales Discord accepts in ``name_localizations`` / ``description_localizations``.
+LOCALES = frozenset(
+    [
+        "id",
+        "da",
+        "de",
+        "en-GB",
+        "en-US",
+        "es-ES",
+        "es-419",
+        "fr",
+        "hr",
+        "it",
+        "lt",
+        "hu",
+        "nl",
+        "no",
+        "pl",
+        "pt-BR",
+        "ro",
+        "fi",
+        "sv-SE",
+        "vi",
+        "tr",
+        "cs",
+        "el",
+        "bg",
+        "ru",
+        "uk",
+        "hi",
+        "th",
+        "zh-CN",
+        "ja",
+        "zh-TW",
+        "ko",
+    ]
+)
 ADMINISTRATOR = 1 << 3
 FLAG_EPHEMERAL = 1 << 6
 FLAG_LOADING = 1 << 7
@@ -101,7 +138,24 @@ def validate_commands(commands: Any) -> None:
                 f"Application command names must be unique: {key[1]}",
             )
         seen.add(key)
+    _check_localized_commands_unique(errors, commands)
     errors.raise_if_any()
+
+
+def _check_localized_commands_unique(errors: Errors, commands: list[Json]) -> None:
+    """Two commands of one type may not share a name in any locale."""
+    for locale in sorted(LOCALES):
+        seen: set[tuple[int, str]] = set()
+        for index, command in enumerate(commands):
+            localized = command.get("name_localizations") or {}
+            key = (int(command.get("type", 1)), str(localized.get(locale, command.get("name"))))
+            if key in seen and locale in localized:
+                errors.add(
+                    (index, "name_localizations", locale),
+                    "APPLICATION_COMMANDS_DUPLICATE_NAME",
+                    f"Application command names must be unique: {key[1]}",
+                )
+            seen.add(key)
 
 
 def _validate_command(errors: Errors, path: Path, command: Json) -> None:
@@ -110,6 +164,7 @@ def _validate_command(errors: Errors, path: Path, command: Json) -> None:
     if kind == 1:
         _check_name(errors, (*path, "name"), name)
         errors.length((*path, "description"), command.get("description"), 1, 100)
+        _check_localizations(errors, path, command)
     else:
         errors.length((*path, "name"), name, 1, 32)
         if command.get("description"):
@@ -129,6 +184,26 @@ def _validate_command(errors: Errors, path: Path, command: Json) -> None:
             f'Value "{perms}" is not snowflake.',
         )
     _validate_options(errors, (*path, "options"), command.get("options") or [], depth=0)
+
+
+def _check_localizations(errors: Errors, path: Path, item: Json) -> None:
+    """Localised names follow the rules of names, localised descriptions those of descriptions,
+    and every key is a locale Discord knows."""
+    for key, check in (("name_localizations", True), ("description_localizations", False)):
+        localized = item.get(key)
+        if localized is None:
+            continue
+        if not isinstance(localized, dict):
+            errors.add((*path, key), "DICT_TYPE_CONVERT", "Only dictionaries may be used")
+            continue
+        for locale, text in localized.items():
+            here = (*path, key, locale)
+            if locale not in LOCALES:
+                errors.add(here, "LOCALE_INVALID", f"Invalid locale: {locale!r}")
+            elif check:
+                _check_name(errors, here, text)
+            else:
+                errors.length(here, text, 1, 100)
 
 
 def _check_name(errors: Errors, path: Path, name: Any) -> None:
@@ -153,6 +228,7 @@ def _validate_options(errors: Errors, path: Path, options: list[Json], depth: in
         kind = int(option.get("type", 0))
         _check_name(errors, (*here, "name"), option.get("name"))
         errors.length((*here, "description"), option.get("description"), 1, 100)
+        _check_localizations(errors, here, option)
         if str(option.get("name")) in names:
             errors.add(
                 (*here, "name"),
@@ -160,6 +236,7 @@ def _validate_options(errors: Errors, path: Path, options: list[Json], depth: in
                 "Option names must be unique",
             )
         names.add(str(option.get("name")))
+        _check_localized_names_unique(errors, here, option, options[:index])
         if not 1 <= kind <= 11:
             errors.add((*here, "type"), "BASE_TYPE_CHOICES", f"Value must be one of 1..11: {kind}")
         if kind in (SUB_COMMAND, SUB_COMMAND_GROUP):
@@ -212,8 +289,28 @@ def _validate_options(errors: Errors, path: Path, options: list[Json], depth: in
                 errors.add((*here, bound), "NUMBER_TYPE_MAX", "Must be between 0 and 6000.")
 
 
+def _check_localized_names_unique(
+    errors: Errors, path: Path, option: Json, before: list[Json]
+) -> None:
+    """Two options of one command may not share a name in any locale."""
+    for locale, text in (option.get("name_localizations") or {}).items():
+        for other in before:
+            theirs = (other.get("name_localizations") or {}).get(locale, other.get("name"))
+            if theirs == text:
+                errors.add(
+                    (*path, "name_localizations", locale),
+                    "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+                    "Option names must be unique",
+                )
+
+
 def _validate_choice(errors: Errors, path: Path, choice: Json, kind: int) -> None:
     errors.length((*path, "name"), choice.get("name"), 1, 100)
+    for locale, text in (choice.get("name_localizations") or {}).items():
+        if locale not in LOCALES:
+            errors.add((*path, "name_localizations", locale), "LOCALE_INVALID", "Invalid locale")
+        else:
+            errors.length((*path, "name_localizations", locale), text, 1, 100)
     value = choice.get("value")
     if kind == STRING:
         errors.length((*path, "value"), value, 1, 100)

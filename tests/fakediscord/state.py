@@ -99,6 +99,8 @@ class Guild:
     #: What admins set in Server Settings → Integrations for one command: command id →
     #: {("user" | "role", id): allowed}. The @everyone role's id is the guild's id.
     command_overwrites: dict[int, dict[tuple[str, int], bool]] = field(default_factory=dict)
+    #: The server's language (``guild_locale`` in interactions, ``preferred_locale`` in GUILD_CREATE).
+    locale: str = "en-US"
 
     def command_overwrite(self, command_id: int, member: Member) -> bool | None:
         """Whether this server's overwrites of the command let ``member`` use it (None: none
@@ -130,6 +132,7 @@ class Guild:
             roles=[r.payload() for r in self.roles.values()],
             channels=[c.payload() for c in self.channels],
             members=[m.payload() for m in self.members],
+            preferred_locale=self.locale,
         )
 
 

@@ -1,0 +1,201 @@
+"""Keeps the message catalogues in step with the code: ``bot/i18n/catalogues/messages.pot`` holds
+every key (the English strings the renderers pass to ``t()``/``n()``, every command string, and
+the vocabulary of sports, medals, places and event-name parts, which is kept by hand in the
+template), and each ``<lang>.po`` follows it.
+
+    python scripts/catalogues.py            # rewrite messages.pot, add new keys to every .po
+    python scripts/catalogues.py --import translations.tsv
+                                            # fill translations from a TSV: context, English,
+                                            # then one column per language (ko, zh-CN, zh-TW, ja)
+
+The guard test tests/guards/test_catalogues.py checks that nothing here would change.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import csv
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from babel.messages.catalog import Catalog  # noqa: E402
+from babel.messages.pofile import write_po  # noqa: E402
+
+from bot.i18n.catalogue import TEMPLATE, po_path, read_catalog  # noqa: E402
+from bot.i18n.locales import BABEL_LOCALE, Lang  # noqa: E402
+
+#: Contexts whose keys come from the data's vocabulary, kept by hand in the template.
+VOCABULARY_CONTEXTS = {"sport", "medal", "place", "event", "event unit", "event join"}
+LANGS = [lang for lang in Lang if lang is not Lang.EN]
+#: A fixed date in the headers, so that regenerating changes only what changed.
+STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+#: (context, English) for a message; (context, (singular, plural)) for a plural one.
+Key = tuple[str | None, str | tuple[str, str]]
+
+
+def code_messages(root: Path = ROOT / "bot") -> dict[Key, str]:
+    """Every literal message the code translates: ``x.t("...")``, ``x.t("...", "context")`` and
+    ``x.n("one", "many", count)``, with where it is used."""
+    found: dict[Key, str] = {}
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            key = _message_of(node)
+            if key is not None:
+                found.setdefault(key, f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}")
+    return found
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _message_of(node: ast.AST) -> Key | None:
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    args = node.args
+    if node.func.attr == "t" and args:
+        message = _literal(args[0])
+        context = _literal(args[1]) if len(args) > 1 else None
+        if message is not None and (len(args) == 1 or context is not None):
+            return (context, message)
+    if node.func.attr == "n" and len(args) >= 3:
+        one, many = _literal(args[0]), _literal(args[1])
+        if one is not None and many is not None:
+            return (None, (one, many))
+    return None
+
+
+def command_messages() -> dict[Key, str]:
+    """Every string of every slash command, under the catalogue context of its kind."""
+    return asyncio.run(_command_messages())
+
+
+async def _command_messages() -> dict[Key, str]:
+    from discord import app_commands
+
+    from bot.discord_ui.client import build_client
+    from bot.discord_ui.frontend import DiscordFrontEnd
+    from bot.discord_ui.translator import CONTEXTS
+    from bot.settings import Settings
+
+    seen: dict[Key, str] = {}
+
+    class Recorder(app_commands.Translator):
+        async def translate(self, string: Any, locale: Any, context: Any) -> None:
+            seen.setdefault((CONTEXTS[context.location], string.message), "slash commands")
+
+    settings = Settings(_env_file=None)
+    frontend = DiscordFrontEnd(None, settings)  # type: ignore[arg-type]  # installing needs no service
+    client = build_client(settings, frontend.install)
+    tree = getattr(client, "tree")  # noqa: B009
+    for command in tree.get_commands():
+        await command.get_translated_payload(tree, Recorder())
+    return seen
+
+
+def template_keys(catalog: Catalog) -> dict[Key, Any]:
+    """The keys of a catalogue (template or language) with their messages."""
+    keys: dict[Key, Any] = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        msgid = message.id
+        keys[(message.context, tuple(msgid) if isinstance(msgid, list | tuple) else msgid)] = (
+            message
+        )
+    return keys
+
+
+def wanted_keys() -> dict[Key, str]:
+    """What the template must hold: the code's and the commands' messages, and the vocabulary."""
+    keys: dict[Key, str] = {}
+    if TEMPLATE.exists():
+        for key in template_keys(read_catalog(TEMPLATE)):
+            if key[0] in VOCABULARY_CONTEXTS:
+                keys[key] = "vocabulary"
+    keys.update(command_messages())
+    keys.update(code_messages())
+    return keys
+
+
+def _sorted(keys: dict[Key, str]) -> Iterator[tuple[Key, str]]:
+    return iter(sorted(keys.items(), key=lambda item: (item[0][0] or "", str(item[0][1]))))
+
+
+def write_template(keys: dict[Key, str]) -> None:
+    catalog = Catalog(project="gamesbot", fuzzy=False, creation_date=STAMP, revision_date=STAMP)
+    for (context, msgid), where in _sorted(keys):
+        catalog.add(msgid, context=context, auto_comments=[where])
+    with TEMPLATE.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=False)
+
+
+def update_language(lang: Lang, keys: dict[Key, str], imported: dict[Key, str]) -> None:
+    """The catalogue of ``lang`` with exactly the template's keys, keeping its translations."""
+    path = po_path(lang)
+    old = template_keys(read_catalog(path)) if path.exists() else {}
+    catalog = Catalog(
+        locale=BABEL_LOCALE[lang],
+        project="gamesbot",
+        fuzzy=False,
+        creation_date=STAMP,
+        revision_date=STAMP,
+    )
+    for key, where in _sorted(keys):
+        context, msgid = key
+        string: Any = imported.get(key)
+        if string is None and key in old:
+            string = old[key].string
+        if isinstance(msgid, tuple):
+            forms = catalog.num_plurals
+            string = tuple(string) if isinstance(string, list | tuple) else (string or "",) * forms
+        catalog.add(msgid, string or "", context=context, auto_comments=[where])
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=False)
+
+
+def read_tsv(path: Path) -> dict[Lang, dict[Key, str]]:
+    """Translations from a TSV: context (empty for none), English, then ko, zh-CN, zh-TW, ja.
+    A plural English message is written ``one||many``."""
+    found: dict[Lang, dict[Key, str]] = {lang: {} for lang in LANGS}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or row[0].startswith("#"):
+                continue
+            context = row[0] or None
+            msgid: str | tuple[str, str] = row[1]
+            if "||" in row[1]:
+                one, many = row[1].split("||")
+                msgid = (one, many)
+            for lang, text in zip(LANGS, row[2:], strict=False):
+                if text:
+                    found[lang][(context, msgid)] = text
+    return found
+
+
+def main(argv: list[str]) -> int:
+    imported: dict[Lang, dict[Key, str]] = {lang: {} for lang in LANGS}
+    if len(argv) == 2 and argv[0] == "--import":
+        imported = read_tsv(Path(argv[1]))
+    keys = wanted_keys()
+    for lang in LANGS:
+        for key in imported[lang]:
+            if key[0] in VOCABULARY_CONTEXTS:
+                keys.setdefault(key, "vocabulary")
+    write_template(keys)
+    for lang in LANGS:
+        update_language(lang, keys, imported[lang])
+    print(f"{len(keys)} keys; catalogues: {', '.join(lang.value for lang in LANGS)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
