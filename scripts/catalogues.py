@@ -34,6 +34,9 @@ from bot.i18n.locales import BABEL_LOCALE, Lang  # noqa: E402
 #: Contexts whose keys come from the data's vocabulary, kept by hand in the template.
 VOCABULARY_CONTEXTS = {"sport", "medal", "place", "event", "event unit", "event join"}
 LANGS = [lang for lang in Lang if lang is not Lang.EN]
+#: Packages whose ``*WORDS`` constants are words shown to users (elsewhere such tables are
+#: vocabulary that is read, e.g. the /ask parser's).
+RENDERER_PACKAGES = {"answers", "discord_ui"}
 #: A fixed date in the headers, so that regenerating changes only what changed.
 STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 #: (context, English) for a message; (context, (singular, plural)) for a plural one.
@@ -46,11 +49,32 @@ def code_messages(root: Path = ROOT / "bot") -> dict[Key, str]:
     found: dict[Key, str] = {}
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"), str(path))
+        renderer = path.parent.name in RENDERER_PACKAGES
         for node in ast.walk(tree):
-            key = _message_of(node)
-            if key is not None:
-                found.setdefault(key, f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}")
+            tables = _table_words(node) if renderer else []
+            for key in [_message_of(node), *tables]:
+                if key is not None:
+                    where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+                    found.setdefault(key, where)
     return found
+
+
+def _table_words(node: ast.AST) -> list[Key]:
+    """The words of a word table: a module constant named ``*WORDS`` (a string, or a dict whose
+    values are strings), which the renderers pass to ``t()``."""
+    if not isinstance(node, ast.Assign | ast.AnnAssign):
+        return []
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    if not any(isinstance(t, ast.Name) and t.id.endswith("WORDS") for t in targets):
+        return []
+    value = node.value
+    if isinstance(value, ast.Dict):
+        texts = [_literal(v) for v in value.values if v is not None]
+    elif value is not None:
+        texts = [_literal(value)]
+    else:
+        texts = []
+    return [(None, text) for text in texts if text and text.strip()]
 
 
 def _literal(node: ast.expr) -> str | None:

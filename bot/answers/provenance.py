@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.domain.models import Frozen
+from bot.i18n import ENGLISH, Words, words_for
 
 #: The kinds of change a footer names: the store's load kinds (any other reads as a load), and a
 #: Games that a previewed file would add (no load of it yet).
@@ -50,30 +51,37 @@ class Provenance(Frozen):
     by_moderator: bool = False
     #: When the bundled data was compiled (from its data files; None when they do not say).
     compiled: dt.date | None = None
+    #: The Games' other names (native scripts among them), for naming it in other languages.
+    games_aliases: tuple[str, ...] = ()
 
 
-def _date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+EN = words_for(ENGLISH)
 
 
-def freshness(provenance: Provenance) -> str:
+def _date(day: dt.date, w: Words) -> str:
+    return f"{day.day} {day:%b %Y}" if w.english else w.date(day)
+
+
+def freshness(provenance: Provenance, w: Words = EN) -> str:
     """How fresh the data is, in words: "bundled data as of <date>", or
     "results load #12 by a moderator, <date> <time> UTC"."""
     if provenance.change == BUNDLED:
         if provenance.compiled is None:
-            return WORDS["bundled"]
-        return WORDS["bundled_as_of"].format(date=_date(provenance.compiled))
+            return w.t(WORDS["bundled"])
+        return w.t(WORDS["bundled_as_of"], date=_date(provenance.compiled, w))
     if provenance.change == NEW_GAMES:
-        return WORDS["new"]
-    what = WORDS["undo" if provenance.change == "undo" else "load"].format(n=provenance.load_id)
-    who = WORDS["by_moderator" if provenance.by_moderator else "by_command_line"]
+        return w.t(WORDS["new"])
+    load_id = str(provenance.load_id)
+    what = w.t(WORDS["undo" if provenance.change == "undo" else "load"], n=load_id)
+    who = w.t(WORDS["by_moderator" if provenance.by_moderator else "by_command_line"])
     text = f"{what} {who}"
     if provenance.as_of is not None:
         moment = provenance.as_of.astimezone(dt.UTC)
-        text += ", " + WORDS["when"].format(date=_date(moment), time=f"{moment:%H:%M}")
+        text += ", " + w.t(WORDS["when"], date=_date(moment, w), time=f"{moment:%H:%M}")
     return text
 
 
-def footer(provenance: Provenance) -> str:
+def footer(provenance: Provenance, w: Words = EN) -> str:
     """The footer of every answer: the Games and how fresh its data is."""
-    return WORDS["separator"].join((provenance.games_name, freshness(provenance)))
+    name = w.games(provenance.games_name, provenance.games_aliases)
+    return WORDS["separator"].join((name, freshness(provenance, w)))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import singledispatch
+from unicodedata import east_asian_width
 
 from bot.answers.ask import AskAnswer
 from bot.answers.ask_text import render_ask_text
@@ -25,25 +27,32 @@ from bot.answers.models import (
     TableChange,
     UndoResult,
 )
+from bot.answers.provenance import Provenance, freshness
 from bot.answers.provenance import footer as footer
-from bot.answers.provenance import freshness
 from bot.answers.sites import citations
-from bot.domain.models import Medal, MedalCount, PersonLink
-from bot.domain.resolution import EntityKind
+from bot.domain.models import Athlete, Medal, MedalCount, Nation, PersonLink
+from bot.domain.resolution import Candidate, EntityKind
+from bot.i18n import ENGLISH, Words, words_for
 
 NO_FLAG = "🏳"
 
 
-def ordinal(rank: int) -> str:
-    """1 → 1st, 2 → 2nd, 11 → 11th."""
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
+EN = words_for(ENGLISH)
 
 
-def tally(count: MedalCount) -> str:
+def ordinal(rank: int, w: Words = EN) -> str:
+    """1 → 1st, 2 → 2nd, 11 → 11th (1위, 第1名, 1位)."""
+    return w.ordinal(rank)
+
+
+def tally(count: MedalCount, w: Words = EN) -> str:
     """``16 gold · 15 silver · 14 bronze · 45 total``."""
-    return (
-        f"{count.gold} gold · {count.silver} silver · {count.bronze} bronze · {count.total} total"
+    return w.t(
+        "{gold} gold · {silver} silver · {bronze} bronze · {total} total",
+        gold=count.gold,
+        silver=count.silver,
+        bronze=count.bronze,
+        total=count.total,
     )
 
 
@@ -52,224 +61,304 @@ def short_tally(count: MedalCount) -> str:
     return f"{count.gold}/{count.silver}/{count.bronze} ({count.total})"
 
 
-def names(athletes: tuple[AthleteRef, ...]) -> str:
-    """Athlete names joined with commas."""
-    return ", ".join(a.name for a in athletes)
+def athlete_name(athlete: AthleteRef | Athlete, w: Words = EN) -> str:
+    """An athlete's name, with the native one beside (before it, outside English)."""
+    return w.person(athlete.name, athlete.native_name)
+
+
+def names(athletes: tuple[AthleteRef, ...], w: Words = EN) -> str:
+    """Athlete names joined with commas (in English as the data writes them; elsewhere the
+    native name first)."""
+    if w.english:
+        return ", ".join(a.name for a in athletes)
+    return ", ".join(athlete_name(a, w) for a in athletes)
+
+
+def nation_name(nation: Nation, w: Words = EN) -> str:
+    """A nation's name in the reader's language."""
+    return w.nation(nation.name, nation.aliases, nation.flag)
+
+
+def nation_label(nation: Nation, w: Words = EN) -> str:
+    """``🇰🇷 South Korea (KOR)``."""
+    return f"{nation.flag or NO_FLAG} {nation_name(nation, w)} ({nation.code})"
+
+
+def games_name(provenance: Provenance, w: Words = EN) -> str:
+    """The name of an answer's Games in the reader's language."""
+    return w.games(provenance.games_name, provenance.games_aliases)
+
+
+def pad(text: str, width: int, w: Words = EN) -> str:
+    """``text`` filled to ``width`` columns (wide characters count two outside English)."""
+    if w.english:
+        return f"{text:<{width}}"
+    return text + " " * max(width - columns(text), 0)
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (East Asian wide characters take two)."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def medal_mark(medal: Medal | None) -> str:
     return medal.emoji if medal else "  "
 
 
-def source_lines(sources: tuple[str, ...]) -> list[str]:
+def medal_outcome(medal: Medal | None, w: Words = EN) -> str:
+    """``🥇 gold``, or ``no medal``."""
+    return f"{medal.emoji} {w.medal(medal)}" if medal else w.t("no medal")
+
+
+def source_lines(sources: tuple[str, ...], w: Words = EN) -> list[str]:
     """An event's sources: "Sources:", then a line per site shown ("  Xinhua: https://…"), then
     how many are not shown (``bot.answers.sites``)."""
     picked, rest = citations(sources)
-    lines = ["Sources:"]
+    lines = [w.t("Sources:")]
     lines.extend(f"  {c.name}: {c.url}" if c.url else f"  {c.name}" for c in picked)
     if rest:
-        lines.append(f"  + {rest} more")
+        lines.append("  " + w.t("+ {n} more", n=rest))
     return lines
 
 
 @singledispatch
-def render_text(answer: object) -> str:
-    """Render any answer model as text."""
+def render_text(answer: object, w: Words = EN) -> str:
+    """Render any answer model as text (in the language of ``w``)."""
     raise TypeError(f"no text renderer for {type(answer).__name__}")
 
 
 UNRANKED_WORDS = "Not ranked in the medal table, as in the official one"
 
 
-def rank_words(answer: NationSummary) -> str:
+def rank_words(answer: NationSummary, w: Words = EN) -> str:
     """``Rank 2 of 9``, or why a delegation with medals has no rank."""
     if answer.rank is None:
-        return UNRANKED_WORDS
-    return f"Rank {answer.rank} of {answer.nations_ranked}"
+        return w.t(UNRANKED_WORDS)
+    return w.t("Rank {rank} of {total}", rank=answer.rank, total=answer.nations_ranked)
+
+
+def in_sport(sport: str | None, w: Words = EN) -> str:
+    """`` in Curling`` (empty without a sport)."""
+    return w.t(" in {sport}", sport=w.sport(sport)) if sport else ""
+
+
+def day_or_unknown(date: dt.date | None, w: Words = EN) -> str:
+    return w.date(date) if date else w.t("date unknown")
 
 
 @render_text.register
-def _(answer: NationSummary) -> str:
+def _(answer: NationSummary, w: Words = EN) -> str:
     nation = answer.nation
-    scope = f" in {answer.sport}" if answer.sport else ""
-    lines = [f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}){scope}"]
+    scope = in_sport(answer.sport, w)
+    lines = [f"{nation_label(nation, w)}{scope}"]
     if answer.count.total:
-        lines.append(f"{rank_words(answer)} · {tally(answer.count)}")
+        lines.append(f"{rank_words(answer, w)} · {tally(answer.count, w)}")
     else:
-        lines.append(f"No medals{scope} · {tally(answer.count)}")
+        lines.append(w.t("No medals{scope}", scope=scope) + f" · {tally(answer.count, w)}")
     if answer.by_sport and not answer.sport:
         lines.append("")
-        lines.append("By sport:")
-        width = max(len(t.sport) for t in answer.by_sport)
-        for item in answer.by_sport:
+        lines.append(w.t("By sport:"))
+        sports = [w.sport(t.sport) for t in answer.by_sport]
+        width = max(len(s) if w.english else columns(s) for s in sports)
+        for sport, item in zip(sports, answer.by_sport, strict=True):
             c = item.count
             lines.append(
-                f"  {item.sport:<{width}}  🥇 {c.gold:>2}  🥈 {c.silver:>2}  🥉 {c.bronze:>2}  = {c.total}"
+                f"  {pad(sport, width, w)}  🥇 {c.gold:>2}  🥈 {c.silver:>2}  🥉 {c.bronze:>2}  = {c.total}"
             )
     if answer.medals:
         lines.append("")
-        lines.append("Medals:")
+        lines.append(w.t("Medals:"))
         for line in answer.medals:
-            date = line.date.isoformat() if line.date else "date unknown"
-            who = f": {names(line.athletes)}" if line.athletes else ""
+            date = day_or_unknown(line.date, w)
+            who = f": {names(line.athletes, w)}" if line.athletes else ""
             mark = f" ({line.mark})" if line.mark else ""
-            lines.append(f"  {line.medal.emoji} {date} {line.sport} · {line.event}{who}{mark}")
+            lines.append(
+                f"  {line.medal.emoji} {date} {w.sport(line.sport)} · {w.event(line.event)}{who}{mark}"
+            )
     lines.append("")
-    lines.append(footer(answer.provenance))
+    lines.append(footer(answer.provenance, w))
     return "\n".join(lines)
 
 
-def medal_words(medals: MedalCount) -> str:
+def medal_words(medals: MedalCount, w: Words = EN) -> str:
     """``3 medals (2 gold, 1 silver, 0 bronze)`` or ``no medals``."""
     if not medals.total:
-        return "no medals"
-    plural = "s" if medals.total != 1 else ""
-    return f"{medals.total} medal{plural} ({medals.gold} gold, {medals.silver} silver, {medals.bronze} bronze)"
+        return w.t("no medals")
+    return w.n(
+        "{n} medal ({gold} gold, {silver} silver, {bronze} bronze)",
+        "{n} medals ({gold} gold, {silver} silver, {bronze} bronze)",
+        medals.total,
+        gold=medals.gold,
+        silver=medals.silver,
+        bronze=medals.bronze,
+    )
 
 
 @render_text.register
-def _(answer: AthleteSummary) -> str:
-    athlete = answer.athlete
-    native = f" ({athlete.native_name})" if athlete.native_name else ""
-    nation = answer.nation
-    lines = [f"{athlete.name}{native} · {nation.flag or NO_FLAG} {nation.name} ({nation.code})"]
-    lines.extend(_athlete_lines(answer))
+def _(answer: AthleteSummary, w: Words = EN) -> str:
+    lines = [f"{athlete_name(answer.athlete, w)} · {nation_label(answer.nation, w)}"]
+    lines.extend(_athlete_lines(answer, w))
     lines.append("")
-    lines.append(footer(answer.provenance))
+    lines.append(footer(answer.provenance, w))
     return "\n".join(lines)
 
 
 @render_text.register
-def _(answer: PersonSummary) -> str:
+def _(answer: PersonSummary, w: Words = EN) -> str:
     first = answer.games[0]
-    athlete = first.athlete
-    native = f" ({athlete.native_name})" if athlete.native_name else ""
-    nations = ", ".join(
-        dict.fromkeys(
-            f"{p.nation.flag or NO_FLAG} {p.nation.name} ({p.nation.code})" for p in answer.games
+    nations = ", ".join(dict.fromkeys(nation_label(p.nation, w) for p in answer.games))
+    lines = [f"{athlete_name(first.athlete, w)} · {nations}"]
+    lines.append(
+        w.t(
+            "{games} Games · {medals} in all",
+            games=len(answer.games),
+            medals=medal_words(answer.count, w),
         )
     )
-    lines = [f"{athlete.name}{native} · {nations}"]
-    lines.append(f"{len(answer.games)} Games · {medal_words(answer.count)} in all")
     for part in answer.games:
         lines.append("")
-        lines.append(f"== {part.provenance.games_name}: {medal_words(part.count)}")
-        lines.extend(_athlete_lines(part, facts=False))
+        lines.append(f"== {games_name(part.provenance, w)}: {medal_words(part.count, w)}")
+        lines.extend(_athlete_lines(part, w, facts=False))
     for name in answer.not_in:
         lines.append("")
-        lines.append(f"Not in the data for {name}.")
+        lines.append(w.t("Not in the data for {games}.", games=name))
     lines.append("")
-    lines.extend(footer(part.provenance) for part in answer.games)
+    lines.extend(footer(part.provenance, w) for part in answer.games)
     return "\n".join(lines)
 
 
-def _athlete_lines(answer: AthleteSummary, *, facts: bool = True) -> list[str]:
-    """An athlete's facts line (sports, birth, medals) and one block per result."""
+def _facts_line(answer: AthleteSummary, w: Words) -> str:
+    """Sports, birth and medals of an athlete."""
     athlete = answer.athlete
-    lines: list[str] = []
-    if facts:
-        said = [", ".join(answer.sports) or "no results recorded"]
-        if athlete.birth_date:
-            said.append(f"born {athlete.birth_date.isoformat()}")
-        elif athlete.birth_year:
-            said.append(f"born {athlete.birth_year}")
-        said.append(medal_words(answer.count))
-        lines.append(" · ".join(said))
+    said = [", ".join(w.sport(s) for s in answer.sports) or w.t("no results recorded")]
+    if athlete.birth_date:
+        said.append(w.t("born {date}", date=w.date(athlete.birth_date)))
+    elif athlete.birth_year:
+        said.append(w.t("born {date}", date=str(athlete.birth_year)))
+    said.append(medal_words(answer.count, w))
+    return " · ".join(said)
+
+
+def _athlete_lines(answer: AthleteSummary, w: Words = EN, *, facts: bool = True) -> list[str]:
+    """An athlete's facts line (sports, birth, medals) and one block per result."""
+    lines: list[str] = [_facts_line(answer, w)] if facts else []
     for entry in answer.entries:
         lines.append("")
-        date = entry.date.isoformat() if entry.date else "date unknown"
-        place = ordinal(entry.rank) if entry.rank else "rank not known"
-        outcome = f"{entry.medal.emoji} {entry.medal.value}" if entry.medal else "no medal"
+        date = day_or_unknown(entry.date, w)
+        place = ordinal(entry.rank, w) if entry.rank else w.t("rank not known")
+        outcome = medal_outcome(entry.medal, w)
         mark = f" · {entry.mark}" if entry.mark else ""
-        lines.append(f"  {date} {entry.sport} · {entry.event}: {place}, {outcome}{mark}")
+        lines.append(
+            f"  {date} {w.sport(entry.sport)} · {w.event(entry.event)}: {place}, {outcome}{mark}"
+        )
         if entry.teammates:
-            lines.append(f"    with {names(entry.teammates)}")
+            lines.append("    " + w.t("with {names}", names=names(entry.teammates, w)))
         if entry.note:
-            lines.append(f"    note: {entry.note}")
+            lines.append("    " + w.t("note: {note}", note=entry.note))
     return lines
 
 
 @render_text.register
-def _(answer: NationAcrossGames) -> str:
-    nation = answer.nation
-    lines = [f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}) at every loaded Games"]
-    lines.append(f"{tally(answer.count)} in all")
+def _(answer: NationAcrossGames, w: Words = EN) -> str:
+    lines = [w.t("{nation} at every loaded Games", nation=nation_label(answer.nation, w))]
+    lines.append(w.t("{tally} in all", tally=tally(answer.count, w)))
     lines.append("")
     for part in answer.games:
-        rank = f"{rank_words(part)} · " if part.count.total else ""
-        lines.append(f"  {part.provenance.games_name}: {rank}{tally(part.count)}")
+        rank = f"{rank_words(part, w)} · " if part.count.total else ""
+        lines.append(f"  {games_name(part.provenance, w)}: {rank}{tally(part.count, w)}")
     for name in answer.not_in:
-        lines.append(f"  {name}: did not take part")
+        lines.append("  " + w.t("{games}: did not take part", games=name))
     lines.append("")
-    lines.extend(footer(part.provenance) for part in answer.games)
+    lines.extend(footer(part.provenance, w) for part in answer.games)
     return "\n".join(lines)
 
 
 @render_text.register
-def _(answer: EventResult) -> str:
+def _(answer: EventResult, w: Words = EN) -> str:
     event = answer.event
-    lines = [f"{event.name} · {event.sport}"]
-    facts = [event.date.isoformat() if event.date else "date unknown"]
+    lines = [f"{w.event(event.name)} · {w.sport(event.sport)}"]
+    facts = [day_or_unknown(event.date, w)]
     if event.venue:
         facts.append(event.venue)
     lines.append(" · ".join(facts))
     lines.append("")
     for place in answer.places:
         rank = f"{place.rank:>2}." if place.rank else " –."
-        nation = f"{place.nation.flag or NO_FLAG} {place.nation.name} ({place.nation.code})"
-        who = f": {names(place.athletes)}" if place.athletes else ""
+        who = f": {names(place.athletes, w)}" if place.athletes else ""
         mark = f" · {place.mark}" if place.mark else ""
-        lines.append(f"{medal_mark(place.medal)} {rank} {nation}{who}{mark}")
+        lines.append(f"{medal_mark(place.medal)} {rank} {nation_label(place.nation, w)}{who}{mark}")
         if place.note:
-            lines.append(f"       note: {place.note}")
+            lines.append("       " + w.t("note: {note}", note=place.note))
     if event.notes:
         lines.append("")
-        lines.append("Notes:")
+        lines.append(w.t("Notes:"))
         lines.extend(f"  - {note}" for note in event.notes)
     if event.sources:
         lines.append("")
-        lines.extend(source_lines(event.sources))
+        lines.extend(source_lines(event.sources, w))
     lines.append("")
-    lines.append(footer(answer.provenance))
+    lines.append(footer(answer.provenance, w))
     return "\n".join(lines)
 
 
+def _table_title(answer: MedalTable, w: Words) -> str:
+    title = (
+        w.t("Medal table · {sport}", sport=w.sport(answer.sport))
+        if answer.sport
+        else w.t("Medal table")
+    )
+    return title + w.t(" (by total)") if answer.sort == "total" else title
+
+
 @render_text.register
-def _(answer: MedalTable) -> str:
-    title = f"Medal table · {answer.sport}" if answer.sport else "Medal table"
-    if answer.sort == "total":
-        title += " (by total)"
-    lines = [title, ""]
-    width = max((len(f"{r.nation.name} ({r.nation.code})") for r in answer.rows), default=10)
-    lines.append(f"{'Rank':>4}  {'Nation':<{width + 3}}  {'G':>3} {'S':>3} {'B':>3} {'Total':>5}")
-    for row in answer.rows:
+def _(answer: MedalTable, w: Words = EN) -> str:
+    lines = [_table_title(answer, w), ""]
+    labels = [nation_label(r.nation, w) for r in answer.rows]
+    if w.english:
+        width = max((len(f"{r.nation.name} ({r.nation.code})") for r in answer.rows), default=10)
+    else:
+        width = max((columns(label) - 3 for label in labels), default=10)
+    lines.append(
+        f"{w.t('Rank'):>4}  {pad(w.t('Nation'), width + 3, w)}  "
+        f"{w.t('G'):>3} {w.t('S'):>3} {w.t('B'):>3} {w.t('Total'):>5}"
+    )
+    for row, label in zip(answer.rows, labels, strict=True):
         rank = f"{row.rank:>4}" if row.rank else "   –"
-        label = f"{row.nation.flag or NO_FLAG} {row.nation.name} ({row.nation.code})"
         c = row.count
         lines.append(
-            f"{rank}  {label:<{width + 3}}  {c.gold:>3} {c.silver:>3} {c.bronze:>3} {c.total:>5}"
+            f"{rank}  {pad(label, width + 3, w)}  {c.gold:>3} {c.silver:>3} {c.bronze:>3} {c.total:>5}"
         )
     t = answer.totals
     lines.append("")
     lines.append(
-        f"Total: {t.gold} gold · {t.silver} silver · {t.bronze} bronze · "
-        f"{answer.nations_with_medals} of {answer.participants} NOCs won medals"
+        w.t(
+            "Total: {gold} gold · {silver} silver · {bronze} bronze · "
+            "{won} of {participants} NOCs won medals",
+            gold=t.gold,
+            silver=t.silver,
+            bronze=t.bronze,
+            won=answer.nations_with_medals,
+            participants=answer.participants,
+        )
     )
     if answer.truncated_from:
-        lines.append(f"(top of {answer.truncated_from} rows; use --all or no --top for the rest)")
+        lines.append(
+            w.t("(top of {n} rows; use --all or no --top for the rest)", n=answer.truncated_from)
+        )
     if answer.unranked:
-        lines.append(unranked_note(answer))
+        lines.append(unranked_note(answer, w))
     lines.append("")
-    lines.append(footer(answer.provenance))
+    lines.append(footer(answer.provenance, w))
     return "\n".join(lines)
 
 
-def unranked_note(table: MedalTable) -> str:
+def unranked_note(table: MedalTable, w: Words = EN) -> str:
     """The line under a table for medals that the official table leaves unranked."""
     listed = ", ".join(
-        f"{row.nation.name} ({row.nation.code}) {short_tally(row.count)}" for row in table.unranked
+        f"{nation_name(row.nation, w)} ({row.nation.code}) {short_tally(row.count)}"
+        for row in table.unranked
     )
-    return f"Not ranked, as in the official table (not in the totals): {listed}"
+    return w.t("Not ranked, as in the official table (not in the totals): {listed}", listed=listed)
 
 
 _KIND_WORDS = {
@@ -281,45 +370,102 @@ _KIND_WORDS = {
 }
 
 
+def choice_label(candidate: Candidate, w: Words = EN) -> str:
+    """How a candidate of a choice is named: its label in English; in another language from its
+    names (a nation's native name, an athlete's native name first, an event composed)."""
+    parts = candidate.names
+    if w.english:
+        return candidate.label
+    if candidate.kind is EntityKind.SPORT:
+        return w.sport(candidate.label)
+    if parts is None:
+        return candidate.label
+    match candidate.kind:
+        case EntityKind.NATION:
+            name = w.nation(parts.name, parts.aliases, parts.flag)
+            return f"{parts.flag} {name} ({parts.code})".strip()
+        case EntityKind.ATHLETE:
+            return f"{w.person(parts.name, parts.native)} ({parts.code})"
+        case EntityKind.EVENT:
+            return f"{w.event(parts.name)} ({w.sport(parts.sport)})"
+    return candidate.label
+
+
 @render_text.register
-def _(answer: Disambiguation) -> str:
-    lines = [f"{answer.query!r} could mean several {_KIND_WORDS[answer.kind]}; which one?"]
-    lines.extend(f"  {n}. {c.label}   [{c.id}]" for n, c in enumerate(answer.alternatives, start=1))
-    lines.append("Ask again with a fuller name, or with the id in brackets.")
+def _(answer: Disambiguation, w: Words = EN) -> str:
+    kinds = w.t(_KIND_WORDS[answer.kind])
+    lines = [
+        w.t("{query} could mean several {kinds}; which one?", query=repr(answer.query), kinds=kinds)
+    ]
+    lines.extend(
+        f"  {n}. {choice_label(c, w)}   [{c.id}]"
+        for n, c in enumerate(answer.alternatives, start=1)
+    )
+    lines.append(w.t("Ask again with a fuller name, or with the id in brackets."))
     return "\n".join(lines)
 
 
+#: The sentences the service says when nothing matched (``{games}``: the Games' name).
+NO_MATCH_WORDS = {
+    EntityKind.NATION: "I found no participating nation of the {games} by that name.",
+    EntityKind.EVENT: "I found no event of the {games} by that name.",
+    EntityKind.SPORT: "I found no sport of the {games} by that name.",
+    EntityKind.GAMES: "I found no Games of the {games} by that name.",
+    EntityKind.ATHLETE: "No athlete by that name is in the data for {games}.",
+}
+
+
+def no_match_sentence(answer: NoMatch, w: Words = EN) -> str:
+    """The service's sentence of a no-match answer, in the reader's language when it is one of
+    the known sentences (or the catalogue has it)."""
+    if w.english:
+        return answer.message
+    template = NO_MATCH_WORDS[answer.kind]
+    if answer.message == template.format(games=answer.provenance.games_name):
+        return w.t(template, games=games_name(answer.provenance, w))
+    return w.said(answer.message)
+
+
+def no_match_words(answer: NoMatch, w: Words = EN) -> str:
+    """What a no-match answer says first: the service's sentence, else ``No match for 'xyz'.``"""
+    if answer.message:
+        return no_match_sentence(answer, w)
+    return w.t("No match for {query}.", query=repr(answer.query))
+
+
 @render_text.register
-def _(answer: NoMatch) -> str:
-    lines = [answer.message or f"No match for {answer.query!r}."]
+def _(answer: NoMatch, w: Words = EN) -> str:
+    lines = [no_match_words(answer, w)]
+    listed = "; ".join(choice_label(c, w) for c in answer.suggestions[:10])
     if answer.suggestions and answer.nearest:
-        lines.append("Did you mean: " + "; ".join(c.label for c in answer.suggestions[:10]) + "?")
+        lines.append(w.t("Did you mean: {names}?", names=listed))
     elif answer.suggestions:
-        lines.append(
-            "Nothing is close to that. You could ask about: "
-            + "; ".join(c.label for c in answer.suggestions[:10])
-            + "."
-        )
+        lines.append(w.t("Nothing is close to that. You could ask about: {names}.", names=listed))
     return "\n".join(lines)
 
 
+def ranking_title(answer: Ranking, w: Words = EN) -> str:
+    """``Most golds in Curling``."""
+    what = w.t("Most golds") if answer.measure == "gold" else w.t("Most medals")
+    return what + in_sport(answer.sport, w)
+
+
 @render_text.register
-def _(answer: Ranking) -> str:
-    what = "golds" if answer.measure == "gold" else "medals"
-    scope = f" in {answer.sport}" if answer.sport else ""
-    lines = [f"Most {what}{scope} ({answer.subject}s)"]
+def _(answer: Ranking, w: Words = EN) -> str:
+    subject = w.t("athletes") if answer.subject == "athlete" else w.t("nations")
+    lines = [f"{ranking_title(answer, w)} ({subject})"]
     for row in answer.rows:
         lines.append(f"  {row.rank:>2}. {row.label}: {short_tally(row.count)}")
     if not answer.rows:
-        lines.append("  nobody")
+        lines.append("  " + w.t("nobody"))
     lines.append("")
-    lines.append(footer(answer.provenance))
+    lines.append(footer(answer.provenance, w))
     return "\n".join(lines)
 
 
 @render_text.register
-def _(answer: Message) -> str:
-    return answer.text
+def _(answer: Message, w: Words = EN) -> str:
+    return w.said(answer.text)
 
 
 def table_change(change: TableChange) -> str:
@@ -332,7 +478,7 @@ def table_change(change: TableChange) -> str:
 
 
 @render_text.register
-def _(answer: LoadPreview) -> str:
+def _(answer: LoadPreview, w: Words = EN) -> str:
     applied = answer.applied_load_id is not None
     head = (
         f"Loaded {answer.source} (load {answer.applied_load_id})"
@@ -392,7 +538,7 @@ def person_line(link: PersonLink, *, joined: bool) -> str:
 
 
 @render_text.register
-def _(answer: LoadHistory) -> str:
+def _(answer: LoadHistory, w: Words = EN) -> str:
     if not answer.loads:
         return "No loads yet."
     lines = ["Loads, newest first:"]
@@ -408,7 +554,7 @@ def _(answer: LoadHistory) -> str:
 
 
 @render_text.register
-def _(answer: UndoResult) -> str:
+def _(answer: UndoResult, w: Words = EN) -> str:
     if answer.undone is None:
         return answer.message or "Nothing to undo."
     lines = [f"Undid load {answer.undone.load_id} ({answer.undone.source})."]
@@ -420,23 +566,37 @@ def _(answer: UndoResult) -> str:
 
 
 @render_text.register
-def _(answer: About) -> str:
+def _(answer: About, w: Words = EN) -> str:
     games = answer.games
-    dates = (
-        f"{games.start:%d %b} to {games.end:%d %b %Y}"
-        if games.start and games.end
-        else "dates unknown"
-    )
+    if not (games.start and games.end):
+        dates = w.t("dates unknown")
+    elif w.english:
+        dates = f"{games.start:%d %b} to {games.end:%d %b %Y}"
+    else:
+        dates = w.t("{start} to {end}", start=w.day(games.start), end=w.date(games.end))
+    name = w.games(games.name, games.aliases)
     lines = [
-        f"{games.name} ({games.official_name}), {games.city}, {dates}",
-        f"{answer.events} events in {len(answer.sports)} sports · {answer.nations} NOCs · {answer.athletes} athletes named",
-        f"Results from {answer.sources} cited sources (news agencies and official reports); medal table computed from results.",
-        f"Data: {freshness(answer.provenance)}",
+        f"{name} ({games.official_name}), {games.city}, {dates}",
+        w.t(
+            "{events} events in {sports} sports · {nations} NOCs · {athletes} athletes named",
+            events=answer.events,
+            sports=len(answer.sports),
+            nations=answer.nations,
+            athletes=answer.athletes,
+        ),
+        w.t(
+            "Results from {n} cited sources (news agencies and official reports); "
+            "medal table computed from results.",
+            n=answer.sources,
+        ),
+        w.t("Data: {freshness}", freshness=freshness(answer.provenance, w)),
         f"gamesbot {answer.version}",
     ]
     if answer.other_games:
-        lines.append("Also loaded: " + ", ".join(answer.other_games))
+        lines.append(w.t("Also loaded: {games}", games=", ".join(answer.other_games)))
     return "\n".join(lines)
 
 
-render_text.register(AskAnswer, render_ask_text)
+@render_text.register
+def _(answer: AskAnswer, w: Words = EN) -> str:
+    return render_ask_text(answer)

@@ -23,7 +23,7 @@ from bot.discord_ui.commands import (
     games_autocompleter,
     which_games,
 )
-from bot.discord_ui.components import show
+from bot.discord_ui.components import interaction_lang, show
 from bot.discord_ui.context import UiContext, ui_context
 from bot.discord_ui.errors import NotAllowed, tell
 from bot.discord_ui.render import Colour, Page, paginate, people, render_embeds, safe
@@ -168,7 +168,9 @@ class ConfirmLoad(
                 return
             outcome.detail["load_id"] = applied.applied_load_id
             await interaction.edit_original_response(
-                content=None, embed=render_embeds(applied)[0], view=None
+                content=None,
+                embed=render_embeds(applied, interaction_lang(interaction))[0],
+                view=None,
             )
 
 
@@ -221,7 +223,7 @@ def install_admin(tree: Tree, context: UiContext) -> None:
                 outcome.value = "invalid"
                 await interaction.followup.send(embed=problems_page(exc), ephemeral=True)
                 return
-            embed = render_embeds(preview)[0]
+            embed = render_embeds(preview, interaction_lang(interaction))[0]
             if dry_run or not preview.changes_anything:
                 await interaction.followup.send(embed=embed, ephemeral=True)
                 return

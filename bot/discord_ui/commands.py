@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 
 from bot.answers.models import (
+    About,
     Answer,
     AthleteSummary,
     Disambiguation,
@@ -22,11 +23,13 @@ from bot.answers.models import (
     PersonSummary,
 )
 from bot.answers.text import footer
-from bot.discord_ui.components import Query, show
+from bot.discord_ui.components import Query, interaction_lang, show
 from bot.discord_ui.context import Outcome, UiContext
 from bot.discord_ui.render import Colour, Page
+from bot.domain.models import Games
 from bot.domain.names import slug
 from bot.domain.resolution import EntityKind
+from bot.i18n import Words, words_for
 from bot.service import ALL_GAMES
 
 Tree = app_commands.CommandTree[Any]
@@ -105,6 +108,51 @@ def games_autocompleter(context: UiContext) -> AutocompleteCallback:
         return choices
 
     return complete
+
+
+def about_page(info: About, server: str, others: list[Games], w: Words) -> Page:
+    """The /about answer: the Games, its size, where the data comes from, the other Games."""
+    games = info.games
+    name = w.games(games.name, games.aliases)
+    page = Page(
+        title=w.t("About gamesbot · {games}", games=name),
+        colour=Colour.TABLE,
+        footer=footer(info.provenance, w),
+    )
+    if not (games.start and games.end):
+        dates = w.t("dates unknown")
+    elif w.english:
+        dates = f"{games.start:%d %B} – {games.end:%d %B %Y}"
+    else:
+        dates = f"{w.day(games.start)} – {w.date(games.end)}"
+    official = (games.official_name or games.name) if w.english else name
+    page.description_lines = [
+        f"**{official}**, {games.city}, {dates}",
+        w.t(
+            "{events} events in {sports} sports · {nations} NOCs · {athletes} athletes named",
+            events=info.events,
+            sports=len(info.sports),
+            nations=info.nations,
+            athletes=info.athletes,
+        ),
+        "",
+        w.t(
+            "Results come from {n} cited sources (news agencies and official reports), "
+            "checked against the official medal table. The medal table is computed from the results.",
+            n=info.sources,
+        ),
+        w.t("Commands: `/medals`, `/athlete`, `/event`, `/table`, `/ask`; each takes `games:`."),
+    ]
+    page.fields.append((w.t("This server's Games"), w.said(server), False))
+    if others:
+        names = ", ".join(w.games(g.name, g.aliases) for g in others)
+        page.fields.append((w.t("Also loaded"), names, False))
+    page.fields.append((w.t("Version"), f"gamesbot {info.version}", True))
+    if info.provenance.as_of:
+        page.fields.append(
+            (w.t("Last results load"), f"<t:{int(info.provenance.as_of.timestamp())}:R>", True)
+        )
+    return page
 
 
 def install_commands(tree: Tree, context: UiContext) -> None:
@@ -255,38 +303,9 @@ def install_commands(tree: Tree, context: UiContext) -> None:
         async with context.track(interaction, "about"):
             games_id = await which_games(context, interaction, None)
             info = service.queries.about(games_id)
-            games = info.games
-            page = Page(
-                title=f"About gamesbot · {games.name}",
-                colour=Colour.TABLE,
-                footer=footer(info.provenance),
-            )
-            dates = (
-                f"{games.start:%d %B} – {games.end:%d %B %Y}"
-                if games.start and games.end
-                else "dates unknown"
-            )
-            page.description_lines = [
-                f"**{games.official_name or games.name}**, {games.city}, {dates}",
-                f"{info.events} events in {len(info.sports)} sports · {info.nations} NOCs · {info.athletes} athletes named",
-                "",
-                f"Results come from {info.sources} cited sources (news agencies and official reports), "
-                "checked against the official medal table. The medal table is computed from the results.",
-                "Commands: `/medals`, `/athlete`, `/event`, `/table`, `/ask`; each takes `games:`.",
-            ]
-            page.fields.append(
-                ("This server's Games", await service.servers.describe(interaction.guild_id), False)
-            )
-            if info.other_games:
-                others = ", ".join(
-                    service.library.view(g).index.data.games.name for g in info.other_games
-                )
-                page.fields.append(("Also loaded", others, False))
-            page.fields.append(("Version", f"gamesbot {info.version}", True))
-            if info.provenance.as_of:
-                page.fields.append(
-                    ("Last results load", f"<t:{int(info.provenance.as_of.timestamp())}:R>", True)
-                )
+            others = [service.library.view(g).index.data.games for g in info.other_games]
+            server = await service.servers.describe(interaction.guild_id)
+            page = about_page(info, server, others, words_for(interaction_lang(interaction)))
             await interaction.response.send_message(
                 embed=page.embed(), allowed_mentions=discord.AllowedMentions.none()
             )

@@ -11,9 +11,11 @@ from typing import Any
 import discord
 
 from bot.answers.models import Answer, Disambiguation, NoMatch
+from bot.answers.text import choice_label
 from bot.discord_ui.context import ui_context
 from bot.discord_ui.render import render_embeds
 from bot.domain.resolution import Candidate, EntityKind
+from bot.i18n import ENGLISH, Lang, Words, choose_lang, words_for
 from bot.service import GamesService
 
 CUSTOM_ID_LIMIT = 100
@@ -178,39 +180,44 @@ def choice_position(query: Query, answer: Disambiguation | NoMatch) -> int:
     return 0
 
 
-def _options(candidates: tuple[Candidate, ...]) -> list[discord.SelectOption]:
+def _options(candidates: tuple[Candidate, ...], w: Words) -> list[discord.SelectOption]:
     options = []
     seen: set[str] = set()
     for candidate in candidates[:25]:
         if candidate.id in seen or len(candidate.id) > 100:
             continue
         seen.add(candidate.id)
+        label = choice_label(candidate, w)
         options.append(
-            discord.SelectOption(
-                label=candidate.label[:100] or candidate.id[:100], value=candidate.id
-            )
+            discord.SelectOption(label=label[:100] or candidate.id[:100], value=candidate.id)
         )
     return options
 
 
+def interaction_lang(interaction: discord.Interaction[Any]) -> Lang:
+    """The language to answer an interaction in: the user's, else the server's, else English."""
+    return choose_lang(interaction.locale, interaction.guild_locale)
+
+
 def build_view(
-    answer: Answer, query: Query | None, page: int, pages: int
+    answer: Answer, query: Query | None, page: int, pages: int, lang: Lang = ENGLISH
 ) -> discord.ui.View | None:
     """Page buttons for a paged answer; a choice menu for an ambiguous or unmatched name."""
     if query is None:
         return None
+    w = words_for(lang)
     view = discord.ui.View(timeout=None)
     if isinstance(answer, Disambiguation | NoMatch):
         candidates = (
             answer.alternatives if isinstance(answer, Disambiguation) else answer.suggestions
         )
-        options = _options(candidates)
+        options = _options(candidates, w)
         position = choice_position(query, answer)
         select = ChoiceSelect(
             query,
             position,
             options,
-            "Choose one…" if isinstance(answer, Disambiguation) else "Did you mean…",
+            w.t("Choose one…") if isinstance(answer, Disambiguation) else w.t("Did you mean…"),
         )
         if not options or not _fits(select.item.custom_id or ""):
             return None
@@ -218,8 +225,8 @@ def build_view(
         return view
     if pages <= 1:
         return None
-    previous = PageButton(query, max(page - 1, 0), "◀ Previous")
-    following = PageButton(query, min(page + 1, pages - 1), "Next ▶")
+    previous = PageButton(query, max(page - 1, 0), w.t("◀ Previous"))
+    following = PageButton(query, min(page + 1, pages - 1), w.t("Next ▶"))
     if not _fits(previous.item.custom_id or "") or not _fits(following.item.custom_id or ""):
         return None
     previous.item.disabled = page == 0
@@ -239,10 +246,12 @@ async def show(
     edit: bool = False,
     ephemeral: bool = False,
 ) -> None:
-    """Answer an interaction with one page of ``answer`` (and its buttons or choice menu)."""
-    embeds = render_embeds(answer)
+    """Answer an interaction with one page of ``answer`` (and its buttons or choice menu), in
+    the user's language (else the server's, else English)."""
+    lang = interaction_lang(interaction)
+    embeds = render_embeds(answer, lang)
     page = min(max(page, 0), len(embeds) - 1)
-    view = build_view(answer, query, page, len(embeds))
+    view = build_view(answer, query, page, len(embeds), lang)
     none = discord.AllowedMentions.none()
     if edit:
         if view is None:

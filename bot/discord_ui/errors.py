@@ -9,11 +9,15 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.domain.errors import GamesbotError
+from bot.domain.errors import (
+    AmbiguousGamesError,
+    GamesbotError,
+    OneGamesOnlyError,
+    UnknownGamesError,
+)
+from bot.i18n import Words, choose_lang, words_for
 
 log = logging.getLogger("bot.discord_ui")
-
-APOLOGY = "Sorry, something went wrong on our side. It has been logged (interaction {id}); please try again."
 
 
 class ShuttingDown(app_commands.CheckFailure):
@@ -24,30 +28,64 @@ class NotAllowed(app_commands.CheckFailure):
     """The user may not use this command here (the message says why)."""
 
 
+#: What each kind of refusal says (English keys of the catalogues).
+ERROR_WORDS = {
+    "restarting": "The bot is restarting; please try again in a moment.",
+    "not_here": "You can't use this command here.",
+    "no_permission": "You don't have permission to use this command.",
+    "server_only": "This command only works in a server.",
+    "bad_value": "That option value isn't valid here.",
+    "unknown_games": "No Games called {games} is loaded; loaded Games: {known}.",
+    "ambiguous_games": "{games} could be several Games: {options}; name one.",
+    "one_games_only": (
+        "This is answered one Games at a time; name one of: {options}. "
+        "(`all` works for a nation's medals and an athlete.)"
+    ),
+    "apology": "Sorry, something went wrong on our side. It has been logged (interaction {id}); please try again.",
+}
+APOLOGY = ERROR_WORDS["apology"]
+
+
+def _games_error(error: GamesbotError, w: Words) -> str:
+    """A Games error in the reader's language (its English text as the domain wrote it)."""
+    if w.english:
+        return str(error)
+    if isinstance(error, UnknownGamesError):
+        known = ", ".join(error.known) or "none"
+        return w.t(ERROR_WORDS["unknown_games"], games=repr(error.games_id), known=known)
+    if isinstance(error, AmbiguousGamesError):
+        options = ", ".join(error.options)
+        return w.t(ERROR_WORDS["ambiguous_games"], games=repr(error.text), options=options)
+    if isinstance(error, OneGamesOnlyError):
+        return w.t(ERROR_WORDS["one_games_only"], options=", ".join(error.options))
+    return w.said(str(error))
+
+
 def message_for(interaction: discord.Interaction[Any], error: BaseException) -> str:
-    """What to tell the user about ``error``."""
+    """What to tell the user about ``error``, in their language."""
+    w = words_for(choose_lang(interaction.locale, interaction.guild_locale))
     original = getattr(error, "original", error)
     if isinstance(original, GamesbotError):
-        return str(original)[:1900]
+        return _games_error(original, w)[:1900]
     if isinstance(error, ShuttingDown):
-        return "The bot is restarting; please try again in a moment."
+        return w.t(ERROR_WORDS["restarting"])
     if isinstance(error, NotAllowed):
-        return str(error) or "You can't use this command here."
+        return w.said(str(error)) if str(error) else w.t(ERROR_WORDS["not_here"])
     if isinstance(error, app_commands.MissingPermissions):
-        return "You don't have permission to use this command."
+        return w.t(ERROR_WORDS["no_permission"])
     if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command only works in a server."
+        return w.t(ERROR_WORDS["server_only"])
     if isinstance(error, app_commands.CheckFailure):
-        return "You can't use this command here."
+        return w.t(ERROR_WORDS["not_here"])
     if isinstance(error, app_commands.TransformerError):
-        return "That option value isn't valid here."
+        return w.t(ERROR_WORDS["bad_value"])
     log.error(
         "unexpected error in interaction %s",
         interaction.id,
         exc_info=original,
         extra={"interaction_id": interaction.id},
     )
-    return APOLOGY.format(id=interaction.id)
+    return w.t(APOLOGY, id=str(interaction.id))
 
 
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:

@@ -34,18 +34,29 @@ from bot.answers.models import (
 )
 from bot.answers.text import (
     UNRANKED_WORDS,
+    athlete_name,
+    choice_label,
     footer,
+    games_name,
+    in_sport,
+    medal_outcome,
+    nation_name,
     new_games_line,
+    no_match_sentence,
     ordinal,
     person_line,
     rank_words,
+    ranking_title,
     render_text,
     table_change,
     unranked_note,
 )
 from bot.discord_ui.sources import sources_value
-from bot.domain.models import Medal, MedalCount
+from bot.domain.models import Medal, MedalCount, Nation
 from bot.domain.resolution import EntityKind
+from bot.i18n import ENGLISH, Lang, Words, words_for
+
+EN = words_for(ENGLISH)
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -165,8 +176,8 @@ def medal_line(count: MedalCount) -> str:
     return f"🥇 {count.gold} · 🥈 {count.silver} · 🥉 {count.bronze} · **{count.total}**"
 
 
-def people(athletes: tuple[AthleteRef, ...]) -> str:
-    return ", ".join(safe(a.name) for a in athletes)
+def people(athletes: tuple[AthleteRef, ...], w: Words = EN) -> str:
+    return ", ".join(safe(athlete_name(a, w)) for a in athletes)
 
 
 def medal_emoji(medal: Medal | None) -> str:
@@ -174,186 +185,209 @@ def medal_emoji(medal: Medal | None) -> str:
 
 
 @singledispatch
-def render_pages(answer: object) -> list[Page]:
-    """Any answer model → its pages."""
+def render_pages(answer: object, w: Words = EN) -> list[Page]:
+    """Any answer model → its pages (in the language of ``w``)."""
     return [
         Page(
             title="gamesbot",
             colour=Colour.ADMIN,
-            description_lines=[safe(render_text(answer), 3900)],
+            description_lines=[safe(render_text(answer, w), 3900)],
         )
     ]
 
 
+def flag_and_name(nation: Nation, w: Words) -> str:
+    """``🇰🇷 South Korea (KOR)`` with the name in the reader's language."""
+    return f"{nation.flag or NO_FLAG} {nation_name(nation, w)} ({nation.code})"
+
+
 @render_pages.register
-def _(answer: NationSummary) -> list[Page]:
+def _(answer: NationSummary, w: Words = EN) -> list[Page]:
     nation = answer.nation
-    scope = f" · {answer.sport}" if answer.sport else ""
+    scope = f" · {w.sport(answer.sport)}" if answer.sport else ""
     head = Page(
-        title=f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}){scope}",
+        title=f"{flag_and_name(nation, w)}{scope}",
         colour=Colour.NATION,
-        footer=footer(answer.provenance),
+        footer=footer(answer.provenance, w),
     )
     if answer.count.total and answer.rank is None:
-        head.description_lines.append(UNRANKED_WORDS)
+        head.description_lines.append(w.t(UNRANKED_WORDS))
     elif answer.count.total:
-        head.description_lines.append(f"Rank **{answer.rank}** of {answer.nations_ranked}")
+        head.description_lines.append(
+            w.t("Rank **{rank}** of {total}", rank=answer.rank, total=answer.nations_ranked)
+        )
     else:
         head.description_lines.append(
-            f"No medals{' in ' + answer.sport if answer.sport else ''} at these Games."
+            w.t("No medals{scope} at these Games.", scope=in_sport(answer.sport, w))
         )
     head.description_lines.append(medal_line(answer.count))
     if answer.by_sport and not answer.sport:
         breakdown = [
-            f"{t.sport}: 🥇{t.count.gold} 🥈{t.count.silver} 🥉{t.count.bronze} ({t.count.total})"
+            f"{w.sport(t.sport)}: 🥇{t.count.gold} 🥈{t.count.silver} 🥉{t.count.bronze} ({t.count.total})"
             for t in answer.by_sport
         ]
-        head.fields.append(("By sport", "\n".join(breakdown), False))
+        head.fields.append((w.t("By sport"), "\n".join(breakdown), False))
     lines = []
     for line in answer.medals:
-        date = line.date.strftime("%d %b") if line.date else "?"
-        who = f" — {people(line.athletes)}" if line.athletes else ""
-        sport = "" if answer.sport else f"{line.sport} · "
-        lines.append(f"{line.medal.emoji} {date} · {sport}{line.event}{who}")
-    return paginate(head, lines, lines_title="**Medals**")
+        date = w.day(line.date) if line.date else "?"
+        who = f" — {people(line.athletes, w)}" if line.athletes else ""
+        sport = "" if answer.sport else f"{w.sport(line.sport)} · "
+        lines.append(f"{line.medal.emoji} {date} · {sport}{w.event(line.event)}{who}")
+    return paginate(head, lines, lines_title=w.t("**Medals**"))
 
 
 @render_pages.register
-def _(answer: AthleteSummary) -> list[Page]:
+def _(answer: AthleteSummary, w: Words = EN) -> list[Page]:
     athlete = answer.athlete
-    native = f" ({athlete.native_name})" if athlete.native_name else ""
     nation = answer.nation
     head = Page(
-        title=f"{safe(athlete.name)}{safe(native)}",
+        title=safe(athlete_name(athlete, w)),
         colour=Colour.ATHLETE,
-        footer=footer(answer.provenance),
+        footer=footer(answer.provenance, w),
     )
     head.description_lines.append(
-        f"{nation.flag or NO_FLAG} {nation.name} ({nation.code}) · {', '.join(answer.sports)}"
+        f"{flag_and_name(nation, w)} · {', '.join(w.sport(s) for s in answer.sports)}"
     )
-    born = (
-        athlete.birth_date.isoformat()
-        if athlete.birth_date
-        else (str(athlete.birth_year) if athlete.birth_year else "")
-    )
-    if born:
-        head.description_lines.append(f"Born {born}")
+    if athlete.birth_date:
+        head.description_lines.append(
+            w.t(
+                "Born {date}",
+                date=athlete.birth_date.isoformat() if w.english else w.date(athlete.birth_date),
+            )
+        )
+    elif athlete.birth_year:
+        head.description_lines.append(w.t("Born {date}", date=str(athlete.birth_year)))
     head.description_lines.append(
-        medal_line(answer.count) if answer.count.total else "No medals at these Games."
+        medal_line(answer.count) if answer.count.total else w.t("No medals at these Games.")
     )
-    lines = [entry_line(entry) for entry in answer.entries]
+    lines = [entry_line(entry, w) for entry in answer.entries]
     return paginate(head, lines, lines_per_page=6)
 
 
-def entry_line(entry: AthleteEntry) -> str:
+def entry_line(entry: AthleteEntry, w: Words = EN) -> str:
     """One result of an athlete: event, sport, date, place, medal, mark and note."""
-    place = ordinal(entry.rank) if entry.rank else "rank not known"
-    outcome = f"{entry.medal.emoji} {entry.medal.value}" if entry.medal else "no medal"
+    place = ordinal(entry.rank, w) if entry.rank else w.t("rank not known")
+    outcome = medal_outcome(entry.medal, w)
     mark = f" · {safe(entry.mark)}" if entry.mark else ""
-    date = entry.date.strftime("%d %b") if entry.date else "?"
-    line = f"**{safe(entry.event)}** ({safe(entry.sport)}, {date}): {place}, {outcome}{mark}"
+    date = w.day(entry.date) if entry.date else "?"
+    line = (
+        f"**{safe(w.event(entry.event))}** ({safe(w.sport(entry.sport))}, {date}): "
+        f"{place}, {outcome}{mark}"
+    )
     if entry.note:
         line += f"\n  ↳ {safe(entry.note, 300)}"
     return line
 
 
-def _games_footer(parts: Sequence[AthleteSummary | NationSummary]) -> str:
+def _games_footer(parts: Sequence[AthleteSummary | NationSummary], w: Words = EN) -> str:
     """The footer of an answer over several Games: each Games named, the first one's source."""
     first = parts[0].provenance
-    names = " · ".join(p.provenance.games_name for p in parts)
-    return footer(first.model_copy(update={"games_name": names}))
+    names = " · ".join(games_name(p.provenance, w) for p in parts)
+    return footer(first.model_copy(update={"games_name": names, "games_aliases": ()}), w)
 
 
 @render_pages.register
-def _(answer: PersonSummary) -> list[Page]:
+def _(answer: PersonSummary, w: Words = EN) -> list[Page]:
     first = answer.games[0]
-    athlete = first.athlete
-    native = f" ({athlete.native_name})" if athlete.native_name else ""
     head = Page(
-        title=f"{safe(athlete.name)}{safe(native)}",
+        title=safe(athlete_name(first.athlete, w)),
         colour=Colour.ATHLETE,
-        footer=_games_footer(answer.games),
+        footer=_games_footer(answer.games, w),
     )
     nations = dict.fromkeys(
-        f"{p.nation.flag or NO_FLAG} {safe(p.nation.name)} ({p.nation.code})" for p in answer.games
+        f"{p.nation.flag or NO_FLAG} {safe(nation_name(p.nation, w))} ({p.nation.code})"
+        for p in answer.games
     )
     head.description_lines.append(" · ".join(nations))
     head.description_lines.append(
-        f"{len(answer.games)} Games · "
-        + (medal_line(answer.count) if answer.count.total else "no medals")
+        w.t("{n} Games", n=len(answer.games))
+        + " · "
+        + (medal_line(answer.count) if answer.count.total else w.t("no medals"))
     )
     lines: list[str] = []
     for part in answer.games:
-        total = medal_line(part.count) if part.count.total else "no medals"
-        lines.append(f"__**{safe(part.provenance.games_name)}**__ · {total}")
-        lines.extend(entry_line(entry) for entry in part.entries)
-    lines.extend(f"*Not in the data for {safe(name)}.*" for name in answer.not_in)
+        total = medal_line(part.count) if part.count.total else w.t("no medals")
+        lines.append(f"__**{safe(games_name(part.provenance, w))}**__ · {total}")
+        lines.extend(entry_line(entry, w) for entry in part.entries)
+    lines.extend(
+        "*" + w.t("Not in the data for {games}.", games=safe(name)) + "*" for name in answer.not_in
+    )
     return paginate(head, lines, lines_per_page=7)
 
 
 @render_pages.register
-def _(answer: NationAcrossGames) -> list[Page]:
+def _(answer: NationAcrossGames, w: Words = EN) -> list[Page]:
     nation = answer.nation
+    label = f"{nation.flag or NO_FLAG} {safe(nation_name(nation, w))} ({nation.code})"
     head = Page(
-        title=f"{nation.flag or NO_FLAG} {safe(nation.name)} ({nation.code}) · every Games",
+        title=w.t("{nation} · every Games", nation=label),
         colour=Colour.NATION,
-        footer=_games_footer(answer.games),
+        footer=_games_footer(answer.games, w),
     )
-    head.description_lines.append(f"In all: {medal_line(answer.count)}")
+    head.description_lines.append(w.t("In all: {medals}", medals=medal_line(answer.count)))
     for part in answer.games:
-        rank = f" · {rank_words(part)}" if part.count.total else ""
+        rank = f" · {rank_words(part, w)}" if part.count.total else ""
         head.description_lines.append(
-            f"**{safe(part.provenance.games_name)}**{rank}\n{medal_line(part.count)}"
+            f"**{safe(games_name(part.provenance, w))}**{rank}\n{medal_line(part.count)}"
         )
-    head.description_lines.extend(f"**{safe(name)}**: did not take part" for name in answer.not_in)
+    head.description_lines.extend(
+        w.t("**{games}**: did not take part", games=safe(name)) for name in answer.not_in
+    )
     return [head]
 
 
 @render_pages.register
-def _(answer: EventResult) -> list[Page]:
+def _(answer: EventResult, w: Words = EN) -> list[Page]:
     event = answer.event
     head = Page(
-        title=f"{event.name} · {event.sport}", colour=Colour.EVENT, footer=footer(answer.provenance)
+        title=f"{w.event(event.name)} · {w.sport(event.sport)}",
+        colour=Colour.EVENT,
+        footer=footer(answer.provenance, w),
     )
-    facts = [event.date.strftime("%A %d %B %Y") if event.date else "Date not known"]
+    facts = [w.long_date(event.date) if event.date else w.t("Date not known")]
     if event.venue:
         facts.append(safe(event.venue.split(" (")[0], 200))
     head.description_lines.append(" · ".join(facts))
     lines = []
     for place in answer.places:
         rank = f"{place.rank}." if place.rank else "–"
-        who = f" — {people(place.athletes)}" if place.athletes else ""
+        who = f" — {people(place.athletes, w)}" if place.athletes else ""
         mark = f" · `{safe(place.mark, 40)}`" if place.mark else ""
-        line = f"{medal_emoji(place.medal)} {rank} {place.nation.flag or NO_FLAG} **{place.nation.name}**{who}{mark}"
+        nation = nation_name(place.nation, w)
+        line = f"{medal_emoji(place.medal)} {rank} {place.nation.flag or NO_FLAG} **{nation}**{who}{mark}"
         if place.note:
             line += f"\n  ↳ {safe(place.note, 300)}"
         lines.append(line)
     if event.sources:
-        head.fields.append(("Sources", sources_value(event.sources), False))
+        head.fields.append((w.t("Sources"), sources_value(event.sources, w=w), False))
     return paginate(head, lines, lines_per_page=8)
 
 
 @render_pages.register
-def _(answer: MedalTable) -> list[Page]:
-    title = "Medal table" + (f" · {answer.sport}" if answer.sport else "")
+def _(answer: MedalTable, w: Words = EN) -> list[Page]:
+    title = w.t("Medal table") + (f" · {w.sport(answer.sport)}" if answer.sport else "")
     if answer.sort == "total":
-        title += " (by total)"
+        title += w.t(" (by total)")
     t = answer.totals
-    head = Page(title=title, colour=Colour.TABLE, footer=footer(answer.provenance))
+    head = Page(title=title, colour=Colour.TABLE, footer=footer(answer.provenance, w))
     head.description_lines.append(
-        f"{answer.nations_with_medals} of {answer.participants} NOCs won medals · "
-        f"🥇 {t.gold} · 🥈 {t.silver} · 🥉 {t.bronze}"
+        w.t(
+            "{won} of {participants} NOCs won medals",
+            won=answer.nations_with_medals,
+            participants=answer.participants,
+        )
+        + f" · 🥇 {t.gold} · 🥈 {t.silver} · 🥉 {t.bronze}"
     )
     lines = []
     for row in answer.rows:
         c = row.count
         rank = f"`{row.rank:>2}`" if row.rank else "`  `"
         lines.append(
-            f"{rank} {row.nation.flag or NO_FLAG} **{row.nation.name}** ({row.nation.code}) "
+            f"{rank} {row.nation.flag or NO_FLAG} **{nation_name(row.nation, w)}** ({row.nation.code}) "
             f"🥇{c.gold} 🥈{c.silver} 🥉{c.bronze} = **{c.total}**"
         )
     if answer.unranked:
-        lines.append(f"*{safe(unranked_note(answer))}*")
+        lines.append(f"*{safe(unranked_note(answer, w))}*")
     return paginate(head, lines, lines_per_page=10)
 
 
@@ -367,183 +401,205 @@ KIND_WORDS = {
 
 
 @render_pages.register
-def _(answer: Disambiguation) -> list[Page]:
-    what = KIND_WORDS[answer.kind]
+def _(answer: Disambiguation, w: Words = EN) -> list[Page]:
+    what = w.t(KIND_WORDS[answer.kind])
     page = Page(
-        title=f"Which {what} did you mean?",
+        title=w.t("Which {what} did you mean?", what=what),
         colour=Colour.CHOICE,
         description_lines=[
-            f"“{safe(answer.query, 100)}” could be more than one {what}. Choose below."
+            w.t(
+                "“{query}” could be more than one {what}. Choose below.",
+                query=safe(answer.query, 100),
+                what=what,
+            )
         ],
-        footer=footer(answer.provenance),
+        footer=footer(answer.provenance, w),
     )
     page.description_lines += [
-        f"{n}. {safe(c.label)}" for n, c in enumerate(answer.alternatives[:10], 1)
+        f"{n}. {safe(choice_label(c, w))}" for n, c in enumerate(answer.alternatives[:10], 1)
     ]
     return [page]
 
 
 @render_pages.register
-def _(answer: NoMatch) -> list[Page]:
+def _(answer: NoMatch, w: Words = EN) -> list[Page]:
+    said = no_match_sentence(answer, w) if answer.message else ""
     page = Page(
-        title=f"No {KIND_WORDS[answer.kind]} found",
+        title=w.t("No {what} found", what=w.t(KIND_WORDS[answer.kind])),
         colour=Colour.NO_MATCH,
         description_lines=[
-            f"Nothing matched “{safe(answer.query, 100)}”. {answer.message}".strip()
+            (w.t("Nothing matched “{query}”.", query=safe(answer.query, 100)) + f" {said}").strip()
         ],
-        footer=footer(answer.provenance),
+        footer=footer(answer.provenance, w),
     )
     if answer.suggestions:
-        page.description_lines.append(
-            "Did you mean: " + "; ".join(safe(c.label) for c in answer.suggestions[:5]) + "?"
-        )
+        listed = "; ".join(safe(choice_label(c, w)) for c in answer.suggestions[:5])
+        page.description_lines.append(w.t("Did you mean: {names}?", names=listed))
     return [page]
 
 
 @render_pages.register
-def _(answer: Ranking) -> list[Page]:
-    what = "golds" if answer.measure == "gold" else "medals"
-    scope = f" in {answer.sport}" if answer.sport else ""
-    head = Page(title=f"Most {what}{scope}", colour=Colour.TABLE, footer=footer(answer.provenance))
+def _(answer: Ranking, w: Words = EN) -> list[Page]:
+    head = Page(
+        title=ranking_title(answer, w), colour=Colour.TABLE, footer=footer(answer.provenance, w)
+    )
     lines = [
         f"`{row.rank:>2}` {safe(row.label)} · 🥇{row.count.gold} 🥈{row.count.silver} 🥉{row.count.bronze} = **{row.count.total}**"
         for row in answer.rows
-    ] or ["Nobody."]
+    ] or [w.t("Nobody.")]
     return paginate(head, lines)
 
 
 @render_pages.register
-def _(answer: Message) -> list[Page]:
+def _(answer: Message, w: Words = EN) -> list[Page]:
     return [
         Page(
             title="gamesbot",
             colour=Colour.CHOICE if not answer.answered else Colour.TABLE,
-            description_lines=[answer.text],
-            footer=footer(answer.provenance),
+            description_lines=[w.said(answer.text)],
+            footer=footer(answer.provenance, w),
         )
     ]
 
 
 @render_pages.register
-def _(answer: LoadPreview) -> list[Page]:
+def _(answer: LoadPreview, w: Words = EN) -> list[Page]:
     applied = answer.applied_load_id is not None
+    source = safe(answer.source)
     head = Page(
-        title=(f"Loaded {safe(answer.source)}" if applied else f"Preview of {safe(answer.source)}"),
+        title=(
+            w.t("Loaded {source}", source=source)
+            if applied
+            else w.t("Preview of {source}", source=source)
+        ),
         colour=Colour.ADMIN,
-        footer=f"sha256 {answer.sha256[:16]}… · {footer(answer.provenance)}",
+        footer=f"sha256 {answer.sha256[:16]}… · {footer(answer.provenance, w)}",
     )
     if answer.new_games:
         head.description_lines.append(safe(new_games_line(answer.new_games)))
     if not answer.changes_anything:
-        head.description_lines.append("No changes: the data already says this.")
+        head.description_lines.append(w.t("No changes: the data already says this."))
     if answer.table_changes:
         head.fields.append(
-            ("Medal table", "\n".join(table_change(c) for c in answer.table_changes), False)
+            (w.t("Medal table"), "\n".join(table_change(c) for c in answer.table_changes), False)
         )
     if answer.new_athletes:
-        head.fields.append(("New athletes", safe(", ".join(answer.new_athletes)), False))
+        head.fields.append((w.t("New athletes"), safe(", ".join(answer.new_athletes)), False))
     if answer.new_nations:
-        head.fields.append(("New NOCs", safe(", ".join(answer.new_nations)), False))
+        head.fields.append((w.t("New NOCs"), safe(", ".join(answer.new_nations)), False))
     if answer.warnings:
-        head.fields.append(("Warnings", "\n".join(safe(w) for w in answer.warnings), False))
+        head.fields.append(
+            (w.t("Warnings"), "\n".join(safe(warning) for warning in answer.warnings), False)
+        )
     for title, links, joined in (
-        ("Same people as at other Games", answer.joined, True),
-        ("Doubtful pairs, not joined", answer.doubtful, False),
+        (w.t("Same people as at other Games"), answer.joined, True),
+        (w.t("Doubtful pairs, not joined"), answer.doubtful, False),
     ):
         if links:
             shown = [safe(person_line(link, joined=joined), 200) for link in links[:10]]
-            more = [f"… and {len(links) - 10} more"] if len(links) > 10 else []
+            more = [w.t("… and {n} more", n=len(links) - 10)] if len(links) > 10 else []
             head.fields.append((f"{title} ({len(links)})", "\n".join(shown + more), False))
+    return paginate(head, _event_changes(answer, w), lines_per_page=20)
+
+
+def _event_changes(answer: LoadPreview, w: Words) -> list[str]:
+    """A line per event a load changes (and its details), and how many it leaves unchanged."""
     lines = []
     for event in answer.events:
         if event.unchanged:
             continue
-        status = "new event" if event.new_event else "replaced"
+        status = w.t("new event") if event.new_event else w.t("replaced")
         lines.append(
             f"**{safe(event.label)}** ({status}): +{event.added} ~{event.changed} −{event.removed}"
         )
         lines.extend(f"  {safe(d, 200)}" for d in event.details[:8])
     unchanged = sum(1 for e in answer.events if e.unchanged)
     if unchanged:
-        lines.append(f"{unchanged} event(s) unchanged")
-    return paginate(head, lines, lines_per_page=20)
+        lines.append(w.t("{n} event(s) unchanged", n=unchanged))
+    return lines
 
 
 @render_pages.register
-def _(answer: LoadHistory) -> list[Page]:
-    head = Page(title="Results loads", colour=Colour.ADMIN, footer=footer(answer.provenance))
+def _(answer: LoadHistory, w: Words = EN) -> list[Page]:
+    head = Page(
+        title=w.t("Results loads"), colour=Colour.ADMIN, footer=footer(answer.provenance, w)
+    )
     lines = []
     for load in answer.loads:
-        who = f"<@{load.user_id}>" if load.user_id else "command line"
-        undone = f" · undone by #{load.undone_by}" if load.undone_by else ""
+        who = f"<@{load.user_id}>" if load.user_id else w.t("command line")
+        undone = w.t(" · undone by #{n}", n=str(load.undone_by)) if load.undone_by else ""
         digest = f" · `{load.sha256[:12]}`" if load.sha256 else ""
+        counts = w.t("{events} events, {results} results", events=load.events, results=load.results)
         lines.append(
-            f"**#{load.load_id}** {load.kind} · {safe(load.source)} · {load.events} events, {load.results} results · "
+            f"**#{load.load_id}** {load.kind} · {safe(load.source)} · {counts} · "
             f"{who} · <t:{int(load.loaded_at.timestamp())}:f>{digest}{undone}"
         )
-    return paginate(head, lines or ["No loads yet."], lines_per_page=10)
+    return paginate(head, lines or [w.t("No loads yet.")], lines_per_page=10)
 
 
 @render_pages.register
-def _(answer: UndoResult) -> list[Page]:
+def _(answer: UndoResult, w: Words = EN) -> list[Page]:
     if answer.undone is None:
         return [
             Page(
-                title="Nothing to undo",
+                title=w.t("Nothing to undo"),
                 colour=Colour.ADMIN,
-                description_lines=[answer.message or "There is no load to undo."],
+                description_lines=[
+                    w.said(answer.message) if answer.message else w.t("There is no load to undo.")
+                ],
             )
         ]
     page = Page(
-        title=f"Undid load #{answer.undone.load_id}",
+        title=w.t("Undid load #{n}", n=str(answer.undone.load_id)),
         colour=Colour.ADMIN,
-        description_lines=[f"Reverted {safe(answer.undone.source)}."]
-        + ([safe(answer.message)] if answer.message else []),
-        footer=footer(answer.provenance),
+        description_lines=[w.t("Reverted {source}.", source=safe(answer.undone.source))]
+        + ([safe(w.said(answer.message))] if answer.message else []),
+        footer=footer(answer.provenance, w),
     )
     if answer.table_changes:
         page.fields.append(
-            ("Medal table", "\n".join(table_change(c) for c in answer.table_changes), False)
+            (w.t("Medal table"), "\n".join(table_change(c) for c in answer.table_changes), False)
         )
     return [page]
 
 
-_RENDERED: dict[int, tuple[object, list[discord.Embed]]] = {}
+_RENDERED: dict[tuple[int, Lang], tuple[object, list[discord.Embed]]] = {}
 RENDER_CACHE_SIZE = 512
 
 
 @render_pages.register
-def _(answer: AskAnswer) -> list[Page]:
+def _(answer: AskAnswer, w: Words = EN) -> list[Page]:
     understood = "\n".join(ask_understood(part.query) for part in answer.parts)
     head = Page(
         title=clip(f"“{safe(answer.question, 200)}”", TITLE_LIMIT),
         colour=Colour.TABLE,
         fields=[("Understood", escape_mentions(understood), False)],
-        footer=footer(answer.provenance),
+        footer=footer(answer.provenance, w),
     )
     lines = [escape_mentions(line) for line in ask_lines(answer)]
     return paginate(head, lines, lines_per_page=25)
 
 
-def render_embeds(answer: Answer) -> list[discord.Embed]:
-    """Every page of an answer as an embed, numbered in the footer when there are several.
-    Answers are immutable and the service reuses them, so each is rendered once (the cache
-    holds the answer itself, so an id is never reused while cached)."""
-    cached = _RENDERED.get(id(answer))
+def render_embeds(answer: Answer, lang: Lang = ENGLISH) -> list[discord.Embed]:
+    """Every page of an answer as an embed, in ``lang``, numbered in the footer when there are
+    several. Answers are immutable and the service reuses them, so each is rendered once per
+    language (the cache holds the answer itself, so an id is never reused while cached)."""
+    key = (id(answer), lang)
+    cached = _RENDERED.get(key)
     if cached is not None and cached[0] is answer:
         return cached[1]
-    embeds = _render(answer)
+    embeds = _render(answer, words_for(lang))
     if len(_RENDERED) >= RENDER_CACHE_SIZE:
         _RENDERED.clear()
-    _RENDERED[id(answer)] = (answer, embeds)
+    _RENDERED[key] = (answer, embeds)
     return embeds
 
 
-def _render(answer: Answer) -> list[discord.Embed]:
-    pages = render_pages(answer)
+def _render(answer: Answer, w: Words) -> list[discord.Embed]:
+    pages = render_pages(answer, w)
     embeds = []
     for number, page in enumerate(pages, start=1):
         if len(pages) > 1:
-            page.footer = f"page {number}/{len(pages)} · {page.footer}"
+            page.footer = w.t("page {n}/{pages}", n=number, pages=len(pages)) + f" · {page.footer}"
         embeds.append(page.embed())
     return embeds

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.answers.sites import citations
+from bot.i18n import ENGLISH, Words, words_for
 
 FIELD_VALUE_LIMIT = 1024
 SEPARATOR = " · "
@@ -45,15 +46,17 @@ def _shown(name: str, url: str | None) -> str:
     return link if len(link) <= LONGEST_LINK else link_text(name)
 
 
-def more(count: int) -> str:
-    return f"+ {count} more"
+def more(count: int, w: Words | None = None) -> str:
+    return (w or words_for(ENGLISH)).t("+ {n} more", n=count)
 
 
-def sources_value(sources: tuple[str, ...] | list[str], limit: int = FIELD_VALUE_LIMIT) -> str:
+def sources_value(
+    sources: tuple[str, ...] | list[str], limit: int = FIELD_VALUE_LIMIT, *, w: Words | None = None
+) -> str:
     """The value of an event's Sources field: masked links, then how many are not shown; never
     longer than ``limit`` (links that would not fit are counted with the rest)."""
     picked, rest = citations(sources)
-    reserve = len(SEPARATOR) + len(more(len(sources)))  # room for the count, whatever it is
+    reserve = len(SEPARATOR) + len(more(len(sources), w))  # room for the count, whatever it is
     parts: list[str] = []
     for cited in picked:
         part = _shown(cited.name, cited.url)
@@ -62,5 +65,5 @@ def sources_value(sources: tuple[str, ...] | list[str], limit: int = FIELD_VALUE
             continue
         parts.append(part)
     if rest:
-        parts.append(more(rest))
+        parts.append(more(rest, w))
     return SEPARATOR.join(parts)

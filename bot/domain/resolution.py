@@ -22,13 +22,28 @@ class EntityKind(StrEnum):
     GAMES = "games"
 
 
+class CandidateNames(Frozen):
+    """What a candidate is called, in parts, so that a choice can be shown in another language:
+    a nation's name, code, aliases (native scripts) and flag; an athlete's name, NOC and native
+    name; an event's name and sport."""
+
+    name: str
+    code: str = ""
+    aliases: tuple[str, ...] = ()
+    flag: str = ""
+    native: str = ""
+    sport: str = ""
+
+
 class Candidate(Frozen):
-    """One possible meaning of a name: a stable id, a label for people, and a score (0-100)."""
+    """One possible meaning of a name: a stable id, a label for people, and a score (0-100).
+    ``names`` holds its name's parts, for showing it in other languages."""
 
     kind: EntityKind
     id: str
     label: str
     score: float = 0.0
+    names: CandidateNames | None = None
 
 
 class ResolutionStatus(StrEnum):

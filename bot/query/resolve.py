@@ -24,6 +24,7 @@ from bot.domain.names import fold, slug
 from bot.domain.resolution import (
     MAX_ALTERNATIVES,
     Candidate,
+    CandidateNames,
     EntityKind,
     Resolution,
     ResolutionStatus,
@@ -325,7 +326,12 @@ class Resolver:
         ]
         medals = cls._medal_counts(data)
         athlete_candidates = tuple(
-            Candidate(kind=EntityKind.ATHLETE, id=a.id, label=_label(f"{a.name} ({a.noc})"))
+            Candidate(
+                kind=EntityKind.ATHLETE,
+                id=a.id,
+                label=_label(f"{a.name} ({a.noc})"),
+                names=CandidateNames(name=a.name, code=a.noc, native=a.native_name),
+            )
             for a in athletes
         )
 
@@ -333,7 +339,10 @@ class Resolver:
             _EventEntry(
                 event=e,
                 candidate=Candidate(
-                    kind=EntityKind.EVENT, id=e.id, label=_label(f"{e.name} ({e.sport})")
+                    kind=EntityKind.EVENT,
+                    id=e.id,
+                    label=_label(f"{e.name} ({e.sport})"),
+                    names=CandidateNames(name=e.name, sport=e.sport),
                 ),
                 terms=cls._terms_of(e),
             )
@@ -351,7 +360,13 @@ class Resolver:
             phrases[fold(name)] = name
         return cls(
             nations=tuple(
-                Candidate(kind=EntityKind.NATION, id=n.code, label=_label(n.label)) for n in nations
+                Candidate(
+                    kind=EntityKind.NATION,
+                    id=n.code,
+                    label=_label(n.label),
+                    names=CandidateNames(name=n.name, code=n.code, aliases=n.aliases, flag=n.flag),
+                )
+                for n in nations
             ),
             nation_names=tuple(nation_names),
             nation_exact={k: tuple(v) for k, v in nation_exact.items()},

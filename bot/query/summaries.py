@@ -37,12 +37,14 @@ def provenance(index: GamesIndex) -> Provenance:
         return Provenance(
             games_id=games.id,
             games_name=games.name,
+            games_aliases=games.aliases,
             source=last.source if last else "bundled data/",
             compiled=games.as_of,
         )
     return Provenance(
         games_id=games.id,
         games_name=games.name,
+        games_aliases=games.aliases,
         source=last.source,
         as_of=last.loaded_at,
         change=last.kind,

@@ -78,7 +78,11 @@ class Loads:
             library.provenance(games_id)
             if known
             else Provenance(
-                games_id=games_id, games_name=plan.games.name, source=source, change=NEW_GAMES
+                games_id=games_id,
+                games_name=plan.games.name,
+                games_aliases=plan.games.aliases,
+                source=source,
+                change=NEW_GAMES,
             )
         )
         return preview(current, plan, provenance=prov, source=source, sha256=digest), plan
