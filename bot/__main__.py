@@ -65,7 +65,11 @@ async def _query(settings: Settings, args: object) -> int:
     store, service = await open_service(settings)
     try:
         result = cli.answer(service, args)  # type: ignore[arg-type]
-        return cli.print_answer(result, as_json=bool(getattr(args, "json", False)))
+        return cli.print_answer(
+            result,
+            as_json=bool(getattr(args, "json", False)),
+            lang=cli.chosen_lang(args),  # type: ignore[arg-type]
+        )
     finally:
         await store.close()
 
@@ -78,12 +82,18 @@ async def _admin(settings: Settings, args: object) -> int:
         await store.close()
 
 
-async def _console(settings: Settings) -> int:
+async def _console(settings: Settings, args: object) -> int:
     from bot.console import run_console
 
     store, service = await open_service(settings)
     try:
-        return run_console(service, sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+        return run_console(
+            service,
+            sys.stdin,
+            sys.stdout,
+            interactive=sys.stdin.isatty(),
+            lang=cli.chosen_lang(args),  # type: ignore[arg-type]
+        )
     finally:
         await store.close()
 
@@ -261,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "store":
             return asyncio.run(_store_copy(args.source, args.destination))
         if command == "console":
-            return asyncio.run(_console(settings))
+            return asyncio.run(_console(settings, args))
         if command in cli.ADMIN_COMMANDS:
             return asyncio.run(_admin(settings, args))
         return asyncio.run(_query(settings, args))

@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -17,6 +19,7 @@ from bot import __version__
 from bot.answers.models import Answer, is_answered
 from bot.answers.text import render_text
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
+from bot.i18n import ENGLISH, Lang, lang_of_posix, parse_lang, words_for
 from bot.service import GamesService
 
 EXIT_OK = 0
@@ -46,12 +49,42 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _lang(value: str) -> Lang:
+    try:
+        return parse_lang(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """The ``--lang`` option: the language answers are written in."""
+    parser.add_argument(
+        "--lang",
+        type=_lang,
+        metavar="|".join(lang.value for lang in Lang if lang is not ENGLISH),
+        help="write answers in this language (default: from LANG, else English)",
+    )
+
+
+def chosen_lang(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> Lang:
+    """The language of the answers: ``--lang``, else the locale of the environment (``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``, as POSIX reads them), else English."""
+    given: Lang | None = getattr(args, "lang", None)
+    if given is not None:
+        return given
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return lang_of_posix(environ[name]) or ENGLISH
+    return ENGLISH
+
+
 def _query_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     def common(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="print the answer model as JSON")
         parser.add_argument(
             "--games", help="Games id (default: the GAMESBOT_DEFAULT_GAMES setting)"
         )
+        add_lang(parser)
 
     medals = sub.add_parser("medals", help="a nation's medals: rank, tally, by sport, every medal")
     medals.add_argument("nation", nargs="+", help="nation name, code or alias (a sport may follow)")
@@ -142,7 +175,10 @@ def build_parser() -> _Parser:
     restore.add_argument("path", help="backup file to read")
 
     _store_parsers(sub)
-    sub.add_parser("console", help="interactive prompt taking the same commands and free text")
+    console = sub.add_parser(
+        "console", help="interactive prompt taking the same commands and free text"
+    )
+    add_lang(console)
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     sync = sub.add_parser(
         "sync", help="register the slash commands with Discord (needs DISCORD_TOKEN)"
@@ -187,12 +223,14 @@ def answer(service: GamesService, args: argparse.Namespace) -> Answer:
     raise UsageError(f"not a query command: {args.command}")
 
 
-def print_answer(result: Answer, *, as_json: bool, out: TextIO = sys.stdout) -> int:
-    """Print an answer; return its exit code."""
+def print_answer(
+    result: Answer, *, as_json: bool, out: TextIO = sys.stdout, lang: Lang = ENGLISH
+) -> int:
+    """Print an answer (text in ``lang``, or the model as JSON); return its exit code."""
     if as_json:
         out.write(_answer_adapter().dump_json(result, indent=2).decode() + "\n")
     else:
-        out.write(render_text(result) + "\n")
+        out.write(render_text(result, words_for(lang)) + "\n")
     return EXIT_OK if is_answered(result) else EXIT_NO_MATCH
 
 

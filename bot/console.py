@@ -29,9 +29,10 @@ from bot.answers.models import (
     PersonSummary,
     is_answered,
 )
-from bot.answers.text import render_text
+from bot.answers.text import choice_label, render_text
 from bot.cli import QUERY_COMMANDS, UsageError, answer, query_parser
 from bot.domain.resolution import Candidate, EntityKind
+from bot.i18n import ENGLISH, Lang, words_for
 from bot.service import GamesService
 
 HELP = """Commands (a leading / is optional):
@@ -68,9 +69,10 @@ class Shown:
 class Console:
     """One console session over a service."""
 
-    def __init__(self, service: GamesService, out: TextIO) -> None:
+    def __init__(self, service: GamesService, out: TextIO, lang: Lang = ENGLISH) -> None:
         self._service = service
         self._out = out
+        self._words = words_for(lang)
         self._parser = query_parser()
         self._choose: Chooser | None = None
         self._choices: tuple[Candidate, ...] = ()
@@ -90,7 +92,7 @@ class Console:
             if 1 <= number <= len(self._choices):
                 self._show(Shown(self._choose(self._choices[number - 1])))
             else:
-                self._print(f"Choose a number from 1 to {len(self._choices)}.")
+                self._print(self._words.t("Choose a number from 1 to {n}.", n=len(self._choices)))
             return True
         self._show(self._run(text))
         return True
@@ -164,10 +166,13 @@ class Console:
         ]
         if not nearest:
             return Shown(asked)
-        games = self._service.library.view().index.data.games.name
-        head = (
-            f"Nothing called {text!r} in the {games}: no nation, athlete or event by that name. "
-            "Did you mean:"
+        data_games = self._service.library.view().index.data.games
+        w = self._words
+        head = w.t(
+            "Nothing called {text} in the {games}: no nation, athlete or event by that name. "
+            "Did you mean:",
+            text=repr(text),
+            games=w.games(data_games.name, data_games.aliases),
         )
         return self._listed(asked, head, nearest[:MAX_CHOICES])
 
@@ -181,13 +186,15 @@ class Console:
                 alternatives=tuple(options),
             )
             return Shown(choice, self._choose_bare)
-        return self._listed(asked, f"{text!r} could be several things; which one?", options)
+        head = self._words.t("{text} could be several things; which one?", text=repr(text))
+        return self._listed(asked, head, options)
 
     def _listed(self, asked: Message, head: str, options: list[Candidate]) -> Shown:
         """Numbered choices that may be of several kinds, each named with its kind."""
+        w = self._words
         lines = [head]
         lines.extend(
-            f"  {n}. {c.label} · {BARE_NAME_KINDS.get(c.kind, c.kind.value)}"
+            f"  {n}. {choice_label(c, w)} · {w.t(BARE_NAME_KINDS.get(c.kind, c.kind.value))}"
             for n, c in enumerate(options, start=1)
         )
         listing = Message(provenance=asked.provenance, text="\n".join(lines), answered=False)
@@ -196,14 +203,14 @@ class Console:
     # --- output --------------------------------------------------------------------------------
 
     def _show(self, shown: Shown) -> None:
-        self._print(render_text(shown.answer))
+        self._print(render_text(shown.answer, self._words))
         choices = shown.choices
         if not choices and isinstance(shown.answer, Disambiguation):
             choices = shown.answer.alternatives
         if choices and shown.choose is not None:
             self._choose = shown.choose
             self._choices = choices
-            self._print("Type a number to choose.")
+            self._print(self._words.t("Type a number to choose."))
         else:
             self._choose = None
             self._choices = ()
@@ -230,13 +237,21 @@ def candidate_of(result: Answer) -> Candidate | None:
     return None
 
 
-def run_console(service: GamesService, lines: TextIO, out: TextIO, *, interactive: bool) -> int:
+def run_console(
+    service: GamesService,
+    lines: TextIO,
+    out: TextIO,
+    *,
+    interactive: bool,
+    lang: Lang = ENGLISH,
+) -> int:
     """Read lines until end of input or ``quit``; return the exit code (0)."""
-    console = Console(service, out)
+    console = Console(service, out, lang)
     if interactive:
-        out.write(
-            f"gamesbot console · {service.library.view().index.data.games.name} · type help, or quit\n"
-        )
+        w = words_for(lang)
+        games = service.library.view().index.data.games
+        name = w.games(games.name, games.aliases)
+        out.write(w.t("gamesbot console · {games} · type help, or quit", games=name) + "\n")
     while True:
         if interactive:
             out.write("> ")

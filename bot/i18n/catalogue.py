@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING
 
 from bot.i18n.locales import Lang
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 TEMPLATE = CATALOGUES / "messages.pot"
@@ -57,7 +58,9 @@ def po_path(lang: Lang) -> Path:
 
 
 def read_catalog(path: Path) -> Catalog:
-    """A ``.po`` or ``.pot`` file as Babel reads it."""
+    """A ``.po`` or ``.pot`` file as Babel reads it (Babel is imported only for this)."""
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         return read_po(handle)
 

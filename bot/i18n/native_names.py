@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale
-
 from bot.i18n.locales import BABEL_LOCALE, Lang
 
 HANGUL = "HANGUL"
@@ -130,6 +128,8 @@ def _cldr_name(lang: Lang, flag: str) -> str | None:
     region = region_of_flag(flag)
     if region is None:
         return None
+    from babel import Locale  # CLDR only when a name is wanted in another language
+
     territory = Locale.parse(BABEL_LOCALE[lang]).territories.get(region)
     if not territory:
         return None

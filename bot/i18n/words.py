@@ -9,9 +9,6 @@ import datetime as dt
 from functools import cache, lru_cache
 from typing import Any
 
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
-
 from bot.domain.models import Medal
 from bot.i18n import event_names, native_names
 from bot.i18n.catalogue import Catalogue, catalogue
@@ -142,16 +139,22 @@ class Words:
 
 @lru_cache(maxsize=1024)
 def _decimal(value: int, locale: str) -> str:
+    from babel.numbers import format_decimal  # Babel only for languages other than English
+
     return str(format_decimal(value, locale=locale))
 
 
 @lru_cache(maxsize=1024)
 def _skeleton(skeleton: str, date: dt.date, locale: str) -> str:
+    from babel.dates import format_skeleton
+
     return str(format_skeleton(skeleton, date, locale=locale))
 
 
 @lru_cache(maxsize=512)
 def _full_date(date: dt.date, locale: str) -> str:
+    from babel.dates import format_date
+
     return str(format_date(date, "full", locale=locale))
 
 
