@@ -24,8 +24,16 @@ what our own code costs, apart from the size of what any embed answer carries.
 With ``--postgres URL`` the store is PostgreSQL at that URL (an empty database, or a URL whose
 search path is an empty schema) instead of a SQLite file.
 
+With ``--locale ko`` (or zh-CN, zh-TW, ja) every interaction of the mix is sent twice, in
+English and from a user whose Discord is in that language, which of the two first in turn (the
+first one pays for the answer, the second finds it made); the locale line
+gives the ratio of those response times to English (pooled over the commands), and of rendering
+alone (every nation's, athlete's and event's answer as embeds, English against the locale).
+
 Run from the repository root: ``python bench/interactions.py [N] [--full] [--default-gc]
-[--postgres URL]``. The last line is ``SUMMARY mix=... p99_noop_ms=<float> ratio_<command>=<float>... rss_mb=<float>
+[--postgres URL] [--locale LOCALE]``. The last line is ``SUMMARY mix=... p99_noop_ms=<float>
+ratio_<command>=<float>... [locale=... locale_ratio_p50=<float> locale_ratio_p99=<float>
+locale_render_ratio=<float>] rss_mb=<float>
 start_fill_s=<float> start_open_s=<float>``.
 """
 
@@ -46,10 +54,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import discord
 from discord import app_commands
 
+from bot.discord_ui import render
 from bot.discord_ui.client import build_client, sync_commands
 from bot.discord_ui.components import Query, show
 from bot.discord_ui.endpoints import point_discord_at
 from bot.discord_ui.frontend import DiscordFrontEnd
+from bot.i18n import ENGLISH, Lang, choose_lang, lang_of_discord
 from bot.ingest.bundled import default_data_dir
 from bot.runtime import collect_in_background, settle_memory
 from bot.service import GamesService
@@ -107,7 +117,29 @@ async def start_up(location: str | Path) -> tuple[GamesService, Store, float, fl
     return service, store, t1 - t0, t2 - t1
 
 
-async def main(n: int, full: bool) -> None:
+def render_ratio(service: GamesService, lang: Lang, rounds: int = 3) -> tuple[float, float]:
+    """Rendering alone: every nation's, athlete's and event's answer of every loaded Games as
+    Discord embeds, in English and in ``lang`` (the render cache emptied before each pass, the
+    answers made beforehand), alternating passes; the best pass of each, in ms."""
+    queries = service.queries
+    answers = []
+    for view in service.library.views():
+        games, index = view.games_id, view.index
+        answers += [queries.medals(code, games=games) for code in index.nations]
+        answers += [queries.athlete(a, games=games) for a in index.athletes]
+        answers += [queries.event(e, games=games) for e in index.events]
+    best = {ENGLISH: float("inf"), lang: float("inf")}
+    for _ in range(rounds + 1):  # the first round warms the words' caches
+        for each in (ENGLISH, lang):
+            render._RENDERED.clear()
+            t0 = time.perf_counter()
+            for answer in answers:
+                render.render_embeds(answer, each)
+            best[each] = min(best[each], (time.perf_counter() - t0) * 1000)
+    return best[ENGLISH], best[lang]
+
+
+async def main(n: int, full: bool, locale: str | None = None) -> None:
     fake = FakeDiscord(response_deadline=30.0)
     await fake.start()
     workdir = Path(tempfile.mkdtemp(prefix="gamesbot-bench-"))
@@ -169,13 +201,18 @@ async def main(n: int, full: bool) -> None:
     response: dict[str, list[float]] = {}
     trip: dict[str, list[float]] = {}
     started = time.perf_counter()
-    for command, options in mix:
-        t0 = time.perf_counter()
-        reply = await fake.slash(command, **options)
-        t1 = time.perf_counter()
-        assert (reply.embeds or reply.content) and reply.answered_after is not None, reply
-        response.setdefault(command, []).append(reply.answered_after * 1000)
-        trip.setdefault(command, []).append((t1 - t0) * 1000)
+    for number, (command, options) in enumerate(mix):
+        # With a locale, each interaction is sent in English and in the locale, the first of the
+        # two in turn (the first pays for the answer, the second finds it made).
+        locales = [None] if locale is None else [None, locale][:: 1 if number % 2 else -1]
+        for each in locales:
+            t0 = time.perf_counter()
+            reply = await fake.slash(command, locale=each or "en-US", **options)
+            t1 = time.perf_counter()
+            assert (reply.embeds or reply.content) and reply.answered_after is not None, reply
+            series = command if each is None else f"{command}@{each}"
+            response.setdefault(series, []).append(reply.answered_after * 1000)
+            trip.setdefault(series, []).append((t1 - t0) * 1000)
         t2 = time.perf_counter()
         answer = await fake.slash("noop")
         t3 = time.perf_counter()
@@ -226,12 +263,47 @@ async def main(n: int, full: bool) -> None:
         for c, v in sorted(response.items())
         if c in {"medals", "athlete", "event"}
     )
+    if locale is not None:
+        ratios += " " + locale_ratios(response, locale, service)
     print(
         f"SUMMARY mix={'full' if full else 'repeated'} p99_noop_ms={p99_noop:.3f} {ratios} "
         f"rss_mb={rss_mb:.1f} start_fill_s={fill_s:.2f} start_open_s={open_s:.2f}"
     )
 
 
+def locale_ratios(response: dict[str, list[float]], locale: str, service: GamesService) -> str:
+    """The same interactions answered in ``locale`` against English, pooled over the commands
+    (p50 and p99 of the response time), and rendering alone; printed, and returned for the
+    SUMMARY."""
+    english = [v for c, vs in response.items() if c in {"medals", "athlete", "event"} for v in vs]
+    local = [v for c, vs in response.items() if c.endswith(f"@{locale}") for v in vs]
+    p50 = statistics.median(local) / statistics.median(english)
+    p99 = percentile(local, 0.99) / percentile(english, 0.99)
+    lang = choose_lang(locale)
+    english_ms, local_ms = render_ratio(service, lang)
+    print(
+        f"locale {locale}: response p50 ratio to English={p50:.3f} p99 ratio={p99:.3f}; "
+        f"rendering alone (every answer as embeds): English {english_ms:.0f} ms, "
+        f"{locale} {local_ms:.0f} ms, ratio={local_ms / english_ms:.3f}"
+    )
+    return (
+        f"locale={locale} locale_ratio_p50={p50:.3f} locale_ratio_p99={p99:.3f} "
+        f"locale_render_ratio={local_ms / english_ms:.3f}"
+    )
+
+
+def _locale_argument(argv: list[str]) -> str | None:
+    """``--locale ko``: run the mix in that Discord locale too, beside English."""
+    if "--locale" not in argv:
+        return None
+    position = argv.index("--locale") + 1
+    if position >= len(argv) or lang_of_discord(argv[position]) is None:
+        raise SystemExit(
+            "--locale takes a Discord locale gamesbot answers in: ko, zh-CN, zh-TW, ja"
+        )
+    return argv[position]
+
+
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 1000
-    asyncio.run(main(count, "--full" in sys.argv))
+    asyncio.run(main(count, "--full" in sys.argv, _locale_argument(sys.argv)))

@@ -17,7 +17,7 @@ def gamesbot(
     environment = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DISCORD_", "GAMESBOT_", "SHARD_", "LOG_"))
+        if not k.startswith(("DISCORD_", "GAMESBOT_", "SHARD_", "LOG_", "LC_"))
     }
     # These tests ask about Harbin as an operator who made it the default would; the tests of
     # the default itself and of --games say otherwise.
@@ -26,6 +26,8 @@ def gamesbot(
             "GAMESBOT_DB_PATH": str(tmp_path / "g.db"),
             "HOME": str(tmp_path),
             "GAMESBOT_DEFAULT_GAMES": "harbin-2025",
+            # Answers are written in the environment's language: these tests read English.
+            "LANG": "C.UTF-8",
             **env,
         }
     )

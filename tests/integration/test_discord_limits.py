@@ -1,6 +1,6 @@
-"""Every answer of every bundled Games fits Discord: each nation, athlete, person across Games,
-event and table, every page of it with its buttons, checked by the local Discord's own message
-rules (the ones it enforces on the bot's real requests)."""
+"""Every answer of every bundled Games fits Discord, in every language: each nation, athlete,
+person across Games, event and table, every page of it with its buttons, checked by the local
+Discord's own message rules (the ones it enforces on the bot's real requests)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from bot.answers.models import Answer
 from bot.discord_ui.components import Query, build_view
 from bot.discord_ui.render import render_embeds
+from bot.i18n import ENGLISH, Lang
 from bot.ingest.bundled import bundled_games, default_data_dir
 from bot.service import GamesService
 from bot.store.sqlite_store import SqliteStore
@@ -61,11 +62,12 @@ def answers_of(service: GamesService, games_id: str) -> Iterator[tuple[str, Quer
             )
 
 
-def check(answer: Answer, query: Query) -> int:
-    """Validate every page of ``answer`` as the message the bot would send; return the pages."""
-    embeds = render_embeds(answer)
+def check(answer: Answer, query: Query, lang: Lang = ENGLISH) -> int:
+    """Validate every page of ``answer`` in ``lang`` as the message the bot would send; return
+    the pages."""
+    embeds = render_embeds(answer, lang)
     for page, embed in enumerate(embeds):
-        view = build_view(answer, query, page, len(embeds))
+        view = build_view(answer, query, page, len(embeds), lang)
         body = {
             "embeds": [embed.to_dict()],
             "components": view.to_components() if view else [],
@@ -75,20 +77,27 @@ def check(answer: Answer, query: Query) -> int:
     return len(embeds)
 
 
+@pytest.mark.parametrize("lang", list(Lang), ids=str)
 @pytest.mark.parametrize("games_id", BUNDLED)
-def test_every_answer_of_a_games_fits_discord(every_games: GamesService, games_id: str) -> None:
+def test_every_answer_of_a_games_fits_discord(
+    every_games: GamesService, games_id: str, lang: Lang
+) -> None:
     pages = 0
     answers = 0
     for _, query, answer in answers_of(every_games, games_id):
-        pages += check(answer, query)
+        pages += check(answer, query, lang)
         answers += 1
     assert answers > 100 and pages >= answers
+    table = every_games.queries.table(games=games_id)
+    localised = render_embeds(table, lang)[0].title != render_embeds(table)[0].title
+    assert localised == (lang is not ENGLISH)
 
 
-def test_every_person_across_games_fits_discord(every_games: GamesService) -> None:
+@pytest.mark.parametrize("lang", list(Lang), ids=str)
+def test_every_person_across_games_fits_discord(every_games: GamesService, lang: Lang) -> None:
     people = every_games.library.people
     several = [p for p, seen in people.appearances.items() if len(seen) > 1]
     for person in several:
-        check(every_games.queries.athlete(person), Query("a", (person,), ""))
+        check(every_games.queries.athlete(person), Query("a", (person,), ""), lang)
     if len(BUNDLED) > 1:
         assert several, "athletes who raced at several bundled Games are one person"
