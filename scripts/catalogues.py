@@ -54,7 +54,7 @@ def code_messages(root: Path = ROOT / "bot") -> dict[Key, str]:
             tables = _table_words(node) if renderer else []
             for key in [_message_of(node), *tables]:
                 if key is not None:
-                    where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+                    where = str(path.relative_to(ROOT))
                     found.setdefault(key, where)
     return found
 

@@ -86,13 +86,13 @@ class Words:
         return _skeleton("MMMd", date, self.babel)
 
     def date(self, date: dt.date) -> str:
-        """A date for the terminal: ISO in English (as before), ``2025년 2월 8일`` elsewhere."""
+        """A date for the terminal: ISO in English (as before), ``<year>년 2월 8일`` elsewhere."""
         if self.english:
             return date.isoformat()
         return _skeleton("yMMMd", date, self.babel)
 
     def long_date(self, date: dt.date) -> str:
-        """A date with its weekday: ``Saturday 08 February 2025``, ``2025년 2월 8일 토요일``."""
+        """A date with its weekday: ``Saturday 08 February <year>``, ``<year>년 2월 8일 토요일``."""
         if self.english:
             return date.strftime("%A %d %B %Y")
         return _full_date(date, self.babel)

@@ -23,7 +23,9 @@ def test_medals_korea_in_korean(tmp_path: Path) -> None:
 def test_lang_comes_from_the_environment_and_the_option_wins(tmp_path: Path) -> None:
     chinese = gamesbot(tmp_path, "event", "women's 1500m short track", LANG="zh_CN.UTF-8")
     assert chinese.stdout.splitlines()[0] == "女子1500米 · 短道速滑"
-    english = gamesbot(tmp_path, "event", "women's 1500m short track", "--lang", "en", LANG="ja_JP.UTF-8")
+    english = gamesbot(
+        tmp_path, "event", "women's 1500m short track", "--lang", "en", LANG="ja_JP.UTF-8"
+    )
     assert english.stdout.splitlines()[0] == "Women's 1500 metres · Short track speed skating"
 
 
