@@ -61,20 +61,26 @@ def code_messages(root: Path = ROOT / "bot") -> dict[Key, str]:
 
 def _table_words(node: ast.AST) -> list[Key]:
     """The words of a word table: a module constant named ``*WORDS`` (a string, or a dict whose
-    values are strings), which the renderers pass to ``t()``."""
+    values are strings, or pairs of strings for a plural message), which the renderers pass to
+    ``t()`` (or ``n()``)."""
     if not isinstance(node, ast.Assign | ast.AnnAssign):
         return []
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     if not any(isinstance(t, ast.Name) and t.id.endswith("WORDS") for t in targets):
         return []
     value = node.value
-    if isinstance(value, ast.Dict):
-        texts = [_literal(v) for v in value.values if v is not None]
-    elif value is not None:
-        texts = [_literal(value)]
-    else:
-        texts = []
-    return [(None, text) for text in texts if text and text.strip()]
+    values = value.values if isinstance(value, ast.Dict) else [value] if value else []
+    keys: list[Key] = []
+    for item in values:
+        if isinstance(item, ast.Tuple) and len(item.elts) == 2:
+            one, many = (_literal(e) for e in item.elts)
+            if one and many:
+                keys.append((None, (one, many)))
+        elif item is not None:
+            text = _literal(item)
+            if text and text.strip():
+                keys.append((None, text))
+    return keys
 
 
 def _literal(node: ast.expr) -> str | None:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from bot.answers.provenance import Provenance
 from bot.domain.models import EventKind, Frozen, Gender, Medal, MedalCount
+from bot.domain.resolution import CandidateNames
 
 
 class Asked(StrEnum):
@@ -49,10 +50,12 @@ class Order(StrEnum):
 
 
 class Ref(Frozen):
-    """A resolved entity: its stable id and how answers name it."""
+    """A resolved entity: its stable id and how answers name it (``names``: its name's parts,
+    for naming it in other languages)."""
 
     id: str
     label: str
+    names: CandidateNames | None = None
 
 
 class Query(Frozen):
@@ -93,6 +96,7 @@ class AthleteName(Frozen):
 
     id: str
     name: str
+    native_name: str = ""
 
 
 class Item(Frozen):
@@ -113,6 +117,8 @@ class Item(Frozen):
     count: MedalCount | None = None
     value: int | None = None
     source: str = ""
+    #: A nation's or athlete's name in parts, for naming it in other languages.
+    names: CandidateNames | None = None
 
 
 AskValue = int | bool | dt.date | None

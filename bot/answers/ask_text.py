@@ -1,6 +1,8 @@
 """The words of /ask answers: one renderer per kind of question over the facts of an ``AskPart``,
 the line saying what was understood, and the refusals' messages. Every word an /ask answer shows
-is here (so a translation replaces this module's functions, nothing else).
+is here, each sentence a catalogue key (``w.t``), so an answer reads in the user's language: its
+sentences, medal words, dates, places, sport and event names (the names of nations, athletes and
+Games as the question resolved them).
 """
 
 from __future__ import annotations
@@ -11,279 +13,528 @@ from collections.abc import Callable, Sequence
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Order, Query
 from bot.answers.provenance import footer
 from bot.domain.models import EventKind, Gender, Medal, MedalCount
-from bot.domain.resolution import EntityKind
+from bot.domain.resolution import CandidateNames, EntityKind
+from bot.i18n import ENGLISH, Words, words_for
 
+EN = words_for(ENGLISH)
 #: Most lines a list shows before "and N more".
 MAX_LINES = 15
 #: Most team members a result line names.
 MAX_NAMES = 6
 _COLOURS = {Medal.GOLD: "gold", Medal.SILVER: "silver", Medal.BRONZE: "bronze"}
+#: Counted things, one and many (``{n}``: how many).
+PLURAL_WORDS: dict[str, tuple[str, str]] = {
+    "medal": ("{n} medal", "{n} medals"),
+    "gold medal": ("{n} gold medal", "{n} gold medals"),
+    "silver medal": ("{n} silver medal", "{n} silver medals"),
+    "bronze medal": ("{n} bronze medal", "{n} bronze medals"),
+    "result": ("{n} result", "{n} results"),
+    "nation": ("{n} nation", "{n} nations"),
+    "event": ("{n} event", "{n} events"),
+    "sport": ("{n} sport", "{n} sports"),
+    "athlete": ("{n} athlete", "{n} athletes"),
+}
+#: The values of a query's fields, as answers say them (what is asked, genders, kinds, orders).
+VALUE_WORDS = {
+    "count": "count",
+    "list": "list",
+    "rank": "rank",
+    "check": "check",
+    "compare": "compare",
+    "explain": "explain",
+    "date": "date",
+    "place": "place",
+    "men": "men",
+    "women": "women",
+    "mixed": "mixed",
+    "open": "open",
+    "individual": "individual",
+    "team": "team",
+    "most": "most",
+    "fewest": "fewest",
+    "first": "first",
+    "last": "last",
+}
+#: What a question counted, as the "understood" line names it.
+COUNTED_WORDS = {
+    "medals": "medals",
+    "gold medals": "gold medals",
+    "silver medals": "silver medals",
+    "bronze medals": "bronze medals",
+    "results": "results",
+    "events": "events",
+    "nations": "nations",
+    "athletes": "athletes",
+    "sports": "sports",
+    "games": "games",
+}
 
 
-def day(date: dt.date | None) -> str:
-    return f"{date.day} {date:%B %Y}" if date else "an unknown date"
+def day(date: dt.date | None, w: Words = EN) -> str:
+    if not date:
+        return w.t("an unknown date")
+    return f"{date.day} {date:%B %Y}" if w.english else w.date(date)
 
 
-def ordinal(rank: int) -> str:
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
+def ordinal(rank: int, w: Words = EN) -> str:
+    return w.ordinal(rank)
 
 
-def plural(n: int, word: str, many: str = "") -> str:
-    return f"{n} {word if n == 1 else many or word + 's'}"
+def plural(n: int, word: str, w: Words = EN) -> str:
+    one, many = PLURAL_WORDS[word]
+    return w.n(one, many, n) if not w.english else (one if n == 1 else many).format(n=n)
 
 
-def joined(names: Sequence[str]) -> str:
+def joined(names: Sequence[str], w: Words = EN) -> str:
     shown = list(names[:MAX_LINES])
-    more = f" and {len(names) - MAX_LINES} more" if len(names) > MAX_LINES else ""
+    more = w.t(" and {n} more", n=len(names) - MAX_LINES) if len(names) > MAX_LINES else ""
     if len(shown) <= 1:
-        return (shown[0] if shown else "none") + more
+        return (shown[0] if shown else w.t("none")) + more
+    if not w.english:
+        return ", ".join(shown) + more
     return ", ".join(shown[:-1]) + (" and " if not more else ", ") + shown[-1] + more
 
 
-def breakdown(count: MedalCount) -> str:
-    return f"{count.gold} gold, {count.silver} silver, {count.bronze} bronze"
+def breakdown(count: MedalCount, w: Words = EN) -> str:
+    return w.t(
+        "{gold} gold, {silver} silver, {bronze} bronze",
+        gold=count.gold,
+        silver=count.silver,
+        bronze=count.bronze,
+    )
 
 
-def medals_word(query: Query, n: int) -> str:
+def medals_word(query: Query, n: int, w: Words = EN) -> str:
     colour = f"{_COLOURS[query.medal]} " if query.medal else ""
-    return plural(n, f"{colour}medal")
+    return plural(n, f"{colour}medal", w)
 
 
-def result_line(item: Item, *, with_event: bool = True) -> str:
-    mark = item.medal.emoji if item.medal else (ordinal(item.rank) if item.rank else "–")
-    names = [a.name for a in item.athletes]
+def medals_plural(query: Query, w: Words = EN) -> str:
+    """``gold medals`` (no number)."""
+    colour = f"{_COLOURS[query.medal]} " if query.medal else ""
+    return w.t(COUNTED_WORDS[f"{colour}medals"])
+
+
+def event_label(label: str, w: Words = EN) -> str:
+    """An event as /ask labels it (``Name (Sport)`` or ``Name``), in the reader's language."""
+    if w.english:
+        return label
+    name, paren, sport = label.partition(" (")
+    if paren and sport.endswith(")"):
+        return f"{w.event(name)} ({w.sport(sport[:-1])})"
+    return w.event(label)
+
+
+def named(label: str, names: CandidateNames | None, kind: str, w: Words = EN) -> str:
+    """A nation, athlete or Games as the answer names it: in English its label; in another
+    language its name there (a nation's and a Games' from the data, an athlete's native name
+    first)."""
+    if w.english or names is None:
+        return label
+    if kind == "nation":
+        return w.nation(names.name, names.aliases, names.flag)
+    if kind == "athlete":
+        return w.person(names.name, names.native)
+    if kind == "games":
+        return w.games(names.name, names.aliases)
+    return label
+
+
+def item_label(item: Item, w: Words = EN) -> str:
+    """How a listed item is named (an event or sport composed, a nation or athlete by name)."""
+    if item.kind == "event":
+        return event_label(item.label, w)
+    if item.kind == "sport":
+        return w.sport(item.label)
+    return named(item.label, item.names, item.kind, w)
+
+
+def result_line(item: Item, w: Words = EN, *, with_event: bool = True) -> str:
+    mark = item.medal.emoji if item.medal else (ordinal(item.rank, w) if item.rank else "–")
+    names = [a.name if w.english else w.person(a.name, a.native_name) for a in item.athletes]
     who = ", ".join(names[:MAX_NAMES]) + (
         f" +{len(names) - MAX_NAMES}" if len(names) > MAX_NAMES else ""
     )
     who = who or item.noc
     who = f"{who} ({item.noc})" if item.athletes else who
-    where = f" {item.label}, {item.date:%d %b}:" if with_event and item.date else ""
+    when = (f"{item.date:%d %b}" if w.english else w.day(item.date)) if item.date else ""
+    where = f" {event_label(item.label, w)}, {when}:" if with_event and item.date else ""
     extra = f" {item.mark}" if item.mark else ""
     return f"{mark}{where} {who}{extra}".strip()
 
 
-def scope(query: Query) -> str:
+def scope(query: Query, w: Words = EN) -> str:
     """The filters as words: " in Short track speed skating, in women's events, on 8 Feb"."""
     bits = []
     if query.event:
-        bits.append(f"in {query.event.label}")
+        bits.append(w.t("in {event}", event=event_label(query.event.label, w)))
     if query.sports:
-        bits.append("in " + " / ".join(s.label for s in query.sports))
+        bits.append(w.t("in {sport}", sport=" / ".join(w.sport(s.label) for s in query.sports)))
     if query.gender is not None and query.of is not Counted.ATHLETES:
         bits.append(
-            f"in {query.gender.value}'s events"
+            w.t("in {gender}'s events", gender=w.t(VALUE_WORDS[query.gender.value]))
             if query.gender is not Gender.MIXED
-            else "in mixed events"
+            else w.t("in mixed events")
         )
     if query.kind is not None:
-        bits.append(f"in {query.kind.value} events")
+        bits.append(w.t("in {kind} events", kind=w.t(VALUE_WORDS[query.kind.value])))
     if query.day:
-        bits.append(f"on {day(query.day)}")
+        bits.append(w.t("on {day}", day=day(query.day, w)))
     return "".join(f" {b}" for b in bits)
 
 
-def subject(query: Query) -> str:
+def subject(query: Query, w: Words = EN) -> str:
+    both = w.t(" and ")
     if query.nations:
-        return " and ".join(f"{r.label} ({r.id})" for r in query.nations)
-    return " and ".join(r.label for r in query.athletes)
+        return both.join(f"{named(r.label, r.names, 'nation', w)} ({r.id})" for r in query.nations)
+    return both.join(named(r.label, r.names, "athlete", w) for r in query.athletes)
 
 
-def _at(query: Query) -> str:
-    return f" at the {query.games.label}"
+def games_label(query: Query, w: Words = EN) -> str:
+    return named(query.games.label, query.games.names, "games", w)
+
+
+def _at(query: Query, w: Words = EN) -> str:
+    return w.t(" at the {games}", games=games_label(query, w))
 
 
 # --- one renderer per kind of question --------------------------------------------------------
 
 
-def _count(part: AskPart) -> list[str]:
+def _count(part: AskPart, w: Words) -> list[str]:
     q, n = part.query, part.value if isinstance(part.value, int) else 0
-    if q.of is Counted.RESULTS and not q.medalled and subject(q):
+    where = f"{scope(q, w)}{_at(q, w)}"
+    if q.of is Counted.RESULTS and not q.medalled and subject(q, w):
         medals = part.count.total if part.count else 0
-        tally = f", {plural(medals, 'medal')} ({breakdown(part.count)})" if part.count else ""
-        head = f"{subject(q)}{scope(q)}{_at(q)}: {plural(n, 'result')} in the data{tally}"
-        return [f"{head}:", *_results(part.items)]
+        tally = (
+            w.t(
+                ", {medals} ({breakdown})",
+                medals=plural(medals, "medal", w),
+                breakdown=breakdown(part.count, w),
+            )
+            if part.count
+            else ""
+        )
+        head = w.t(
+            "{who}{where}: {results} in the data{tally}",
+            who=subject(q, w),
+            where=where,
+            results=plural(n, "result", w),
+            tally=tally,
+        )
+        return [f"{head}:", *_results(part.items, w)]
     if q.of in (Counted.MEDALS, Counted.RESULTS):
-        who = subject(q)
-        head = f"{who} won {medals_word(q, n)}" if who else f"{medals_word(q, n)} were awarded"
-        tally = f": {breakdown(part.count)}" if part.count and not q.medal and n else ""
-        lines = [f"{head}{scope(q)}{_at(q)}{tally}."]
-        return lines + _results(part.items)
-    names = [i.label for i in part.items]
+        who = subject(q, w)
+        if who:
+            head = w.t(
+                "{who} won {medals}{where}", who=who, medals=medals_word(q, n, w), where=where
+            )
+        else:
+            head = w.t("{medals} were awarded{where}", medals=medals_word(q, n, w), where=where)
+        tally = f": {breakdown(part.count, w)}" if part.count and not q.medal and n else ""
+        return [w.t("{head}.", head=f"{head}{tally}"), *_results(part.items, w)]
+    return _count_things(part, w)
+
+
+def _count_things(part: AskPart, w: Words) -> list[str]:
+    """How many nations, events, sports or athletes, and which."""
+    q, n = part.query, part.value if isinstance(part.value, int) else 0
+    labels = [item_label(i, w) for i in part.items]
     what = {
         Counted.NATIONS: "nation",
         Counted.EVENTS: "event",
         Counted.SPORTS: "sport",
         Counted.ATHLETES: "athlete",
     }.get(q.of, "result")
-    verb = _verb(q)
-    who = f" of {subject(q)}" if q.nations and q.of is Counted.ATHLETES else ""
-    head = f"{plural(n, what)}{who} {verb}{scope(q)}{_at(q)}"
-    lines = [f"{head}: {joined(names)}." if names else f"{head}."]
+    who = w.t(" of {who}", who=subject(q, w)) if q.nations and q.of is Counted.ATHLETES else ""
+    head = w.t(
+        "{things}{who} {verb}{where}",
+        things=plural(n, what, w),
+        who=who,
+        verb=_verb(q, w),
+        where=f"{scope(q, w)}{_at(q, w)}",
+    )
+    lines = [
+        w.t("{head}: {list}.", head=head, list=joined(labels, w))
+        if labels
+        else w.t("{head}.", head=head)
+    ]
     if part.unranked:
+        listed = joined([item_label(i, w) for i in part.unranked], w)
         lines.append(
-            f"Not ranked in the medal table, as in the official one: {joined([i.label for i in part.unranked])}."
+            w.t("Not ranked in the medal table, as in the official one: {listed}.", listed=listed)
         )
     return lines
 
 
-def _verb(q: Query) -> str:
+def _verb(q: Query, w: Words) -> str:
     if q.medal is not None:
-        won = f"won {_COLOURS[q.medal]}"
+        won = w.t("won {colour}", colour=w.medal(q.medal))
     elif q.medalled:
-        won = "won a medal"
+        won = w.t("won a medal")
     else:
-        return "took part" if q.of in (Counted.NATIONS, Counted.ATHLETES) else "were held"
+        return w.t("took part") if q.of in (Counted.NATIONS, Counted.ATHLETES) else w.t("were held")
     if q.of is Counted.EVENTS and q.nations:
-        return f"where {subject(q)} {won}"
+        return w.t("where {who} {won}", who=subject(q, w), won=won)
     if q.of is Counted.SPORTS and q.nations:
-        return f"in which {subject(q)} {won}"
+        return w.t("in which {who} {won}", who=subject(q, w), won=won)
     return won
 
 
-def _results(items: Sequence[Item]) -> list[str]:
-    lines = [result_line(i) for i in items[:MAX_LINES]]
+def _results(items: Sequence[Item], w: Words) -> list[str]:
+    lines = [result_line(i, w) for i in items[:MAX_LINES]]
     if len(items) > MAX_LINES:
-        lines.append(f"… and {len(items) - MAX_LINES} more.")
+        lines.append(w.t("… and {n} more.", n=len(items) - MAX_LINES))
     return lines
 
 
-def _list(part: AskPart) -> list[str]:
+def _list(part: AskPart, w: Words) -> list[str]:
     q = part.query
     if q.order in (Order.FIRST, Order.LAST):
-        return _first(part)
+        return _first(part, w)
     if q.of in (Counted.MEDALS, Counted.RESULTS) and q.event is not None:
-        head = f"{q.event.label}, {day(part.items[0].date) if part.items else _at(q).strip()}"
-        who = f" ({subject(q)})" if subject(q) else ""
+        when = day(part.items[0].date, w) if part.items else _at(q, w).strip()
+        head = f"{event_label(q.event.label, w)}, {when}"
+        who = f" ({subject(q, w)})" if subject(q, w) else ""
         if not part.items:
-            return [f"No results{who} {scope(q).strip()}{_at(q)} in the data."]
-        return [f"{head}{who}:"] + [result_line(i, with_event=False) for i in part.items]
-    return _count(part)
+            where = f"{scope(q, w).strip()}{_at(q, w)}"
+            return [w.t("No results{who} {where} in the data.", who=who, where=where)]
+        return [f"{head}{who}:"] + [result_line(i, w, with_event=False) for i in part.items]
+    return _count(part, w)
 
 
-def _first(part: AskPart) -> list[str]:
+def _first(part: AskPart, w: Words) -> list[str]:
     q = part.query
-    which = "first" if q.order is Order.FIRST else "last"
+    which = w.t("first") if q.order is Order.FIRST else w.t("last")
+    where = f"{scope(q, w)}{_at(q, w)}"
     if not isinstance(part.value, dt.date):
-        return [f"Nothing{scope(q)} fits that{_at(q)}."]
+        return [w.t("Nothing{scope} fits that{at}.", scope=scope(q, w), at=_at(q, w))]
     if q.threshold is not None:
-        names = joined([i.label for i in part.items])
         return [
-            f"{names} reached {medals_word(q, q.threshold)} {which} on {day(part.value)}{_at(q)}."
+            w.t(
+                "{names} reached {medals} {which} on {day}{at}.",
+                names=joined([item_label(i, w) for i in part.items], w),
+                medals=medals_word(q, q.threshold, w),
+                which=which,
+                day=day(part.value, w),
+                at=_at(q, w),
+            )
         ]
-    whose = f" of {subject(q)}" if subject(q) else ""
-    lines = [
-        f"The {which} {medals_word(q, 2).split(' ', 1)[1]}{whose}{scope(q)}{_at(q)} came on "
-        f"{day(part.value)} (the data has no times of day):"
-    ]
-    return lines + _results(part.items)
+    whose = w.t(" of {who}", who=subject(q, w)) if subject(q, w) else ""
+    head = w.t(
+        "The {which} {medals}{whose}{where} came on {day} (the data has no times of day):",
+        which=which,
+        medals=medals_plural(q, w),
+        whose=whose,
+        where=where,
+        day=day(part.value, w),
+    )
+    return [head, *_results(part.items, w)]
 
 
-def _rank(part: AskPart) -> list[str]:
+def _rank(part: AskPart, w: Words) -> list[str]:
     q = part.query
     if not part.items:
-        return [f"No {q.of.value}{scope(q)}{_at(q)} won a medal."]
+        return [
+            w.t(
+                "No {things}{where} won a medal.",
+                things=w.t(COUNTED_WORDS[q.of.value]),
+                where=f"{scope(q, w)}{_at(q, w)}",
+            )
+        ]
     label = {Counted.NATIONS: "nation", Counted.ATHLETES: "athlete", Counted.SPORTS: "sport"}.get(
         q.of, ""
     )
-    measure = medals_word(q, 2).split(" ", 1)[1] if (q.medal or q.by_total) else "medal table"
-    extreme = "fewest" if q.order is Order.FEWEST else "most"
-    where = f"{scope(q)}{' for ' + subject(q) if subject(q) else ''}{_at(q)}"
-    rows = [f"{n}. {_ranked(i)}" for n, i in enumerate(part.items, start=1)]
+    table = not (q.medal or q.by_total)
+    measure = w.t("medal table") if table else medals_plural(q, w)
+    extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
+    for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
+    where = f"{scope(q, w)}{for_who}{_at(q, w)}"
+    things = w.t(COUNTED_WORDS[f"{label}s"]) if label else "s"
+    rows = [f"{n}. {_ranked(i, w)}" for n, i in enumerate(part.items, start=1)]
     if q.limit:
-        return [f"Top {q.limit} {label}s by {measure}{where}:", *rows]
-    if measure == "medal table":
-        head = f"Top of the medal table{where}"
-    else:
-        head = f"The {label} with the {extreme} {measure}{where}"
+        head = w.t(
+            "Top {n} {things} by {measure}{where}:",
+            n=q.limit,
+            things=things,
+            measure=measure,
+            where=where,
+        )
+        return [head, *rows]
     if len(part.items) > 1:
-        head = f"{len(part.items)} {label}s share the {extreme} {measure}{where}"
-    return [f"{head}: {joined([_ranked(i) for i in part.items])}."]
+        head = w.t(
+            "{n} {things} share the {extreme} {measure}{where}",
+            n=len(part.items),
+            things=things,
+            extreme=extreme,
+            measure=measure,
+            where=where,
+        )
+    elif table:
+        head = w.t("Top of the medal table{where}", where=where)
+    else:
+        head = w.t(
+            "The {thing} with the {extreme} {measure}{where}",
+            thing=w.t(label),
+            extreme=extreme,
+            measure=measure,
+            where=where,
+        )
+    return [w.t("{head}: {list}.", head=head, list=joined([_ranked(i, w) for i in part.items], w))]
 
 
-def _ranked(item: Item) -> str:
+def _ranked(item: Item, w: Words) -> str:
     noc = f" ({item.noc})" if item.kind == "athlete" else ""
-    return f"{item.label}{noc}, {breakdown(item.count) if item.count else ''}".rstrip(", ")
+    label = item_label(item, w)
+    return f"{label}{noc}, {breakdown(item.count, w) if item.count else ''}".rstrip(", ")
 
 
-def _check(part: AskPart) -> list[str]:
+def _check(part: AskPart, w: Words) -> list[str]:
     q = part.query
-    answer = "Yes" if part.value else "No"
-    what = medals_word(q, 1) if q.medalled else "a result"
+    answer = w.t("Yes") if part.value else w.t("No")
+    where = f"{scope(q, w)}{_at(q, w)}"
     if q.threshold is not None:
         won = [i for i in part.items if i.medal]
-        return [f"{answer}: {subject(q)} won {medals_word(q, len(won))}{scope(q)}{_at(q)}."]
-    head = f"{answer}: {subject(q) or 'someone'} {'has' if part.value else 'has no'} {what}{scope(q)}{_at(q)}"
-    return [f"{head}{'.' if not part.items else ':'}", *_results(part.items)]
+        return [
+            w.t(
+                "{answer}: {who} won {medals}{where}.",
+                answer=answer,
+                who=subject(q, w),
+                medals=medals_word(q, len(won), w),
+                where=where,
+            )
+        ]
+    what = medals_word(q, 1, w) if q.medalled else w.t("a result")
+    has = w.t("has") if part.value else w.t("has no")
+    head = w.t(
+        "{answer}: {who} {has} {what}{where}",
+        answer=answer,
+        who=subject(q, w) or w.t("someone"),
+        has=has,
+        what=what,
+        where=where,
+    )
+    return [f"{head}{'.' if not part.items else ':'}", *_results(part.items, w)]
 
 
-def _compare(part: AskPart) -> list[str]:
+def _compare(part: AskPart, w: Words) -> list[str]:
     q = part.query
-    counts = [f"{i.label} {i.value or 0}" for i in part.items]
-    what = medals_word(q, 2).split(" ", 1)[1]
+    counts = ", ".join(f"{item_label(i, w)} {i.value or 0}" for i in part.items)
+    what = medals_plural(q, w)
+    where = f"{scope(q, w)}{_at(q, w)}"
     if q.versus_games:
-        who = subject(q)
+        who = subject(q, w)
         if part.winner == "tie":
-            return [f"{who} won as many {what} at each Games: {', '.join(counts)}."]
+            return [
+                w.t(
+                    "{who} won as many {what} at each Games: {counts}.",
+                    who=who,
+                    what=what,
+                    counts=counts,
+                )
+            ]
         best = next(i for i in part.items if i.id == part.winner)
-        return [f"{who} won more {what} at the {best.label}: {', '.join(counts)}."]
+        return [
+            w.t(
+                "{who} won more {what} at the {games}: {counts}.",
+                who=who,
+                what=what,
+                games=item_label(best, w),
+                counts=counts,
+            )
+        ]
     if part.winner == "tie":
-        return [f"Level: {', '.join(counts)} {what}{scope(q)}{_at(q)}."]
+        return [w.t("Level: {counts} {what}{where}.", counts=counts, what=what, where=where)]
     best = next(i for i in part.items if i.id == part.winner)
-    return [f"{best.label} won more {what}{scope(q)}{_at(q)}: {', '.join(counts)}."]
+    return [
+        w.t(
+            "{best} won more {what}{where}: {counts}.",
+            best=item_label(best, w),
+            what=what,
+            where=where,
+            counts=counts,
+        )
+    ]
 
 
-def _explain(part: AskPart) -> list[str]:
+def _explain(part: AskPart, w: Words) -> list[str]:
     q = part.query
-    about = q.event.label if q.event else subject(q)
+    about = event_label(q.event.label, w) if q.event else subject(q, w)
     if not part.items:
-        return [f"The data has no notes on {about}{_at(q)}."]
-    lines = [f"What the sources say about {about}{_at(q)}:"]
+        return [w.t("The data has no notes on {about}{at}.", about=about, at=_at(q, w))]
+    lines = [w.t("What the sources say about {about}{at}:", about=about, at=_at(q, w))]
     for item in part.items[:MAX_LINES]:
         if item.kind == "note":
             lines.append(f"• {item.label}" + (f" <{item.source}>" if item.source else ""))
         else:
-            lines.append(f"• {result_line(item)} — {item.note}")
+            lines.append(f"• {result_line(item, w)} — {item.note}")
     return lines
 
 
-def _date(part: AskPart) -> list[str]:
+def _date(part: AskPart, w: Words) -> list[str]:
     q = part.query
+    when = day(part.value if isinstance(part.value, dt.date) else None, w)
+    if q.games_dates == "start":
+        return [w.t("The {games} opened on {day}.", games=games_label(q, w), day=when)]
     if q.games_dates is not None:
-        verb = "opened" if q.games_dates == "start" else "closed"
-        return [
-            f"The {q.games.label} {verb} on {day(part.value if isinstance(part.value, dt.date) else None)}."
-        ]
+        return [w.t("The {games} closed on {day}.", games=games_label(q, w), day=when)]
     if q.order is not None:
-        return _first(part)
-    if q.event is not None and not subject(q):
+        return _first(part, w)
+    if q.event is not None and not subject(q, w):
         return [
-            f"{q.event.label}{_at(q)} was on {day(part.value if isinstance(part.value, dt.date) else None)}."
+            w.t(
+                "{event}{at} was on {day}.",
+                event=event_label(q.event.label, w),
+                at=_at(q, w),
+                day=when,
+            )
         ]
+    where = f"{scope(q, w)}{_at(q, w)}"
     if not part.items:
-        return [f"Nothing{scope(q)} for {subject(q)}{_at(q)} in the data."]
-    return [f"{subject(q)}{scope(q)}{_at(q)}:", *_results(part.items)]
+        return [
+            w.t(
+                "Nothing{scope} for {who}{at} in the data.",
+                scope=scope(q, w),
+                who=subject(q, w),
+                at=_at(q, w),
+            )
+        ]
+    return [f"{subject(q, w)}{where}:", *_results(part.items, w)]
 
 
-def _place(part: AskPart) -> list[str]:
+def _place(part: AskPart, w: Words) -> list[str]:
     q = part.query
+    at = _at(q, w)
     if q.event is None and q.nations and not q.athletes and part.items:
         item = part.items[0]
         if not isinstance(part.value, int):
-            return [f"{item.label} is not ranked in the medal table{_at(q)}."]
-        tally = f" ({breakdown(item.count)})" if item.count else ""
-        return [f"{item.label} finished {ordinal(part.value)} in the medal table{_at(q)}{tally}."]
-    if not part.items:
-        return [f"No result for {subject(q)}{scope(q)}{_at(q)} in the data."]
-    if isinstance(part.value, int) and not isinstance(part.value, bool):
+            nation = item_label(item, w)
+            return [w.t("{nation} is not ranked in the medal table{at}.", nation=nation, at=at)]
+        tally = f" ({breakdown(item.count, w)})" if item.count else ""
         return [
-            f"{subject(q)} finished {ordinal(part.value)}{scope(q)}{_at(q)}:",
-            *_results(part.items),
+            w.t(
+                "{nation} finished {place} in the medal table{at}{tally}.",
+                nation=item_label(item, w),
+                place=ordinal(part.value, w),
+                at=at,
+                tally=tally,
+            )
         ]
-    return [f"{subject(q)}{scope(q)}{_at(q)}:", *_results(part.items)]
+    where = f"{scope(q, w)}{at}"
+    if not part.items:
+        return [w.t("No result for {who}{where} in the data.", who=subject(q, w), where=where)]
+    if isinstance(part.value, int) and not isinstance(part.value, bool):
+        head = w.t(
+            "{who} finished {place}{where}:",
+            who=subject(q, w),
+            place=ordinal(part.value, w),
+            where=where,
+        )
+        return [head, *_results(part.items, w)]
+    return [f"{subject(q, w)}{where}:", *_results(part.items, w)]
 
 
-_RENDERERS: dict[Asked, Callable[[AskPart], list[str]]] = {
+_RENDERERS: dict[Asked, Callable[[AskPart, Words], list[str]]] = {
     Asked.COUNT: _count,
     Asked.LIST: _list,
     Asked.RANK: _rank,
@@ -295,56 +546,80 @@ _RENDERERS: dict[Asked, Callable[[AskPart], list[str]]] = {
 }
 
 
-def part_lines(part: AskPart) -> list[str]:
+def part_lines(part: AskPart, w: Words = EN) -> list[str]:
     """The sentences of one answer part."""
-    return _RENDERERS[part.query.asked](part)
+    return _RENDERERS[part.query.asked](part, w)
 
 
-def understood(query: Query) -> str:
+#: The names of the parts of an "understood" line.
+UNDERSTOOD_WORDS = {
+    "nation": "nation",
+    "athlete": "athlete",
+    "sport": "sport",
+    "event": "event",
+    "gender": "gender",
+    "day": "day",
+    "order": "order",
+}
+
+
+def understood(query: Query, w: Words = EN) -> str:
     """What was understood: "count: gold medals · nation: X · Games: …"."""
-    what = medals_word(query, 2).split(" ", 1)[1] if query.of is Counted.MEDALS else query.of.value
-    bits = [f"{query.asked.value}: {what}"]
+    what = (
+        medals_plural(query, w)
+        if query.of is Counted.MEDALS
+        else w.t(COUNTED_WORDS[query.of.value])
+    )
+    bits = [f"{w.t(VALUE_WORDS[query.asked.value])}: {what}"]
     for name, refs in (
         ("nation", query.nations),
         ("athlete", query.athletes),
         ("sport", query.sports),
     ):
         if refs:
-            bits.append(f"{name}: {' / '.join(r.label for r in refs)}")
+            shown = [
+                w.sport(r.label) if name == "sport" else named(r.label, r.names, name, w)
+                for r in refs
+            ]
+            bits.append(f"{w.t(UNDERSTOOD_WORDS[name])}: {' / '.join(shown)}")
     if query.event:
-        bits.append(f"event: {query.event.label}")
+        bits.append(f"{w.t(UNDERSTOOD_WORDS['event'])}: {event_label(query.event.label, w)}")
     if query.gender:
-        bits.append(f"gender: {query.gender.value}")
+        gender = w.t(VALUE_WORDS[query.gender.value])
+        bits.append(f"{w.t(UNDERSTOOD_WORDS['gender'])}: {gender}")
     if query.kind:
-        bits.append(f"{'team' if query.kind is EventKind.TEAM else 'individual'} events")
-    if query.day:
-        bits.append(f"day: {day(query.day)}")
-    if query.order:
         bits.append(
-            f"order: {query.order.value}" + (f" to {query.threshold}" if query.threshold else "")
+            w.t("team events") if query.kind is EventKind.TEAM else w.t("individual events")
         )
+    if query.day:
+        bits.append(f"{w.t(UNDERSTOOD_WORDS['day'])}: {day(query.day, w)}")
+    if query.order:
+        to = w.t(" to {n}", n=query.threshold) if query.threshold else ""
+        order = w.t(VALUE_WORDS[query.order.value])
+        bits.append(f"{w.t(UNDERSTOOD_WORDS['order'])}: {order}{to}")
     if query.limit:
-        bits.append(f"top {query.limit}")
+        bits.append(w.t("top {n}", n=query.limit))
     games = query.versus_games or (query.games,)
-    bits.append("Games: " + " vs ".join(g.label for g in games))
+    shown = [named(g.label, g.names, "games", w) for g in games]
+    bits.append(w.t("Games") + ": " + w.t(" vs ").join(shown))
     return " · ".join(bits)
 
 
-def answer_lines(answer: AskAnswer) -> list[str]:
+def answer_lines(answer: AskAnswer, w: Words = EN) -> list[str]:
     """Every part's sentences, a blank line between parts."""
     lines: list[str] = []
     for part in answer.parts:
         if lines:
             lines.append("")
-        lines.extend(part_lines(part))
+        lines.extend(part_lines(part, w))
     return lines
 
 
-def render_ask_text(answer: AskAnswer) -> str:
+def render_ask_text(answer: AskAnswer, w: Words = EN) -> str:
     """Plain text: the answer, what was understood, then the usual footer."""
-    understood_lines = "\n".join(f"({understood(p.query)})" for p in answer.parts)
-    body = "\n".join(answer_lines(answer))
-    return f"{body}\n\n{understood_lines}\n{footer(answer.provenance)}"
+    understood_lines = "\n".join(f"({understood(p.query, w)})" for p in answer.parts)
+    body = "\n".join(answer_lines(answer, w))
+    return f"{body}\n\n{understood_lines}\n{footer(answer.provenance, w)}"
 
 
 # --- refusals -----------------------------------------------------------------------------------

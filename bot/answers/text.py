@@ -599,4 +599,4 @@ def _(answer: About, w: Words = EN) -> str:
 
 @render_text.register
 def _(answer: AskAnswer, w: Words = EN) -> str:
-    return render_ask_text(answer)
+    return render_ask_text(answer, w)

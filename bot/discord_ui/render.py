@@ -569,14 +569,14 @@ RENDER_CACHE_SIZE = 512
 
 @render_pages.register
 def _(answer: AskAnswer, w: Words = EN) -> list[Page]:
-    understood = "\n".join(ask_understood(part.query) for part in answer.parts)
+    understood = "\n".join(ask_understood(part.query, w) for part in answer.parts)
     head = Page(
         title=clip(f"“{safe(answer.question, 200)}”", TITLE_LIMIT),
         colour=Colour.TABLE,
-        fields=[("Understood", escape_mentions(understood), False)],
+        fields=[(w.t("Understood"), escape_mentions(understood), False)],
         footer=footer(answer.provenance, w),
     )
-    lines = [escape_mentions(line) for line in ask_lines(answer)]
+    lines = [escape_mentions(line) for line in ask_lines(answer, w)]
     return paginate(head, lines, lines_per_page=25)
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from bot.domain.models import Frozen
+from bot.domain.models import Athlete, Frozen, Nation
 
 MAX_ALTERNATIVES = 25
 
@@ -33,6 +33,14 @@ class CandidateNames(Frozen):
     flag: str = ""
     native: str = ""
     sport: str = ""
+
+    @classmethod
+    def of_nation(cls, nation: Nation) -> CandidateNames:
+        return cls(name=nation.name, code=nation.code, aliases=nation.aliases, flag=nation.flag)
+
+    @classmethod
+    def of_athlete(cls, athlete: Athlete) -> CandidateNames:
+        return cls(name=athlete.name, code=athlete.noc, native=athlete.native_name)
 
 
 class Candidate(Frozen):

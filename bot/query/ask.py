@@ -135,7 +135,7 @@ def _subject(part: AskPart) -> Ref | None:
     kinds = {i.kind for i in part.items}
     if len(part.items) == 1 and kinds <= {"nation", "athlete"}:
         item = part.items[0]
-        return Ref(id=item.id, label=item.label)
+        return Ref(id=item.id, label=item.label, names=item.names)
     return None
 
 
@@ -157,7 +157,14 @@ def _evaluate(scope: AskScope, query: Query) -> AskPart:
             part.value if isinstance(part.value, int) and not isinstance(part.value, bool) else 0
         )
         items.append(
-            Item(kind="games", id=games.id, label=games.label, value=value, count=part.count)
+            Item(
+                kind="games",
+                id=games.id,
+                label=games.label,
+                value=value,
+                count=part.count,
+                names=games.names,
+            )
         )
     return compared(query, tuple(items))
 

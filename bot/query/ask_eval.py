@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from bot.answers.ask import Asked, AskPart, AthleteName, Counted, Item, Order, Query
 from bot.domain.models import MedalCount, Result
+from bot.domain.resolution import CandidateNames
 from bot.query.index import GamesIndex, count_medals, rank_counts
 
 _SOURCE = re.compile(r"\s*[-–]?\s*\(?\[?(?:sources?:\s*)?(https?://\S+)(?:\s*;.*)?\]?\)?\s*$")
@@ -76,7 +77,7 @@ def _date(index: GamesIndex, result: Result) -> dt.date:
 def result_item(index: GamesIndex, result: Result) -> Item:
     event = index.events[result.event_id]
     names = tuple(
-        AthleteName(id=a, name=index.athletes[a].name)
+        AthleteName(id=a, name=index.athletes[a].name, native_name=index.athletes[a].native_name)
         for a in result.athletes
         if a in index.athletes
     )
@@ -100,15 +101,26 @@ def _thing(of: Counted, index: GamesIndex, key: str, results: Results = ()) -> I
     if of is Counted.EVENTS:
         event = index.events[key]
         return Item(kind="event", id=key, label=f"{event.name} ({event.sport})", date=event.date)
+    names = None
     if of is Counted.NATIONS:
         kind, label, noc = "nation", index.nation_name(key), key
+        nation = index.nations.get(key)
+        names = CandidateNames.of_nation(nation) if nation else None
     elif of is Counted.SPORTS:
         kind, label, noc = "sport", key, ""
     else:
         athlete = index.athletes[key]
         kind, label, noc = "athlete", athlete.name, athlete.noc
+        names = CandidateNames.of_athlete(athlete)
     count = count_medals(noc, results)
-    return Item(kind=kind, id=key, label=label, noc=noc if kind == "athlete" else "", count=count)
+    return Item(
+        kind=kind,
+        id=key,
+        label=label,
+        noc=noc if kind == "athlete" else "",
+        count=count,
+        names=names,
+    )
 
 
 def _keys(query: Query, index: GamesIndex, result: Result) -> list[str]:

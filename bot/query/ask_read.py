@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.answers.ask import Ref
 from bot.domain.models import Gender
 from bot.domain.names import fold
-from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
+from bot.domain.resolution import CandidateNames, EntityKind, Resolution, ResolutionStatus
 from bot.query.ask_lexicon import Lexicon, is_native, segment, variants
 from bot.query.ask_vocabulary import (
     AGENT_NOUNS,
@@ -302,7 +302,11 @@ class GamesWords:
     @property
     def games(self) -> Ref:
         games = self.index.data.games
-        return Ref(id=games.id, label=games.name)
+        return Ref(
+            id=games.id,
+            label=games.name,
+            names=CandidateNames(name=games.name, aliases=games.aliases),
+        )
 
 
 @dataclass
@@ -437,7 +441,7 @@ def _name_span(reading: Reading, start: int, end: int) -> bool:
     if _exact_nation(reading, start, end):
         return True
     if len(tokens) == 1 and (code := _demonym(text, reading.words)) is not None:
-        _add(reading.nations, Ref(id=code, label=_nation_label(reading, code)))
+        _add(reading.nations, _nation_ref(reading, code))
         return True
     if _confident_name(reading, text, tokens, start):
         return True
@@ -507,12 +511,13 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
     if not exact or len(exact) != 1 or not _plausible_code(text, clause):
         return False
     code = reading.words.resolver.nations[exact[0]].id
-    _add(reading.nations, Ref(id=code, label=_nation_label(reading, code)))
+    _add(reading.nations, _nation_ref(reading, code))
     return True
 
 
 def _athlete_ref(reading: Reading, athlete_id: str) -> Ref:
-    return Ref(id=athlete_id, label=reading.words.index.athletes[athlete_id].name)
+    athlete = reading.words.index.athletes[athlete_id]
+    return Ref(id=athlete_id, label=athlete.name, names=CandidateNames.of_athlete(athlete))
 
 
 def _plausible_code(text: str, clause: Clause) -> bool:
@@ -523,8 +528,12 @@ def _plausible_code(text: str, clause: Clause) -> bool:
     return text in clause.upper
 
 
-def _nation_label(reading: Reading, code: str) -> str:
-    return reading.words.index.nation_name(code)
+def _nation_ref(reading: Reading, code: str) -> Ref:
+    """A nation as a question named it, with its names for other languages."""
+    nation = reading.words.index.nations.get(code)
+    if nation is None:
+        return Ref(id=code, label=code)
+    return Ref(id=code, label=nation.name, names=CandidateNames.of_nation(nation))
 
 
 def _demonym(word: str, words: GamesWords) -> str | None:
@@ -566,7 +575,7 @@ def _confident_name(reading: Reading, text: str, tokens: Sequence[str], start: i
         if resolution.confident and resolution.match is not None:
             if resolution.kind is EntityKind.NATION:
                 code = resolution.match.id
-                _add(reading.nations, Ref(id=code, label=_nation_label(reading, code)))
+                _add(reading.nations, _nation_ref(reading, code))
             else:
                 _add(reading.athletes, _athlete_ref(reading, resolution.match.id))
             return True

@@ -136,3 +136,21 @@ async def test_page_buttons_and_errors_follow_the_language(
     assert [b.get("label") for b in buttons][::2] == ["◀ 上一頁", "下一頁 ▶"]
     unknown = await fake.slash("medals", nation="KOR", games="nowhere", locale="ja")
     assert unknown.ephemeral and "という大会は読み込まれていません" in unknown.content
+
+
+@pytest.mark.parametrize(
+    ("locale", "question", "expected"),
+    [
+        ("ko", "한국 금메달 몇 개", "대한민국 (KOR) (하얼빈 동계아시안게임): 금메달 16개."),
+        ("zh-CN", "韩国获得多少金牌", "韩国 (KOR)（第九届亚洲冬季运动会）：16枚金牌。"),
+        ("ja", "韓国の金メダルは何個", "韓国 (KOR)（ハルビン冬季アジア大会）：金メダル16個。"),
+    ],
+)
+async def test_ask_answers_in_the_users_language(
+    fake: FakeDiscord, frontend: DiscordFrontEnd, locale: str, question: str, expected: str
+) -> None:
+    reply = await fake.slash("ask", question=question, games=HARBIN, locale=locale)
+    embed = reply.embeds[0]
+    assert embed["description"].splitlines()[0] == expected
+    assert "김길리 (Kim Gil-li)" in embed["description"]
+    assert embed["fields"][0]["name"] != "Understood"
