@@ -25,10 +25,11 @@ from bot.discord_ui.commands import (
 )
 from bot.discord_ui.components import interaction_lang, show
 from bot.discord_ui.context import UiContext, ui_context
-from bot.discord_ui.errors import NotAllowed, tell
+from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
 from bot.discord_ui.render import Colour, Page, paginate, people, render_embeds, safe
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
 from bot.domain.resolution import EntityKind
+from bot.i18n import ENGLISH, Words, choose_lang, words_for
 from bot.ingest.parse import MAX_BYTES
 
 log = logging.getLogger("bot.discord_ui.admin")
@@ -61,20 +62,16 @@ def check_moderator(interaction: discord.Interaction[Any], context: UiContext) -
     let in: they are checked here like everyone else.)"""
     settings = context.settings
     if interaction.guild_id is None:
-        raise NotAllowed("Results can only be loaded in a server.")
+        raise NotAllowed(ERROR_WORDS["results_server_only"])
     if interaction.guild_id not in settings.home_guild_ids:
-        raise NotAllowed(
-            "Results can't be loaded in this server (it is not one of the bot's home servers)."
-        )
+        raise NotAllowed(ERROR_WORDS["not_home"])
     member = interaction.user
     roles = {role.id for role in getattr(member, "roles", [])}
     if roles & set(settings.moderator_role_ids):
         return
     if interaction.permissions.is_superset(RESULTS_DEFAULT_PERMISSIONS):
         return
-    raise NotAllowed(
-        "Only moderators (the configured moderator roles, or Manage Server) can do that."
-    )
+    raise NotAllowed(ERROR_WORDS["moderators_only"])
 
 
 def problems_page(error: InvalidResultsFile) -> discord.Embed:
@@ -329,18 +326,25 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             )
 
 
-def alert_embeds(alert: MedalAlert) -> list[discord.Embed]:
-    """One alert as embeds (several when it is long; at most 10 a message)."""
+def alert_embeds(alert: MedalAlert, w: Words | None = None) -> list[discord.Embed]:
+    """One alert as embeds (several when it is long; at most 10 a message), in the language of
+    ``w`` (the server's)."""
+    w = w or words_for(ENGLISH)
     nation = alert.nation
-    medals = "medal" if len(alert.medals) == 1 else "medals"
+    name = w.nation(nation.name, nation.aliases, nation.flag)
+    title = (
+        w.t("New medal for {nation}", nation=name)
+        if len(alert.medals) == 1
+        else w.t("New medals for {nation}", nation=name)
+    )
     head = Page(
-        title=f"{nation.flag} New {medals} for {nation.name}".strip(),
+        title=f"{nation.flag} {title}".strip(),
         colour=Colour.NATION,
-        footer=footer(alert.provenance),
+        footer=footer(alert.provenance, w),
     )
     lines = [
-        f"{m.medal.emoji} **{m.event}** · {m.sport}"
-        + (f" — {people(m.athletes)}" if m.athletes else "")
+        f"{m.medal.emoji} **{w.event(m.event)}** · {w.sport(m.sport)}"
+        + (f" — {people(m.athletes, w)}" if m.athletes else "")
         + (f" · {safe(m.mark)}" if m.mark else "")
         for m in alert.medals
     ]
@@ -352,9 +356,11 @@ async def post_alerts(client: discord.Client, alerts: list[MedalAlert]) -> int:
     posted = 0
     for alert in alerts:
         channel = client.get_partial_messageable(alert.channel_id, guild_id=alert.guild_id)
+        guild = client.get_guild(alert.guild_id)
+        words = words_for(choose_lang(None, guild.preferred_locale if guild else None))
         try:
             await channel.send(
-                embeds=alert_embeds(alert), allowed_mentions=discord.AllowedMentions.none()
+                embeds=alert_embeds(alert, words), allowed_mentions=discord.AllowedMentions.none()
             )
             posted += 1
         except discord.HTTPException as exc:

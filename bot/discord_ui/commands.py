@@ -22,7 +22,7 @@ from bot.answers.models import (
     NoMatch,
     PersonSummary,
 )
-from bot.answers.text import footer
+from bot.answers.text import choice_label, footer
 from bot.discord_ui.components import Query, interaction_lang, show
 from bot.discord_ui.context import Outcome, UiContext
 from bot.discord_ui.render import Colour, Page
@@ -67,8 +67,9 @@ def autocompleter(context: UiContext, kind: EntityKind) -> AutocompleteCallback:
         games = named
         if kind is not EntityKind.ATHLETE or named is not None:
             games = await which_games(context, interaction, named)
+        w = words_for(interaction_lang(interaction))
         for candidate in context.service.queries.suggest(kind, current[:TEXT_LIMIT], games):
-            name = candidate.label.strip()[:TEXT_LIMIT]
+            name = choice_label(candidate, w).strip()[:TEXT_LIMIT]
             if name and 0 < len(candidate.id) <= TEXT_LIMIT:
                 choices.append(Choice(name=name, value=candidate.id))
             if len(choices) == 25:

@@ -41,6 +41,13 @@ ERROR_WORDS = {
         "This is answered one Games at a time; name one of: {options}. "
         "(`all` works for a nation's medals and an athlete.)"
     ),
+    "results_server_only": "Results can only be loaded in a server.",
+    "not_home": "Results can't be loaded in this server (it is not one of the bot's home servers).",
+    "moderators_only": "Only moderators (the configured moderator roles, or Manage Server) can do that.",
+    "settings_server_only": "Settings belong to a server: use this in one.",
+    "settings_moderators_only": (
+        "Only moderators (the configured moderator roles, or Manage Server) can change settings."
+    ),
     "apology": "Sorry, something went wrong on our side. It has been logged (interaction {id}); please try again.",
 }
 APOLOGY = ERROR_WORDS["apology"]

@@ -10,9 +10,10 @@ import discord
 from discord import app_commands
 
 from bot.discord_ui.commands import GAMES_LIMIT, games_autocompleter
-from bot.discord_ui.components import show
+from bot.discord_ui.components import interaction_lang, show
 from bot.discord_ui.context import UiContext
-from bot.discord_ui.errors import NotAllowed, tell
+from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
+from bot.i18n import words_for
 from bot.service.server_settings import BOT_DEFAULT
 
 Tree = app_commands.CommandTree[Any]
@@ -21,13 +22,11 @@ Tree = app_commands.CommandTree[Any]
 def check_server_moderator(interaction: discord.Interaction[Any], context: UiContext) -> None:
     """Only in a server, and only with a moderator role or Manage Server."""
     if interaction.guild_id is None:
-        raise NotAllowed("Settings belong to a server: use this in one.")
+        raise NotAllowed(ERROR_WORDS["settings_server_only"])
     roles = {role.id for role in getattr(interaction.user, "roles", [])}
     if roles & set(context.settings.moderator_role_ids) or interaction.permissions.manage_guild:
         return
-    raise NotAllowed(
-        "Only moderators (the configured moderator roles, or Manage Server) can change settings."
-    )
+    raise NotAllowed(ERROR_WORDS["settings_moderators_only"])
 
 
 def install_settings(tree: Tree, context: UiContext) -> None:
@@ -49,7 +48,8 @@ def install_settings(tree: Tree, context: UiContext) -> None:
             assert interaction.guild_id is not None
             if games is None:
                 described = await service.servers.describe(interaction.guild_id)
-                await tell(interaction, f"This server's Games: {described}.")
+                w = words_for(interaction_lang(interaction))
+                await tell(interaction, w.t("This server's Games: {games}.", games=described))
                 return
             check_server_moderator(interaction, context)
             answer = await service.servers.set_games(

@@ -154,3 +154,15 @@ async def test_ask_answers_in_the_users_language(
     assert embed["description"].splitlines()[0] == expected
     assert "김길리 (Kim Gil-li)" in embed["description"]
     assert embed["fields"][0]["name"] != "Understood"
+
+
+async def test_autocomplete_names_choices_in_the_users_language(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    korean = await fake.autocomplete("medals", "nation", "korea", games=HARBIN, locale="ko")
+    english = await fake.autocomplete("medals", "nation", "korea", games=HARBIN)
+    assert {"name": "🇰🇷 대한민국 (KOR)", "value": "KOR"} in korean
+    assert {"name": "🇰🇷 South Korea (KOR)", "value": "KOR"} in english
+    assert [c["value"] for c in korean] == [c["value"] for c in english]
+    events = await fake.autocomplete("event", "name", "women's 1500", games=HARBIN, locale="ja")
+    assert any(c["name"].startswith("女子1500m (") for c in events)
