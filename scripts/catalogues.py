@@ -44,8 +44,8 @@ Key = tuple[str | None, str | tuple[str, str]]
 
 
 def code_messages(root: Path = ROOT / "bot") -> dict[Key, str]:
-    """Every literal message the code translates: ``x.t("...")``, ``x.t("...", "context")`` and
-    ``x.n("one", "many", count)``, with where it is used."""
+    """Every literal message the code translates: ``x.t("...")``, ``x.t("...", "context")``,
+    ``x.n("one", "many", count)`` and ``phrase("...", ...)``, with where it is used."""
     found: dict[Key, str] = {}
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"), str(path))
@@ -88,9 +88,14 @@ def _literal(node: ast.expr) -> str | None:
 
 
 def _message_of(node: ast.AST) -> Key | None:
-    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+    if not isinstance(node, ast.Call):
         return None
     args = node.args
+    if isinstance(node.func, ast.Name) and node.func.id == "phrase" and args:
+        template = _literal(args[0])
+        return (None, template) if template is not None else None
+    if not isinstance(node.func, ast.Attribute):
+        return None
     if node.func.attr == "t" and args:
         message = _literal(args[0])
         context = _literal(args[1]) if len(args) > 1 else None

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Order, Query
+from bot.answers.phrase import Phrase, phrase
 from bot.answers.provenance import footer
 from bot.domain.models import EventKind, Gender, Medal, MedalCount
 from bot.domain.resolution import CandidateNames, EntityKind
@@ -627,11 +628,14 @@ def render_ask_text(answer: AskAnswer, w: Words = EN) -> str:
 COMMANDS = "`/medals NATION`, `/athlete NAME`, `/event NAME`, `/table`"
 
 
-def help_text(nation: str, event: str) -> str:
+def help_text(nation: str, event: str) -> Phrase:
     """How to ask, with a nation and an event of the data as examples."""
-    return (
+    return phrase(
         "Ask about medals, winners, nations, athletes, events and dates, e.g. “who won the "
-        f"{event}?”, “how many golds did {nation} win?”. Commands: {COMMANDS}."
+        "{event}?”, “how many golds did {nation} win?”. Commands: {commands}.",
+        event=event,
+        nation=nation,
+        commands=COMMANDS,
     )
 
 
@@ -639,25 +643,59 @@ def _games_list(names: Sequence[str]) -> str:
     return " or ".join(f"the {n}" for n in names)
 
 
-def not_found(kind: EntityKind, text: str, searched: Sequence[str]) -> str:
-    what = {
-        EntityKind.NATION: "nation",
-        EntityKind.ATHLETE: "athlete",
-        EntityKind.EVENT: "event",
-    }.get(kind, "sport")
-    return f"No {what} called “{text}” in the data of {_games_list(searched)}."
+def not_found(kind: EntityKind, text: str, searched: Sequence[str]) -> Phrase:
+    games = _games_list(searched)
+    if kind is EntityKind.NATION:
+        return phrase("No nation called “{text}” in the data of {games}.", text=text, games=games)
+    if kind is EntityKind.ATHLETE:
+        return phrase("No athlete called “{text}” in the data of {games}.", text=text, games=games)
+    if kind is EntityKind.EVENT:
+        return phrase("No event called “{text}” in the data of {games}.", text=text, games=games)
+    return phrase("No sport called “{text}” in the data of {games}.", text=text, games=games)
 
 
-def not_held(sport: str, searched: Sequence[str]) -> str:
-    return f"{sport.capitalize()} was not on the programme of {_games_list(searched)}."
+def not_held(sport: str, searched: Sequence[str]) -> Phrase:
+    return phrase(
+        "{sport} was not on the programme of {games}.",
+        sport=sport.capitalize(),
+        games=_games_list(searched),
+    )
 
 
-def games_not_loaded(text: str, loaded: Sequence[str]) -> str:
-    return f"“{text}” is not a Games I have; the loaded Games are {joined(list(loaded))}."
+def games_not_loaded(text: str, loaded: Sequence[str]) -> Phrase:
+    return phrase(
+        "“{text}” is not a Games I have; the loaded Games are {games}.",
+        text=text,
+        games=joined(list(loaded)),
+    )
 
 
-def unreadable(words: str, understood: Sequence[str] = (), command: str = "") -> str:
+def unreadable(words: str, understood: Sequence[str] = (), command: str = "") -> Phrase:
     """Words not understood, what was, and the closest command."""
-    got = f" I understood {joined(list(understood))}." if understood else ""
-    closest = f" The closest command is `{command}`." if command else f" Commands: {COMMANDS}."
-    return f"I couldn't read that question: not “{words}”.{got}{closest}"
+    if understood and command:
+        return phrase(
+            "I couldn't read that question: not “{words}”. I understood {understood}. "
+            "The closest command is `{command}`.",
+            words=words,
+            understood=joined(list(understood)),
+            command=command,
+        )
+    if understood:
+        return phrase(
+            "I couldn't read that question: not “{words}”. I understood {understood}. "
+            "Commands: {commands}.",
+            words=words,
+            understood=joined(list(understood)),
+            commands=COMMANDS,
+        )
+    if command:
+        return phrase(
+            "I couldn't read that question: not “{words}”. The closest command is `{command}`.",
+            words=words,
+            command=command,
+        )
+    return phrase(
+        "I couldn't read that question: not “{words}”. Commands: {commands}.",
+        words=words,
+        commands=COMMANDS,
+    )

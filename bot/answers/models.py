@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from bot.answers.ask import AskAnswer
+from bot.answers.phrase import Phrase
 from bot.answers.provenance import Provenance as Provenance
 from bot.domain.models import (
     Athlete,
@@ -181,6 +182,8 @@ class NoMatch(Frozen):
     suggestions: tuple[Candidate, ...] = ()
     nearest: bool = True
     message: str = ""
+    #: ``message`` as a template and its values, for saying it in other languages.
+    phrase: Phrase | None = None
 
 
 class Ranking(Frozen):
@@ -211,6 +214,8 @@ class Message(Frozen):
     provenance: Provenance
     text: str
     answered: bool = True
+    #: ``text`` as a template and its values, for saying it in other languages.
+    phrase: Phrase | None = None
     #: True when /ask read the text as a bare name (no question in it) that no nation, athlete or
     #: event matches with confidence: a front-end may offer the choices or nearest names.
     bare_name: bool = False

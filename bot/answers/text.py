@@ -27,6 +27,7 @@ from bot.answers.models import (
     TableChange,
     UndoResult,
 )
+from bot.answers.phrase import Phrase
 from bot.answers.provenance import Provenance, freshness
 from bot.answers.provenance import footer as footer
 from bot.answers.sites import citations
@@ -415,11 +416,21 @@ NO_MATCH_WORDS = {
 }
 
 
+def said(text: str, spoken: Phrase | None, w: Words = EN) -> str:
+    """A sentence made elsewhere, in the reader's language: from its phrase when it has one,
+    else the catalogue's translation of exactly that sentence, else as it is."""
+    if w.english:
+        return text
+    if spoken is not None:
+        return w.t(spoken.template, **dict(spoken.values))
+    return w.said(text)
+
+
 def no_match_sentence(answer: NoMatch, w: Words = EN) -> str:
     """The service's sentence of a no-match answer, in the reader's language when it is one of
     the known sentences (or the catalogue has it)."""
-    if w.english:
-        return answer.message
+    if w.english or answer.phrase is not None:
+        return said(answer.message, answer.phrase, w)
     template = NO_MATCH_WORDS[answer.kind]
     if answer.message == template.format(games=answer.provenance.games_name):
         return w.t(template, games=games_name(answer.provenance, w))
@@ -465,7 +476,7 @@ def _(answer: Ranking, w: Words = EN) -> str:
 
 @render_text.register
 def _(answer: Message, w: Words = EN) -> str:
-    return w.said(answer.text)
+    return said(answer.text, answer.phrase, w)
 
 
 def table_change(change: TableChange) -> str:

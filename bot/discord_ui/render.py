@@ -48,6 +48,7 @@ from bot.answers.text import (
     rank_words,
     ranking_title,
     render_text,
+    said,
     table_change,
     unranked_note,
 )
@@ -456,7 +457,7 @@ def _(answer: Message, w: Words = EN) -> list[Page]:
         Page(
             title="gamesbot",
             colour=Colour.CHOICE if not answer.answered else Colour.TABLE,
-            description_lines=[w.said(answer.text)],
+            description_lines=[said(answer.text, answer.phrase, w)],
             footer=footer(answer.provenance, w),
         )
     ]

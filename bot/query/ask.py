@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.answers import ask_text
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
+from bot.answers.phrase import Phrase
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
 from bot.query.ask_lexicon import Lexicon
@@ -59,8 +60,8 @@ def answer_question(
         index = home.index
         leader = max(index.ranked_counts() or index.medal_counts(), key=lambda c: c.key)
         event = next(iter(index.events.values()))
-        text = ask_text.help_text(index.nation_name(leader.noc), event.name.casefold())
-        return _message(home, text, answered=False)
+        said = ask_text.help_text(index.nation_name(leader.noc), event.name.casefold())
+        return _message(home, said, answered=False)
     parts: list[AskPart] = []
     previous: Query | None = None
     games: list[str] = list(scope.games) if everywhere else []
@@ -75,9 +76,13 @@ def answer_question(
                 continue
             bare = len(found) == 1 and not clause.cues and outcome.why != "not_held"
             if bare:  # a bare name not pinned down ("kim")
-                text = ask_text.unreadable(" ".join(clause.tokens))
+                said = ask_text.unreadable(" ".join(clause.tokens))
                 return Message(
-                    provenance=provenance(home.index), text=text, answered=False, bare_name=True
+                    provenance=provenance(home.index),
+                    text=said.text,
+                    phrase=said,
+                    answered=False,
+                    bare_name=True,
                 )
             return _refused(scope, outcome, games or list(scope.games), home, bool(games))
         for query in outcome:
@@ -191,12 +196,19 @@ def _refused(
         else [w.games.label for w in scope.games.values()]
     )
     if refusal.why == "not_held":
-        text = ask_text.not_held(refusal.text, searched)
-        return NoMatch(provenance=prov, kind=EntityKind.SPORT, query=refusal.text, message=text)
+        said = ask_text.not_held(refusal.text, searched)
+        return NoMatch(
+            provenance=prov,
+            kind=EntityKind.SPORT,
+            query=refusal.text,
+            message=said.text,
+            phrase=said,
+        )
     if refusal.why == "not_found" and refusal.kind is not None:
         if resolution is None and refusal.kind is not EntityKind.GAMES:  # the nearest names
             resolution = words.resolver.resolve(refusal.kind, refusal.text)
         suggestions = resolution.alternatives if resolution is not None else ()
+        not_found = ask_text.not_found(refusal.kind, refusal.text, searched)
         if resolution is not None and resolution.status is ResolutionStatus.AMBIGUOUS:
             suggestions = resolution.alternatives[:5]
         return NoMatch(
@@ -205,25 +217,30 @@ def _refused(
             query=refusal.text,
             suggestions=suggestions,
             nearest=bool(suggestions),
-            message=ask_text.not_found(refusal.kind, refusal.text, searched),
+            message=not_found.text,
+            phrase=not_found,
         )
-    text = ask_text.unreadable(refusal.text, refusal.understood, refusal.command)
-    return _message(words, text, answered=False)
+    said = ask_text.unreadable(refusal.text, refusal.understood, refusal.command)
+    return _message(words, said, answered=False)
 
 
 def _no_games(scope: AskScope, home: GamesWords, text: str) -> Answer:
     loaded = [w.games.label for w in scope.games.values()]
+    said = ask_text.games_not_loaded(text, loaded)
     return NoMatch(
         provenance=provenance(home.index),
         kind=EntityKind.GAMES,
         query=text,
         suggestions=scope.names.candidates[:5],
-        message=ask_text.games_not_loaded(text, loaded),
+        message=said.text,
+        phrase=said,
     )
 
 
-def _message(words: GamesWords, text: str, *, answered: bool) -> Message:
-    return Message(provenance=provenance(words.index), text=text, answered=answered)
+def _message(words: GamesWords, said: Phrase, *, answered: bool) -> Message:
+    return Message(
+        provenance=provenance(words.index), text=said.text, phrase=said, answered=answered
+    )
 
 
 __all__ = ["AskAnswer", "AskScope", "answer_question"]

@@ -4,6 +4,7 @@ them (claimed in the store first, so each medal is posted once even with several
 from __future__ import annotations
 
 from bot.answers.models import Answer, MedalAlert, Message
+from bot.answers.phrase import phrase
 from bot.domain.models import Follow
 from bot.domain.ports import ResultsStore
 from bot.query import summaries
@@ -44,12 +45,17 @@ class Followers:
             return follow
         added = await self._store.follow(follow, user_id=user_id)
         label = view.index.nations[follow.noc].label
-        text = (
-            f"<#{channel_id}> now follows {label}: each new medal is posted there once."
+        channel = f"<#{channel_id}>"
+        said = (
+            phrase(
+                "{channel} now follows {nation}: each new medal is posted there once.",
+                channel=channel,
+                nation=label,
+            )
             if added
-            else f"<#{channel_id}> already follows {label}."
+            else phrase("{channel} already follows {nation}.", channel=channel, nation=label)
         )
-        return Message(provenance=summaries.provenance(view.index), text=text)
+        return Message(provenance=summaries.provenance(view.index), text=said.text, phrase=said)
 
     async def unfollow(
         self, guild_id: int, channel_id: int, nation: str, *, games: str | None = None
@@ -61,12 +67,18 @@ class Followers:
             return follow
         removed = await self._store.unfollow(follow)
         label = view.index.nations[follow.noc].label
-        text = (
-            f"<#{channel_id}> no longer follows {label}."
+        channel = f"<#{channel_id}>"
+        said = (
+            phrase("{channel} no longer follows {nation}.", channel=channel, nation=label)
             if removed
-            else f"<#{channel_id}> was not following {label}."
+            else phrase("{channel} was not following {nation}.", channel=channel, nation=label)
         )
-        return Message(provenance=summaries.provenance(view.index), text=text, answered=removed)
+        return Message(
+            provenance=summaries.provenance(view.index),
+            text=said.text,
+            phrase=said,
+            answered=removed,
+        )
 
     async def following(self, guild_id: int, games: str | None = None) -> Answer:
         """The follows of a guild."""
@@ -75,7 +87,8 @@ class Followers:
             f for f in await self._store.follows_in_guild(guild_id) if f.games_id == view.games_id
         ]
         if not follows:
-            text = "No channel here follows a nation yet. Use `/follow`."
+            said = phrase("No channel here follows a nation yet. Use `/follow`.")
+            return Message(provenance=summaries.provenance(view.index), text=said.text, phrase=said)
         else:
             text = "\n".join(
                 f"{view.index.nations[f.noc].label} → <#{f.channel_id}>"

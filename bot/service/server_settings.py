@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 from bot.answers.models import Answer, Message
+from bot.answers.phrase import phrase
 from bot.domain.errors import AmbiguousGamesError, UnknownGamesError
 from bot.domain.ports import ResultsStore
 from bot.service.library import Library
@@ -50,10 +51,8 @@ class ServerSettings:
             await self._store.set_guild_setting(guild_id, GAMES_KEY, None, user_id=user_id)
             self._cache.pop(guild_id, None)
             name = library.view().index.data.games.name
-            return Message(
-                provenance=library.provenance(),
-                text=f"This server now uses the bot's default Games: {name}.",
-            )
+            said = phrase("This server now uses the bot's default Games: {games}.", games=name)
+            return Message(provenance=library.provenance(), text=said.text, phrase=said)
         try:
             games_id = library.games_id(games)
         except (UnknownGamesError, AmbiguousGamesError) as exc:
@@ -61,11 +60,12 @@ class ServerSettings:
         await self._store.set_guild_setting(guild_id, GAMES_KEY, games_id, user_id=user_id)
         self._cache.pop(guild_id, None)
         name = library.view(games_id).index.data.games.name
-        return Message(
-            provenance=library.provenance(games_id),
-            text=f"Commands in this server now answer for {name} ({games_id}) unless they name "
-            "another Games.",
+        said = phrase(
+            "Commands in this server now answer for {games} ({id}) unless they name another Games.",
+            games=name,
+            id=games_id,
         )
+        return Message(provenance=library.provenance(games_id), text=said.text, phrase=said)
 
     async def describe(self, guild_id: int | None) -> str:
         """One line: which Games this server's commands mean, and why."""

@@ -1,0 +1,24 @@
+"""A sentence as data: its English template (a key of the message catalogues) and the values in
+it. Messages made away from the renderers (an /ask refusal, a service's confirmation) carry one
+beside their English text, so that a front-end can say them in the reader's language."""
+
+from __future__ import annotations
+
+from bot.domain.models import Frozen
+
+
+class Phrase(Frozen):
+    """``template`` with ``{placeholders}`` and the ``values`` that fill them."""
+
+    template: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The sentence in English."""
+        return self.template.format(**dict(self.values))
+
+
+def phrase(template: str, /, **values: str) -> Phrase:
+    """A phrase of ``template`` (a literal, so the catalogue script finds it) and its values."""
+    return Phrase(template=template, values=tuple(values.items()))
