@@ -143,19 +143,21 @@ def validate_commands(commands: Any) -> None:
 
 
 def _check_localized_commands_unique(errors: Errors, commands: list[Json]) -> None:
-    """Two commands of one type may not share a name in any locale."""
+    """Two commands of one type may not share a name in any locale (plain English duplicates
+    are reported by the caller)."""
     for locale in sorted(LOCALES):
-        seen: set[tuple[int, str]] = set()
+        seen: dict[tuple[int, str], bool] = {}
         for index, command in enumerate(commands):
             localized = command.get("name_localizations") or {}
             key = (int(command.get("type", 1)), str(localized.get(locale, command.get("name"))))
-            if key in seen and locale in localized:
+            mine = locale in localized
+            if key in seen and (seen[key] or mine):
                 errors.add(
-                    (index, "name_localizations", locale),
+                    (index, "name_localizations", locale) if mine else (index, "name"),
                     "APPLICATION_COMMANDS_DUPLICATE_NAME",
-                    f"Application command names must be unique: {key[1]}",
+                    f"Application command names must be unique in {locale}: {key[1]}",
                 )
-            seen.add(key)
+            seen.setdefault(key, mine)
 
 
 def _validate_command(errors: Errors, path: Path, command: Json) -> None:

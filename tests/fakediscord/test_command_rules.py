@@ -51,6 +51,26 @@ BAD: dict[str, tuple[Json, str]] = {
         command(options=[option(kind=5, autocomplete=True)]), "options.0.autocomplete"),
     "bad default_member_permissions": (
         command(default_member_permissions="manage"), "default_member_permissions"),
+    "uppercase localised name": (
+        command(name_localizations={"ko": "Medals"}), "name_localizations.ko"),
+    "localised name over 32": (
+        command(name_localizations={"ja": "メ" * 33}), "name_localizations.ja"),
+    "space in localised name": (
+        command(name_localizations={"zh-CN": "奖牌 榜"}), "name_localizations.zh-CN"),
+    "unknown locale": (command(name_localizations={"kr": "메달"}), "name_localizations.kr"),
+    "localised description over 100": (
+        command(description_localizations={"ko": "설" * 101}), "description_localizations.ko"),
+    "localised option name uppercase": (
+        command(options=[option(name_localizations={"ko": "Nation"})]),
+        "options.0.name_localizations.ko"),
+    "two options alike in a locale": (
+        command(options=[option("a", name_localizations={"ko": "이름"}),
+                         option("b", name_localizations={"ko": "이름"})]),
+        "options.1.name_localizations.ko"),
+    "empty localised choice": (
+        command(options=[option(choices=[{"name": "n", "value": "v",
+                                          "name_localizations": {"ja": ""}}])]),
+        "options.0.choices.0.name_localizations.ja"),
 }  # fmt: skip
 
 
@@ -72,6 +92,29 @@ async def test_bad_command_is_rejected(fake: FakeDiscord, name: str) -> None:
     assert None not in fake.commands  # nothing was registered
     [violation] = fake.take_violations()
     assert violation.code == 50035
+
+
+async def test_commands_alike_in_a_locale_are_rejected(fake: FakeDiscord) -> None:
+    async with raw(fake) as (rest, _):
+        response = await rest.sync(
+            [command("a", name_localizations={"ko": "메달"}), command("메달")]
+        )
+    assert response.status == 400 and error_at(response.body, "1.name")
+    fake.take_violations()
+
+
+async def test_localised_commands_are_stored_with_their_localisations(fake: FakeDiscord) -> None:
+    good = command(
+        "medals",
+        name_localizations={"ko": "메달", "ja": "メダル", "zh-TW": "獎牌"},
+        description_localizations={"ko": "국가의 메달"},
+        options=[option("nation", name_localizations={"ko": "국가"})],
+    )
+    async with raw(fake) as (rest, _):
+        response = await rest.sync([good])
+    assert response.status == 200
+    assert fake.command("medals")["name_localizations"]["ja"] == "メダル"
+    assert fake.command("medals")["options"][0]["name_localizations"] == {"ko": "국가"}
 
 
 async def test_duplicate_command_names_are_rejected(fake: FakeDiscord) -> None:
