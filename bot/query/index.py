@@ -61,6 +61,10 @@ class GamesIndex:
     results_by_athlete: dict[str, tuple[Result, ...]] = field(default_factory=dict)
     results_by_noc: dict[str, tuple[Result, ...]] = field(default_factory=dict)
     sports: tuple[str, ...] = ()
+    #: Medal counts per sport (None: overall), computed once each: the index never changes.
+    _counts: dict[str | None, dict[str, MedalCount]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, data: GamesData) -> GamesIndex:
@@ -99,9 +103,18 @@ class GamesIndex:
             if r.medal is not None and (sport is None or self.events[r.event_id].sport == sport)
         ]
 
+    def _counts_in(self, sport: str | None) -> dict[str, MedalCount]:
+        counts = self._counts.get(sport)
+        if counts is None:
+            counts = self._counts[sport] = {
+                code: count_medals(code, self.medal_results(code, sport)) for code in self.nations
+            }
+        return counts
+
     def medal_count(self, noc: str, sport: str | None = None) -> MedalCount:
         """A NOC's medal count, optionally in one sport."""
-        return count_medals(noc, self.medal_results(noc, sport))
+        found = self._counts_in(sport).get(noc)
+        return found if found is not None else count_medals(noc, self.medal_results(noc, sport))
 
     def nation_name(self, code: str) -> str:
         """A NOC's name (for alphabetical order), or the code when unknown."""
@@ -110,7 +123,7 @@ class GamesIndex:
 
     def medal_counts(self, sport: str | None = None) -> list[MedalCount]:
         """Every participating NOC's count (zeros included), optionally in one sport."""
-        return [self.medal_count(code, sport) for code in self.nations]
+        return list(self._counts_in(sport).values())
 
     def is_ranked(self, noc: str) -> bool:
         """Whether the medal table ranks this NOC (neutral athletes' delegations it does not)."""
