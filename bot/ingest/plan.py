@@ -31,7 +31,7 @@ from bot.domain.namesakes import namesake_sports
 from bot.ingest.athlete_book import AthleteBook
 from bot.ingest.matching import NameMatcher
 from bot.ingest.parse import ParsedFile
-from bot.ingest.people import assign_people
+from bot.ingest.people import LoadSports, assign_people
 from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
 
 RANK_OF_MEDAL = {Medal.GOLD: 1, Medal.SILVER: 2, Medal.BRONZE: 3}
@@ -238,7 +238,7 @@ def build_plan(
     if problems:
         raise InvalidResultsFile(source, sorted(problems, key=_where_order))
     athletes, joins, doubts = assign_people(
-        list(changed_athletes.values()), games_id, others, explicit
+        list(changed_athletes.values()), games_id, others, explicit, _load_sports(events, book)
     )
     return LoadPlan(
         warnings=tuple(matcher.warnings),
@@ -300,6 +300,16 @@ def _result_problems(result: ResultRecord) -> list[str]:
             f"rank {result.rank} without a medal (leave rank empty for a disqualification)"
         )
     return reasons
+
+
+def _load_sports(events: Sequence[EventResults], book: AthleteBook) -> LoadSports:
+    """The sports of the load's athletes (of their results) and of its namesakes."""
+    sports: dict[str, set[str]] = {}
+    for item in events:
+        for result in item.results:
+            for athlete in result.athletes:
+                sports.setdefault(athlete, set()).add(item.event.sport)
+    return LoadSports({a: frozenset(s) for a, s in sports.items()}, dict(book.sports))
 
 
 def _with_known_sport(record: AthleteRecord, matcher: NameMatcher) -> AthleteRecord:
