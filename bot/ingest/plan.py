@@ -100,7 +100,9 @@ def build_plan(
 
     matcher = NameMatcher(current)
     book = AthleteBook(
-        current.athletes if current else (), namesake_sports(current) if current else {}
+        current.athletes if current else (),
+        namesake_sports(current) if current else {},
+        _held_sports(files, current, matcher),
     )
     held_sports = {fold(e.sport) for e in (current.events if current else ())} | {
         fold(matcher.sport(e.sport)) for _, file in files for e in file.events
@@ -135,7 +137,8 @@ def build_plan(
                 explicit[athlete.id] = athlete_record.person
     for one, other in book.unresolved_namesakes(athlete_origins):
         report(
-            *athlete_origins.get(other, athlete_origins[one]), _namesakes_apart(one, other, book)
+            *(athlete_origins.get(other) or athlete_origins[one]),
+            _namesakes_apart(one, other, book),
         )
 
     events: list[EventResults] = []
@@ -300,6 +303,28 @@ def _result_problems(result: ResultRecord) -> list[str]:
             f"rank {result.rank} without a medal (leave rank empty for a disqualification)"
         )
     return reasons
+
+
+def _held_sports(
+    files: Sequence[tuple[str, ResultsFile]], current: GamesData | None, matcher: NameMatcher
+) -> dict[str, frozenset[str]]:
+    """Held athlete → the sports of its results outside the events the load replaces; only
+    worked out when an athlete entry gives a sport (the rest of the time nobody asks)."""
+    if current is None or not any(r.sport for _, file in files for r in file.athletes):
+        return {}
+    replaced = set()
+    for _, file in files:
+        for record in file.events:
+            sport = matcher.sport(record.sport)
+            match = matcher.event(sport, record.event, record.gender)
+            replaced.add(match.id if isinstance(match, Event) else event_id(sport, record.event))
+    sport_of = {e.id: e.sport for e in current.events}
+    left: dict[str, set[str]] = {}
+    for result in current.results:
+        if result.event_id not in replaced:
+            for athlete in result.athletes:
+                left.setdefault(athlete, set()).add(sport_of.get(result.event_id, ""))
+    return {athlete: frozenset(sports) for athlete, sports in left.items()}
 
 
 def _load_sports(events: Sequence[EventResults], book: AthleteBook) -> LoadSports:

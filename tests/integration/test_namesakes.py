@@ -17,6 +17,7 @@ from bot.answers.models import AthleteSummary, Disambiguation, NationSummary
 from bot.domain.errors import InvalidResultsFile
 from bot.domain.models import GamesData
 from bot.domain.names import athlete_id
+from bot.ingest.bundled import default_data_dir
 from bot.service import GamesService
 from bot.store.factory import Store
 
@@ -209,4 +210,42 @@ async def test_a_person_of_another_games_joins_only_the_namesake_of_their_sport(
     assert {d.person_id for d in skier.doubtful} == {
         "kor-kim-min-ji-curling",
         "kor-kim-min-ji-speed-skating",
+    }
+
+
+# --- a store that holds the namesakes merged (loaded before the sport key existed) ----------------
+
+
+@pytest.fixture
+def merged_dir(tmp_path: Path) -> Path:
+    """The bundled Harbin data as it was before its namesakes had a sport: each pair merges."""
+    folder = tmp_path / "merged" / HARBIN
+    folder.mkdir(parents=True)
+    for path in sorted((default_data_dir() / HARBIN).iterdir()):
+        content = json.loads(path.read_text("utf-8"))
+        for athlete in content.get("athletes", []):
+            athlete.pop("sport", None)
+        (folder / path.name).write_text(json.dumps(content, ensure_ascii=False), "utf-8")
+    return folder.parent
+
+
+async def test_loading_the_sport_files_again_splits_merged_namesakes(
+    store: Store, merged_dir: Path
+) -> None:
+    service = GamesService(store, None, merged_dir)
+    await service.start()
+    assert len([a for a in harbin(service).athletes if a.name == "Kim Min-ji"]) == 1
+    for name in ("curling.json", "freestyle_skiing.json", "speed_skating.json"):
+        content = (default_data_dir() / HARBIN / name).read_bytes()
+        await service.loads.load(name, content, user_id=1)
+    data = harbin(service)
+    medals = medals_of(data)
+    for names in (("Kim Min-ji",), ("Lee Seung-hoon", "Lee Seung-hun")):
+        namesakes = [a.id for a in data.athletes if a.noc == "KOR" and a.name in names]
+        assert len(namesakes) == 2 and all(medals[i] == 1 for i in namesakes), namesakes
+    answer = service.queries.athlete("kim min-ji", games=HARBIN)
+    assert isinstance(answer, Disambiguation)
+    assert {c.label for c in answer.alternatives[:2]} == {
+        "Kim Min-ji (KOR, Curling)",
+        "Kim Min-ji (KOR, Speed skating)",
     }
