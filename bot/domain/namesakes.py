@@ -5,17 +5,28 @@ load planning, export and the labels of answers all read it from here."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bot.domain.models import Athlete, GamesData
 from bot.domain.names import fold
+
+_ASCII_APOSTROPHES = str.maketrans("", "", "'`")
+_ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+def _words(name: str) -> list[str]:
+    """The folded words of a name (``fold``; for plain ASCII the same words, found faster)."""
+    if name.isascii():
+        return _ASCII_SEPARATORS.sub(" ", name.translate(_ASCII_APOSTROPHES).lower()).split()
+    return fold(name).split()
 
 
 def _spellings(athlete: Athlete) -> set[str]:
     """The athlete's names folded without spaces, in either order of the first word."""
     keys = set()
     for name in (athlete.name, athlete.native_name, *athlete.aliases):
-        parts = fold(name).split()
+        parts = _words(name)
         if parts:
             keys |= {"".join(parts), "".join(parts[1:] + parts[:1])}
     return keys

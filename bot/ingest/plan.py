@@ -104,7 +104,7 @@ def build_plan(
         namesake_sports(current) if current else {},
         _held_sports(files, current, matcher),
     )
-    held_sports = {fold(e.sport) for e in (current.events if current else ())} | {
+    games_sports = {fold(e.sport) for e in (current.events if current else ())} | {
         fold(matcher.sport(e.sport)) for _, file in files for e in file.events
     }
     changed_athletes: dict[str, Athlete] = {}
@@ -118,7 +118,7 @@ def build_plan(
                 )
                 continue
             athlete_record = _with_known_sport(athlete_record, matcher)
-            if athlete_record.sport and fold(athlete_record.sport) not in held_sports:
+            if athlete_record.sport and fold(athlete_record.sport) not in games_sports:
                 reason = f"sport {athlete_record.sport!r} has no events at this Games"
                 report(file_name, f"athletes[{index}].sport", reason)
                 continue
