@@ -17,6 +17,12 @@ it was made and is not needed at run time. Choices made:
 - ``as_of``: the reference facts state no date of compilation or checking (their newest sources are
   dated 2025-02-17 for Harbin and 2026-02-22, the closing day, for Milano Cortina), so it is the
   date of this conversion, written in ``GAMES``.
+- Namesakes: the reference lists the athletes of each sport; two athletes of one NOC listed by
+  different sports whose names meet (name, alias or native name, either order, with or without
+  spaces: Kim Min-ji the curler and Kim Min-ji the speed skater; Lee Seung-hun the halfpipe skier,
+  whom the reference also calls "Lee Seung-hoon", and Lee Seung-hoon the speed skater) are two
+  people, so each gets the ``sport`` of its list (results in that sport name that one). Aliases
+  stay as the reference gives them.
 - A delegation the official medal table leaves out of its ranking (Individual Neutral Athletes,
   per the IOC rule since Paris 2024) is ``ranked: false``; its athletes and medals stay.
 """
@@ -256,6 +262,30 @@ def convert_nocs(reference: dict[str, Any], games_id: str, table: dict[str, Any]
     }
 
 
+def name_keys(record: dict[str, Any]) -> set[str]:
+    """The spellings a load recognises an athlete by: folded names, aliases and native name, in
+    either order, without spaces (as ``bot.domain.namesakes`` compares them)."""
+    keys = set()
+    for name in (record["name"], record.get("native_name") or "", *record.get("aliases", [])):
+        parts = re.sub(r"[^\w]+", " ", name.replace("'", "")).casefold().split()
+        if parts:
+            keys |= {"".join(parts), "".join(parts[1:] + parts[:1])}
+    return keys
+
+
+def mark_namesakes(files: dict[str, dict[str, Any]]) -> None:
+    """Give the athletes of one NOC whose names meet in the lists of different sports their sport."""
+    sports_of: dict[tuple[str, str], set[str]] = {}
+    for file_name, content in files.items():
+        for record in content["athletes"]:
+            for key in name_keys(record):
+                sports_of.setdefault((record["noc"], key), set()).add(file_name)
+    for file_name, content in files.items():
+        for record in content["athletes"]:
+            if any(len(sports_of[(record["noc"], key)]) > 1 for key in name_keys(record)):
+                record["sport"] = SPORTS[file_name]
+
+
 def write(path: Path, content: dict[str, Any]) -> None:
     path.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -265,9 +295,15 @@ def convert_games(games_id: str, table: dict[str, Any], reference_dir: Path) -> 
     out_dir.mkdir(parents=True, exist_ok=True)
     nocs = json.loads((reference_dir / "nocs.json").read_text("utf-8"))
     write(out_dir / "00_nocs.json", convert_nocs(nocs, games_id, table))
-    for file_name in table["sports"]:
-        reference = json.loads((reference_dir / file_name).read_text("utf-8"))
-        write(out_dir / file_name, convert_sport(reference, SPORTS[file_name], games_id))
+    files = {
+        file_name: convert_sport(
+            json.loads((reference_dir / file_name).read_text("utf-8")), SPORTS[file_name], games_id
+        )
+        for file_name in table["sports"]
+    }
+    mark_namesakes(files)
+    for file_name, content in files.items():
+        write(out_dir / file_name, content)
 
 
 def main() -> None:

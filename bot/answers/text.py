@@ -386,7 +386,8 @@ def choice_label(candidate: Candidate, w: Words = EN) -> str:
             name = w.nation(parts.name, parts.aliases, parts.flag)
             return f"{parts.flag} {name} ({parts.code})".strip()
         case EntityKind.ATHLETE:
-            return f"{w.person(parts.name, parts.native)} ({parts.code})"
+            tail = f"{parts.code}, {w.sport(parts.sport)}" if parts.sport else parts.code
+            return f"{w.person(parts.name, parts.native)} ({tail})"
         case EntityKind.EVENT:
             return f"{w.event(parts.name)} ({w.sport(parts.sport)})"
     return candidate.label

@@ -31,9 +31,11 @@ def slug(text: str) -> str:
     return fold(text).replace(" ", "-")
 
 
-def athlete_id(noc: str, name: str) -> str:
-    """The stable id of an athlete: NOC plus folded name, e.g. ``kor-choi-min-jeong``."""
-    return f"{noc.lower()}-{slug(name)}"
+def athlete_id(noc: str, name: str, sport: str = "") -> str:
+    """The stable id of an athlete: NOC plus folded name, e.g. ``kor-choi-min-jeong``; for one of
+    namesakes told apart by their sport, the sport too (``kor-kim-min-ji-curling``)."""
+    base = f"{noc.lower()}-{slug(name)}"
+    return f"{base}-{slug(sport)}" if sport else base
 
 
 def event_id(sport: str, name: str) -> str:

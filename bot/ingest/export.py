@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from bot.domain.models import GamesData
+from bot.domain.namesakes import namesake_sports
 from bot.ingest.parse import CSV_COLUMNS
 
 
@@ -16,6 +17,7 @@ def export_json(data: GamesData) -> bytes:
     """The whole Games as a JSON results file (games_info, nocs, athletes, events)."""
     games = data.games
     athletes = {a.id: a for a in data.athletes}
+    namesakes = namesake_sports(data)
     results_by_event: dict[str, list[Any]] = {}
     for result in data.results:
         results_by_event.setdefault(result.event_id, []).append(result)
@@ -49,6 +51,7 @@ def export_json(data: GamesData) -> bytes:
                 "aliases": list(a.aliases),
                 "birth_date": a.birth_date.isoformat() if a.birth_date else None,
                 "birth_year": a.birth_year,
+                **({"sport": namesakes[a.id]} if a.id in namesakes else {}),
             }
             for a in data.athletes
         ],

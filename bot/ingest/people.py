@@ -10,13 +10,14 @@ data, or several people who fit are reported as doubtful in the preview, for a m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from bot.domain.models import Athlete, GamesData, PersonLink
 from bot.domain.names import fold
+from bot.domain.namesakes import namesake_sports
 from bot.ingest.names import name_keys
 
 #: Names at least this similar (folded, same NOC) but not equal make a doubtful pair.
@@ -32,6 +33,36 @@ class Appearance:
     games_id: str
     games_name: str
     athlete: Athlete
+
+
+@dataclass(frozen=True)
+class LoadSports:
+    """The sports of a load's athletes: the sports of each one's results, and for a namesake
+    (an athlete told apart from another of its name by sport) that sport."""
+
+    of: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    namesakes: Mapping[str, str] = field(default_factory=dict)
+
+
+class _OtherSports:
+    """The same for the athletes of the other Games, read from their results when first asked."""
+
+    def __init__(self, others: Sequence[GamesData]) -> None:
+        self._data = {data.games.id: data for data in others}
+        self._found: dict[str, LoadSports] = {}
+
+    def of(self, games_id: str) -> LoadSports:
+        if games_id not in self._found:
+            data = self._data[games_id]
+            sport_of_event = {event.id: event.sport for event in data.events}
+            sports: dict[str, set[str]] = {}
+            for result in data.results:
+                for athlete in result.athletes:
+                    sports.setdefault(athlete, set()).add(sport_of_event.get(result.event_id, ""))
+            self._found[games_id] = LoadSports(
+                {a: frozenset(s) for a, s in sports.items()}, namesake_sports(data)
+            )
+        return self._found[games_id]
 
 
 def _names(athlete: Athlete) -> Iterable[str]:
@@ -54,7 +85,9 @@ def birth_conflict(one: Athlete, other: Athlete) -> str | None:
 class PeopleBook:
     """The people of the other loaded Games, findable by NOC and name key."""
 
-    def __init__(self, others: Sequence[GamesData]) -> None:
+    def __init__(self, others: Sequence[GamesData], sports: LoadSports | None = None) -> None:
+        self._sports = sports or LoadSports()
+        self._other_sports = _OtherSports(others)
         self._by_key: dict[tuple[str, str], list[Appearance]] = {}
         self._by_noc: dict[str, list[Appearance]] = {}
         #: Per NOC, every name without spaces, and whose it is (for similar names).
@@ -107,13 +140,13 @@ class PeopleBook:
                 for seen in self._same_person(explicit)
             ]
             return explicit, joined[:1], []
-        matches = self._same_names(athlete)
+        matches, doubts_of_sport = self._within_namesakes_sport(athlete, self._same_names(athlete))
         clean = [seen for seen in matches if birth_conflict(athlete, seen.athlete) is None]
         doubts = [
             _link(athlete, seen, seen.athlete.person, birth_conflict(athlete, seen.athlete) or "")
             for seen in matches
             if birth_conflict(athlete, seen.athlete) is not None
-        ]
+        ] + doubts_of_sport
         if len(clean) == 1:
             seen = clean[0]
             return (
@@ -123,13 +156,34 @@ class PeopleBook:
             )
         if len(clean) > 1:
             doubts += [_link(athlete, s, s.athlete.person, "several people fit") for s in clean]
-        elif not matches:
+        elif not matches and not doubts_of_sport:
             doubts += [
                 _link(athlete, seen, seen.athlete.person, "similar name")
                 for seen in self._similar(athlete)
             ]
         own = athlete.id if athlete.id not in self._persons else f"{athlete.id}@{games_id}"
         return own, [], doubts
+
+    def _within_namesakes_sport(
+        self, athlete: Athlete, matches: list[Appearance]
+    ) -> tuple[list[Appearance], list[PersonLink]]:
+        """The same-name matches that may be ``athlete``, and doubtful pairs for the others: a
+        namesake (on either side) is the same person only as an athlete of its sport."""
+        kept: list[Appearance] = []
+        doubts: list[PersonLink] = []
+        mine = self._sports
+        for seen in matches:
+            theirs = self._other_sports.of(seen.games_id)
+            needs = (
+                (mine.namesakes.get(athlete.id), theirs.of.get(seen.athlete.id, frozenset())),
+                (theirs.namesakes.get(seen.athlete.id), mine.of.get(athlete.id, frozenset())),
+            )
+            if any(sport and fold(sport) not in {fold(s) for s in pool} for sport, pool in needs):
+                reason = "same name, but a namesake of another sport"
+                doubts.append(_link(athlete, seen, seen.athlete.person, reason))
+            else:
+                kept.append(seen)
+        return kept, doubts
 
     def _same_person(self, person: str) -> list[Appearance]:
         if person not in self._persons:
@@ -161,10 +215,12 @@ def assign_people(
     games_id: str,
     others: Sequence[GamesData],
     explicit: dict[str, str],
+    sports: LoadSports | None = None,
 ) -> tuple[list[Athlete], list[PersonLink], list[PersonLink]]:
     """``athletes`` (new or changed in one load) with their person ids set, and the joins and
-    doubtful pairs found. An athlete that already has a person keeps it unless the file names one."""
-    book = PeopleBook(others) if others else None
+    doubtful pairs found. An athlete that already has a person keeps it unless the file names one.
+    ``sports``: the sports of the load's athletes, which keep namesakes apart."""
+    book = PeopleBook(others, sports) if others else None
     placed: list[Athlete] = []
     joins: list[PersonLink] = []
     doubts: list[PersonLink] = []

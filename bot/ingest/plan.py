@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from bot.domain.errors import InvalidResultsFile, Problem
 from bot.domain.models import (
@@ -27,38 +27,15 @@ from bot.domain.models import (
     Result,
 )
 from bot.domain.names import athlete_id, event_id, fold
+from bot.domain.namesakes import namesake_sports
+from bot.ingest.athlete_book import AthleteBook
 from bot.ingest.matching import NameMatcher
-from bot.ingest.names import name_keys
 from bot.ingest.parse import ParsedFile
-from bot.ingest.people import assign_people
+from bot.ingest.people import LoadSports, assign_people
 from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
 
 RANK_OF_MEDAL = {Medal.GOLD: 1, Medal.SILVER: 2, Medal.BRONZE: 3}
 TEAM_WORDS = ("relay", "team", "tournament", "doubles", "pairs", "ice dance", "synchro")
-
-
-class _AthleteBook:
-    """Athletes known so far, findable by NOC and any of their name keys."""
-
-    def __init__(self, athletes: Iterable[Athlete]) -> None:
-        self.by_id: dict[str, Athlete] = {}
-        self._keys: dict[tuple[str, str], str] = {}
-        for athlete in athletes:
-            self.add(athlete)
-
-    def add(self, athlete: Athlete) -> None:
-        self.by_id[athlete.id] = athlete
-        for name in (athlete.name, athlete.native_name, *athlete.aliases):
-            if name:
-                for key in name_keys(name):
-                    self._keys.setdefault((athlete.noc, key), athlete.id)
-
-    def find(self, noc: str, name: str) -> str | None:
-        for key in name_keys(name):
-            found = self._keys.get((noc, key))
-            if found:
-                return found
-        return None
 
 
 def build_plan(
@@ -122,8 +99,17 @@ def build_plan(
                 report(item.source, where, _unknown_noc(code, nations))
 
     matcher = NameMatcher(current)
-    book = _AthleteBook(current.athletes if current else ())
+    book = AthleteBook(
+        current.athletes if current else (),
+        namesake_sports(current) if current else {},
+        _held_sports(files, current, matcher),
+    )
+    games_sports = {fold(e.sport) for e in (current.events if current else ())} | {
+        fold(matcher.sport(e.sport)) for _, file in files for e in file.events
+    }
     changed_athletes: dict[str, Athlete] = {}
+    athlete_origins: dict[str, tuple[str, str]] = {}
+    explicit: dict[str, str] = {}
     for file_name, file in files:
         for index, athlete_record in enumerate(file.athletes):
             if athlete_record.noc not in nations:
@@ -131,12 +117,29 @@ def build_plan(
                     file_name, f"athletes[{index}].noc", _unknown_noc(athlete_record.noc, nations)
                 )
                 continue
-            athlete = _athlete_from(
-                athlete_record, book.find(athlete_record.noc, athlete_record.name)
-            )
+            athlete_record = _with_known_sport(athlete_record, matcher)
+            if athlete_record.sport and fold(athlete_record.sport) not in games_sports:
+                reason = f"sport {athlete_record.sport!r} has no events at this Games"
+                report(file_name, f"athletes[{index}].sport", reason)
+                continue
+            known = book.id_for(athlete_record)
+            if isinstance(known, list):
+                report(
+                    file_name, f"athletes[{index}]", _open_namesakes(athlete_record, known, book)
+                )
+                continue
+            athlete = _athlete_from(athlete_record, known)
             if book.by_id.get(athlete.id) != athlete:
                 changed_athletes[athlete.id] = athlete
-            book.add(athlete)
+            book.add(athlete, athlete_record.sport or "")
+            athlete_origins.setdefault(athlete.id, (file_name, f"athletes[{index}]"))
+            if athlete_record.person:
+                explicit[athlete.id] = athlete_record.person
+    for one, other in book.unresolved_namesakes(athlete_origins):
+        report(
+            *(athlete_origins.get(other) or athlete_origins[one]),
+            _namesakes_apart(one, other, book),
+        )
 
     events: list[EventResults] = []
     seen_events: dict[str, str] = {}
@@ -192,7 +195,11 @@ def build_plan(
                 seen_rows[row_key] = result.origin or "an earlier result"
                 ids = []
                 for name in result.athletes:
-                    found = book.find(result.noc, name)
+                    found = book.find(result.noc, name, event.sport)
+                    if isinstance(found, list):
+                        reason = _namesake_of_sport(name, result.noc, event.sport, found, book)
+                        report(file_name, result.origin, reason)
+                        continue
                     if found is None:
                         fuzzy = matcher.athlete(result.noc, name)
                         if isinstance(fuzzy, list):
@@ -233,14 +240,8 @@ def build_plan(
             events.append(EventResults(event=event, results=tuple(results)))
     if problems:
         raise InvalidResultsFile(source, sorted(problems, key=_where_order))
-    explicit = {
-        athlete_id(record.noc, record.name): record.person
-        for _, file in files
-        for record in file.athletes
-        if record.person
-    }
     athletes, joins, doubts = assign_people(
-        list(changed_athletes.values()), games_id, others, explicit
+        list(changed_athletes.values()), games_id, others, explicit, _load_sports(events, book)
     )
     return LoadPlan(
         warnings=tuple(matcher.warnings),
@@ -302,6 +303,70 @@ def _result_problems(result: ResultRecord) -> list[str]:
             f"rank {result.rank} without a medal (leave rank empty for a disqualification)"
         )
     return reasons
+
+
+def _held_sports(
+    files: Sequence[tuple[str, ResultsFile]], current: GamesData | None, matcher: NameMatcher
+) -> dict[str, frozenset[str]]:
+    """Held athlete → the sports of its results outside the events the load replaces; only
+    worked out when an athlete entry gives a sport (the rest of the time nobody asks)."""
+    if current is None or not any(r.sport for _, file in files for r in file.athletes):
+        return {}
+    replaced = set()
+    for _, file in files:
+        for record in file.events:
+            sport = matcher.sport(record.sport)
+            match = matcher.event(sport, record.event, record.gender)
+            replaced.add(match.id if isinstance(match, Event) else event_id(sport, record.event))
+    sport_of = {e.id: e.sport for e in current.events}
+    left: dict[str, set[str]] = {}
+    for result in current.results:
+        if result.event_id not in replaced:
+            for athlete in result.athletes:
+                left.setdefault(athlete, set()).add(sport_of.get(result.event_id, ""))
+    return {athlete: frozenset(sports) for athlete, sports in left.items()}
+
+
+def _load_sports(events: Sequence[EventResults], book: AthleteBook) -> LoadSports:
+    """The sports of the load's athletes (of their results) and of its namesakes."""
+    sports: dict[str, set[str]] = {}
+    for item in events:
+        for result in item.results:
+            for athlete in result.athletes:
+                sports.setdefault(athlete, set()).add(item.event.sport)
+    return LoadSports({a: frozenset(s) for a, s in sports.items()}, dict(book.sports))
+
+
+def _with_known_sport(record: AthleteRecord, matcher: NameMatcher) -> AthleteRecord:
+    """The record with its namesake sport written as the Games writes it."""
+    if record.sport is None:
+        return record
+    return record.model_copy(update={"sport": matcher.sport(record.sport)})
+
+
+def _open_namesakes(record: AthleteRecord, found: Sequence[str], book: AthleteBook) -> str:
+    labels = "; ".join(book.label(i) for i in found)
+    return (
+        f"athlete {record.name!r} of {record.noc} could be several namesakes ({labels}); "
+        "give it the sport of the one it is"
+    )
+
+
+def _namesakes_apart(one: str, other: str, book: AthleteBook) -> str:
+    return (
+        f"{book.label(one)} and {book.label(other)} share a name but no two different sports "
+        "tell them apart: give each namesake its sport"
+    )
+
+
+def _namesake_of_sport(
+    name: str, noc: str, sport: str, found: Sequence[str], book: AthleteBook
+) -> str:
+    labels = "; ".join(book.label(i) for i in found)
+    return (
+        f"athlete {name!r} could be several namesakes of {noc} ({labels}) and none is the "
+        f"one of {sport}; name the athlete with its sport in the athletes section of a JSON file"
+    )
 
 
 def _athlete_from(record: AthleteRecord, existing_id: str | None) -> Athlete:

@@ -153,6 +153,8 @@ class AthleteRecord(Record):
     birth_date: dt.date | None = None
     birth_year: int | None = None
     person: str | None = None
+    #: Only for namesakes (same NOC and name at one Games): results in this sport name this one.
+    sport: str | None = Field(default=None, min_length=1)
 
     @field_validator("native_name", mode="before")
     @classmethod

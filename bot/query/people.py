@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.answers.models import PersonSummary
 from bot.domain.models import Athlete, Games, GamesData, Nation, Result
+from bot.domain.namesakes import namesake_sports
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
 from bot.query.summaries import athlete_summary
@@ -48,7 +49,7 @@ class People:
         )
         return cls(
             appearances={pid: tuple(found) for pid, found in appearances.items()},
-            resolver=Resolver.build(merged),
+            resolver=Resolver.build(merged, _namesakes_of_people(datas)),
         )
 
     def games_of(self, person_id: str) -> tuple[str, ...]:
@@ -76,6 +77,16 @@ def _person(person_id: str, entries: Sequence[Athlete]) -> Athlete:
     return latest.model_copy(
         update={"id": person_id, "aliases": tuple(names), "native_name": native, "person_id": ""}
     )
+
+
+def _namesakes_of_people(datas: Sequence[GamesData]) -> dict[str, str]:
+    """Person id → sport, for the people who are a namesake at one of the Games."""
+    found: dict[str, str] = {}
+    for data in datas:
+        person = {a.id: a.person for a in data.athletes}
+        for athlete, sport in namesake_sports(data).items():
+            found.setdefault(person.get(athlete, athlete), sport)
+    return found
 
 
 def _medals_of_people(datas: Sequence[GamesData]) -> tuple[Result, ...]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from bot.domain.models import Athlete, Event, Games, GamesData, Gender, Medal, Nation, Result
 from bot.domain.names import fold, slug
+from bot.domain.namesakes import namesake_sports
 from bot.domain.resolution import (
     MAX_ALTERNATIVES,
     Candidate,
@@ -118,6 +119,31 @@ def _label(text: str) -> str:
 
 
 _LABEL_TAIL = re.compile(r"^(?P<head>.*?)\s*\((?P<code>[A-Za-z]{3})\)\s*$")
+#: A namesake's label: ``Kim Min-ji (KOR, Curling)``.
+_NAMESAKE_TAIL = re.compile(r"^(?P<head>.*?)\s*\((?P<code>[A-Za-z]{3}),\s*(?P<sport>[^()]+)\)\s*$")
+
+
+def _athlete_candidate(athlete: Athlete, sport: str) -> Candidate:
+    """An athlete as a choice: ``Kim Gil-li (KOR)``; a namesake with its sport,
+    ``Kim Min-ji (KOR, Curling)``, so that a user can tell namesakes apart."""
+    tail = f"{athlete.noc}, {sport}" if sport else athlete.noc
+    return Candidate(
+        kind=EntityKind.ATHLETE,
+        id=athlete.id,
+        label=_label(f"{athlete.name} ({tail})"),
+        names=CandidateNames(
+            name=athlete.name, code=athlete.noc, native=athlete.native_name, sport=sport
+        ),
+    )
+
+
+def _split_namesake(text: str) -> tuple[str, str]:
+    """A pasted namesake label as the label without the sport, and the sport:
+    ``"Kim Min-ji (KOR, Curling)"`` → ``("Kim Min-ji (KOR)", "Curling")``."""
+    found = _NAMESAKE_TAIL.match(text)
+    if found is None:
+        return text, ""
+    return f"{found.group('head')} ({found.group('code')})", found.group("sport")
 
 
 def _split_code(text: str) -> tuple[str, str]:
@@ -301,8 +327,9 @@ class Resolver:
     # --- building ------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, data: GamesData) -> Resolver:
-        """Index one Games' names (fast: a few milliseconds at the real data size)."""
+    def build(cls, data: GamesData, namesakes: Mapping[str, str] | None = None) -> Resolver:
+        """Index one Games' names (fast: a few milliseconds at the real data size); ``namesakes``
+        (athlete id → sport) when the data cannot say them itself (people across Games)."""
         nations = cls._nations_by_medals(data)
         nation_names: list[tuple[int, str]] = []
         nation_exact: dict[str, list[int]] = {}
@@ -325,15 +352,8 @@ class Resolver:
             if name
         ]
         medals = cls._medal_counts(data)
-        athlete_candidates = tuple(
-            Candidate(
-                kind=EntityKind.ATHLETE,
-                id=a.id,
-                label=_label(f"{a.name} ({a.noc})"),
-                names=CandidateNames(name=a.name, code=a.noc, native=a.native_name),
-            )
-            for a in athletes
-        )
+        namesakes = namesake_sports(data) if namesakes is None else namesakes
+        athlete_candidates = tuple(_athlete_candidate(a, namesakes.get(a.id, "")) for a in athletes)
 
         events = tuple(
             _EventEntry(
@@ -460,6 +480,20 @@ class Resolver:
     # --- athletes ------------------------------------------------------------------------------
 
     def _athlete_ranked(
+        self, text: str, *, prefix: bool = False, limit: int = MAX_ALTERNATIVES
+    ) -> list[Candidate]:
+        text, sport = _split_namesake(text)
+        found = self._athlete_ranked_by_noc(text, prefix=prefix, limit=limit)
+        if sport:  # a pasted namesake label: the sport tells the namesakes apart
+            own = fold(sport)
+            found = [
+                c if fold(c.names.sport if c.names else "") == own else _rescored(c, c.score - 10.0)
+                for c in found
+            ]
+            found.sort(key=lambda c: -c.score)
+        return found
+
+    def _athlete_ranked_by_noc(
         self, text: str, *, prefix: bool = False, limit: int = MAX_ALTERNATIVES
     ) -> list[Candidate]:
         head, code = _split_code(text)

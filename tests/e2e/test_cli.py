@@ -123,6 +123,23 @@ def test_athlete_yang_jingru(tmp_path: Path) -> None:
     assert "note: Fell" in note
 
 
+def test_namesakes_are_a_choice_a_user_can_tell_apart(tmp_path: Path) -> None:
+    """Harbin has two Kim Min-ji (a curler, a speed skater): the command asks which (exit 1)."""
+    done = gamesbot(tmp_path, "athlete", "kim", "min-ji", "--games", "harbin")
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "'kim min-ji' could mean several athletes; which one?"
+    assert lines[1:3] == [
+        "  1. Kim Min-ji (KOR, Curling)   [kor-kim-min-ji-curling]",
+        "  2. Kim Min-ji (KOR, Speed skating)   [kor-kim-min-ji-speed-skating]",
+    ]
+    chosen = gamesbot(tmp_path, "athlete", "Kim Min-ji (KOR, Speed skating)", "--games", "harbin")
+    assert chosen.returncode == 0, chosen.stderr
+    out = chosen.stdout.splitlines()
+    assert out[1] == "Speed skating · 1 medal (1 gold, 0 silver, 0 bronze)"
+    assert not any("Curling" in line for line in out)
+
+
 def test_one_person_at_both_games(tmp_path: Path) -> None:
     done = gamesbot(tmp_path, "athlete", "yang jingru")
     assert done.returncode == 0, done.stderr

@@ -150,6 +150,22 @@ async def test_ambiguous_event_offers_a_choice(
     assert "🥇 1. 🇨🇳 **China** — Lin Xiaojun" in text
 
 
+async def test_namesakes_are_a_menu_labelled_by_sport(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    reply = await fake.slash("athlete", name="kim min-ji", games="harbin-2025")
+    assert reply.message is not None
+    select_id = next(i for i in custom_ids(reply.message) if i.startswith("gb:c:"))
+    options = reply.message["components"][0]["components"][0]["options"]
+    assert [(o["label"], o["value"]) for o in options[:2]] == [
+        ("Kim Min-ji (KOR, Curling)", "kor-kim-min-ji-curling"),
+        ("Kim Min-ji (KOR, Speed skating)", "kor-kim-min-ji-speed-skating"),
+    ]
+    chosen = await fake.select(reply.message, select_id, ["kor-kim-min-ji-curling"])
+    text = text_of(chosen.embeds[0])
+    assert "Women's tournament" in text and "Speed skating" not in text
+
+
 async def test_no_match_suggests(fake: FakeDiscord, frontend: DiscordFrontEnd) -> None:
     reply = await fake.slash("medals", nation="norway")
     assert "No nation found" in reply.embeds[0]["title"]

@@ -1,7 +1,7 @@
 """Guards on the athletes of the bundled Games: the same person is written the same way at every
 Games (same NOC and folded name, same native name, no conflicting birth data), one sport has one
 name everywhere, and within one Games no two athletes of a NOC share a name (apart from the known
-namesakes listed here, which the results file format cannot tell apart yet)."""
+namesakes listed here, whose entries each give a different ``sport``)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ NATIVE_ONLY_AT_ONE_GAMES = {
 }
 #: Known names shared by two different athletes of one NOC at one Games (their folded names). At
 #: Harbin, Kim Min-ji the curler and Kim Min-ji the speed skater; Lee Seung-hun the freestyle skier
-#: (alias "Lee Seung-hoon") and Lee Seung-hoon the speed skater. A load makes each pair one athlete.
+#: (alias "Lee Seung-hoon") and Lee Seung-hoon the speed skater. Their sports keep them apart.
 KNOWN_SHARED_NAMES = {
     ("harbin-2025", "KOR", ("kim min ji", "kim min ji")),
     ("harbin-2025", "KOR", ("lee seung hoon", "lee seung hun")),
@@ -87,13 +87,16 @@ def birth_year(record: dict[str, Any]) -> int | None:
 def test_no_two_athletes_of_a_noc_share_a_name_within_one_games() -> None:
     shared = set()
     for games_id, records in athlete_records().items():
-        seen: dict[tuple[str, str], str] = {}
+        seen: dict[tuple[str, str], dict[str, Any]] = {}
         for record in records:
             name = fold(record["name"])
             for key in keys(record):
-                other = seen.setdefault((record["noc"], key), name)
-                if other != name:
-                    shared.add((games_id, record["noc"], tuple(sorted((name, other)))))
+                first = seen.setdefault((record["noc"], key), record)
+                if first is not record:
+                    sports = {first.get("sport"), record.get("sport")}
+                    assert None not in sports and len(sports) == 2, (games_id, key)
+                    pair = tuple(sorted((name, fold(first["name"]))))
+                    shared.add((games_id, record["noc"], pair))
         counted = Counter((r["noc"], fold(r["name"])) for r in records)
         shared |= {(games_id, noc, (n, n)) for (noc, n), times in counted.items() if times > 1}
     assert shared == KNOWN_SHARED_NAMES

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.models import GamesData, Medal
+from bot.domain.namesakes import namesake_sports
 from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
 from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_plan, default_data_dir
@@ -33,6 +34,8 @@ def test_every_athlete_name_alias_and_label_resolves_to_that_athlete(
     resolver: Resolver, data: GamesData
 ) -> None:
     wrong = []
+    labels = {c.id: c.label for c in resolver.athletes}
+    namesakes = namesake_sports(data)
     for athlete in data.athletes:
         names = [
             athlete.name,
@@ -40,11 +43,29 @@ def test_every_athlete_name_alias_and_label_resolves_to_that_athlete(
             *athlete.aliases,
             f"{athlete.name} ({athlete.noc})",
         ]
+        if athlete.id in namesakes:  # a shared name asks which; the label with the sport answers
+            names = [labels[athlete.id]]
         for name in filter(None, names):
             found = resolver.athlete(name)
             if not (found.confident and found.match and found.match.id == athlete.id):
                 wrong.append((athlete.id, name, found.status))
     assert wrong == []
+
+
+def test_namesakes_are_asked_about_and_labelled_with_their_sport(resolver: Resolver) -> None:
+    """Harbin's two Kim Min-ji (a curler, a speed skater) are a choice, labelled apart."""
+    found = resolver.athlete("kim min-ji")
+    assert found.status is ResolutionStatus.AMBIGUOUS
+    assert {c.label for c in found.alternatives[:2]} == {
+        "Kim Min-ji (KOR, Curling)",
+        "Kim Min-ji (KOR, Speed skating)",
+    }
+    hoon = resolver.athlete("Lee Seung-hoon")
+    assert hoon.status is ResolutionStatus.AMBIGUOUS
+    assert {c.label for c in hoon.alternatives[:2]} == {
+        "Lee Seung-hoon (KOR, Speed skating)",
+        "Lee Seung-hun (KOR, Freestyle skiing)",
+    }
 
 
 def test_every_nation_code_name_alias_and_label_resolves_to_that_nation(
