@@ -47,14 +47,15 @@ def load_settings() -> Settings:
         raise SystemExit(cli.EXIT_USAGE) from None
 
 
-async def open_service(settings: Settings) -> tuple[Store, GamesService]:
+async def open_service(settings: Settings, *, views: bool = True) -> tuple[Store, GamesService]:
     """Open the store (PostgreSQL when GAMESBOT_DATABASE_URL is set, else the SQLite file; filled
-    from the bundled data on first use) and build the service."""
+    from the bundled data on first use) and build the service (``views=False``: build no Games'
+    view yet, see ``GamesService.start``)."""
     store = await open_store(settings.database_url or settings.gamesbot_db_path)
     data_dir: Path = settings.gamesbot_data_dir or default_data_dir()
     service = GamesService(store, settings.gamesbot_default_games, data_dir)
     try:
-        await service.start()
+        await service.start(views=views)
     except BaseException:
         await store.close()
         raise
@@ -62,8 +63,10 @@ async def open_service(settings: Settings) -> tuple[Store, GamesService]:
 
 
 async def _query(settings: Settings, args: object) -> int:
-    store, service = await open_service(settings)
+    """A one-shot question: only the Games it reads are read from the store."""
+    store, service = await open_service(settings, views=False)
     try:
+        await cli.prepare(service, args)  # type: ignore[arg-type]
         result = cli.answer(service, args)  # type: ignore[arg-type]
         return cli.print_answer(
             result,
