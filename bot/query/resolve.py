@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -289,12 +289,10 @@ class Resolver:
     nations: tuple[Candidate, ...]
     nation_names: tuple[tuple[int, str], ...]
     nation_exact: dict[str, tuple[int, ...]]
-    athletes: tuple[Candidate, ...]
-    athlete_names: tuple[tuple[int, str], ...]
-    athlete_defaults: tuple[Candidate, ...]
-    events: tuple[_EventEntry, ...]
     sports: dict[str, Candidate]
     sport_phrases: dict[str, str]
+    #: The Games' data: its athletes' and events' parts are built from it on first use.
+    data: GamesData = field(compare=False, repr=False)
     #: Words naming the Games itself (its name, city, aliases, year): no part of an event's name.
     games_words: frozenset[str] = frozenset()
 
@@ -317,39 +315,6 @@ class Resolver:
                     if number not in bucket:
                         bucket.append(number)
 
-        athletes = cls._athletes_by_medals(data)
-        athlete_names = [
-            (number, name)
-            for number, athlete in enumerate(athletes)
-            for name in (athlete.name, athlete.native_name, *athlete.aliases)
-            if name
-        ]
-        medals = cls._medal_counts(data)
-        athlete_candidates = tuple(
-            Candidate(
-                kind=EntityKind.ATHLETE,
-                id=a.id,
-                label=_label(f"{a.name} ({a.noc})"),
-                names=CandidateNames(name=a.name, code=a.noc, native=a.native_name),
-            )
-            for a in athletes
-        )
-
-        events = tuple(
-            _EventEntry(
-                event=e,
-                candidate=Candidate(
-                    kind=EntityKind.EVENT,
-                    id=e.id,
-                    label=_label(f"{e.name} ({e.sport})"),
-                    names=CandidateNames(name=e.name, sport=e.sport),
-                ),
-                terms=cls._terms_of(e),
-            )
-            for e in sorted(
-                data.events, key=lambda e: (e.date.isoformat() if e.date else "~", e.sport, e.name)
-            )
-        )
         sport_names = sorted({e.sport for e in data.events})
         sports = {
             name: Candidate(kind=EntityKind.SPORT, id=slug(name), label=_label(name))
@@ -370,19 +335,68 @@ class Resolver:
             ),
             nation_names=tuple(nation_names),
             nation_exact={k: tuple(v) for k, v in nation_exact.items()},
-            athletes=athlete_candidates,
-            athlete_names=tuple(athlete_names),
-            athlete_defaults=tuple(
-                c for c, a in zip(athlete_candidates, athletes, strict=True) if medals[a.id]
-            ),
-            events=events,
             sports=sports,
             sport_phrases=phrases,
+            data=data,
             games_words=games_words(data.games),
         )
 
-    # The fuzzy indexes are built on first use: a one-shot command that names a nation exactly
-    # (or asks for the table) never needs the athletes' index, the costliest part of building.
+    # The athletes' and events' parts and the fuzzy indexes are built on first use: a one-shot
+    # command about a nation (or the table) never needs the athletes or the events.
+
+    @functools.cached_property
+    def _athletes_ranked(self) -> list[Athlete]:
+        return self._athletes_by_medals(self.data)
+
+    @functools.cached_property
+    def athletes(self) -> tuple[Candidate, ...]:
+        """Every athlete's candidate, most medals first (``_athletes_by_medals``)."""
+        return tuple(
+            Candidate(
+                kind=EntityKind.ATHLETE,
+                id=a.id,
+                label=_label(f"{a.name} ({a.noc})"),
+                names=CandidateNames(name=a.name, code=a.noc, native=a.native_name),
+            )
+            for a in self._athletes_ranked
+        )
+
+    @functools.cached_property
+    def athlete_names(self) -> tuple[tuple[int, str], ...]:
+        """(athlete number, name) for every name, native name and alias of every athlete."""
+        return tuple(
+            (number, name)
+            for number, athlete in enumerate(self._athletes_ranked)
+            for name in (athlete.name, athlete.native_name, *athlete.aliases)
+            if name
+        )
+
+    @functools.cached_property
+    def athlete_defaults(self) -> tuple[Candidate, ...]:
+        """The medallists' candidates, most medals first: what an empty athlete search offers."""
+        medals = self._medal_counts(self.data)
+        ranked = zip(self.athletes, self._athletes_ranked, strict=True)
+        return tuple(c for c, a in ranked if medals[a.id])
+
+    @functools.cached_property
+    def events(self) -> tuple[_EventEntry, ...]:
+        """Every event with its candidate and terms, by date, sport and name."""
+        return tuple(
+            _EventEntry(
+                event=e,
+                candidate=Candidate(
+                    kind=EntityKind.EVENT,
+                    id=e.id,
+                    label=_label(f"{e.name} ({e.sport})"),
+                    names=CandidateNames(name=e.name, sport=e.sport),
+                ),
+                terms=self._terms_of(e),
+            )
+            for e in sorted(
+                self.data.events,
+                key=lambda e: (e.date.isoformat() if e.date else "~", e.sport, e.name),
+            )
+        )
 
     @functools.cached_property
     def nation_index(self) -> NameIndex:
