@@ -11,6 +11,13 @@ and ``sync``, the console only by ``console``, backups only by ``backup`` and ``
 
 from __future__ import annotations
 
+import gc
+
+# No garbage collection while the modules below are imported: they allocate many objects that
+# live as long as the process, so a collection finds nothing to free (see ``bot.runtime``).
+_COLLECTING = gc.isenabled()
+gc.disable()
+
 import asyncio
 import contextlib
 import logging
@@ -19,6 +26,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -27,12 +35,21 @@ from bot.domain.errors import ConfigError, GamesbotError, StoreError, Unreachabl
 from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
+from bot.runtime import collection_paused
 from bot.service import GamesService
 from bot.service.changes import follow_store_changes
 from bot.settings import Settings
 from bot.store.factory import Store, open_store
 
+if TYPE_CHECKING:
+    import argparse
+
+if _COLLECTING:
+    gc.enable()
+
 log = logging.getLogger("bot")
+#: The commands that run for long: they collect garbage (``run`` its own way, ``bot.runtime``).
+LONG_RUNNING = ("run", "console")
 SHUTDOWN_GRACE = 10.0
 
 
@@ -259,6 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or ("run" if settings.discord_token else "console")
     quiet = command != "run" and "log_level" not in settings.model_fields_set
     setup_logging("WARNING" if quiet else settings.log_level, settings.log_format)
+    if command in LONG_RUNNING:
+        return _dispatch(command, settings, args)
+    with collection_paused():
+        return _dispatch(command, settings, args)
+
+
+def _dispatch(command: str, settings: Settings, args: argparse.Namespace) -> int:
+    """Run ``command``; domain errors become one line on stderr and their exit code."""
     try:
         if command == "run":
             return asyncio.run(_serve(settings)) if _has_token(settings) else cli.EXIT_USAGE
