@@ -5,8 +5,10 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 
 One-shot commands (``gamesbot medals korea``) must start fast, so what only some commands use is
 imported inside the function that uses it: discord.py and the Discord front-end only by ``run``
-and ``sync``, the console only by ``console``, backups only by ``backup`` and ``restore``
-(``tests/guards/test_oneshot_imports.py`` checks it; ``bench/oneshot.py`` times it).
+and ``sync``, the watcher of other processes' loads only by ``run``, the console only by
+``console``, backups only by ``backup`` and ``restore`` (``tests/guards/test_oneshot_imports.py`` checks it;
+``bench/oneshot.py`` times it). A one-shot question reads only the Games it is about
+(``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
 from bot.runtime import collection_paused
 from bot.service import GamesService
-from bot.service.changes import follow_store_changes
 from bot.settings import Settings
 from bot.store.factory import Store, open_store
 
@@ -136,6 +137,7 @@ async def _serve(settings: Settings) -> int:
     from bot.discord_ui.frontend import DiscordFrontEnd
     from bot.discord_ui.status import heartbeat_loop
     from bot.runtime import collect_in_background, settle_memory
+    from bot.service.changes import follow_store_changes
 
     store, service = await open_service(settings)
     frontend = DiscordFrontEnd(service, settings)
