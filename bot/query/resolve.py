@@ -308,9 +308,10 @@ class Resolver:
             for name in (nation.code, nation.name, nation.official_name, *nation.aliases):
                 if not name:
                     continue
-                if len(fold(name).replace(" ", "")) > 3:  # a code matches exactly, never fuzzily
+                folded = fold(name)
+                if len(folded.replace(" ", "")) > 3:  # a code matches exactly, never fuzzily
                     nation_names.append((number, name))
-                for key in {fold(name), fold(name).replace(" ", "")}:
+                for key in {folded, folded.replace(" ", "")}:
                     bucket = nation_exact.setdefault(key, [])
                     if number not in bucket:
                         bucket.append(number)
