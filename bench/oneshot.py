@@ -41,9 +41,7 @@ FLOOR = (sys.executable, "-c", "import pydantic, rapidfuzz, aiosqlite")
 MODELS_FLOOR = (
     sys.executable,
     "-c",
-    "import pydantic, rapidfuzz, aiosqlite\n"
-    "class M(pydantic.BaseModel):\n    x: int\n"
-    "M(x=1)",
+    "import pydantic, rapidfuzz, aiosqlite\nclass M(pydantic.BaseModel):\n    x: int\nM(x=1)",
 )
 ONESHOT = (sys.executable, "-m", "bot", "medals", "korea")
 TARGET = 1.5
