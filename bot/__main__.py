@@ -5,11 +5,20 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 
 One-shot commands (``gamesbot medals korea``) must start fast, so what only some commands use is
 imported inside the function that uses it: discord.py and the Discord front-end only by ``run``
-and ``sync``, the console only by ``console``, backups only by ``backup`` and ``restore``
-(``tests/guards/test_oneshot_imports.py`` checks it; ``bench/oneshot.py`` times it).
+and ``sync``, the watcher of other processes' loads only by ``run``, the console only by
+``console``, backups only by ``backup`` and ``restore`` (``tests/guards/test_oneshot_imports.py`` checks it;
+``bench/oneshot.py`` times it). A one-shot question reads only the Games it is about
+(``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage.
 """
 
 from __future__ import annotations
+
+import gc
+
+# No garbage collection while the modules below are imported: they allocate many objects that
+# live as long as the process, so a collection finds nothing to free (see ``bot.runtime``).
+_COLLECTING = gc.isenabled()
+gc.disable()
 
 import asyncio
 import contextlib
@@ -19,6 +28,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -27,12 +37,20 @@ from bot.domain.errors import ConfigError, GamesbotError, StoreError, Unreachabl
 from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
+from bot.runtime import collection_paused
 from bot.service import GamesService
-from bot.service.changes import follow_store_changes
 from bot.settings import Settings
 from bot.store.factory import Store, open_store
 
+if TYPE_CHECKING:
+    import argparse
+
+if _COLLECTING:
+    gc.enable()
+
 log = logging.getLogger("bot")
+#: The commands that run for long: they collect garbage (``run`` its own way, ``bot.runtime``).
+LONG_RUNNING = ("run", "console")
 SHUTDOWN_GRACE = 10.0
 
 
@@ -47,14 +65,15 @@ def load_settings() -> Settings:
         raise SystemExit(cli.EXIT_USAGE) from None
 
 
-async def open_service(settings: Settings) -> tuple[Store, GamesService]:
+async def open_service(settings: Settings, *, views: bool = True) -> tuple[Store, GamesService]:
     """Open the store (PostgreSQL when GAMESBOT_DATABASE_URL is set, else the SQLite file; filled
-    from the bundled data on first use) and build the service."""
+    from the bundled data on first use) and build the service (``views=False``: build no Games'
+    view yet, see ``GamesService.start``)."""
     store = await open_store(settings.database_url or settings.gamesbot_db_path)
     data_dir: Path = settings.gamesbot_data_dir or default_data_dir()
     service = GamesService(store, settings.gamesbot_default_games, data_dir)
     try:
-        await service.start()
+        await service.start(views=views)
     except BaseException:
         await store.close()
         raise
@@ -62,8 +81,10 @@ async def open_service(settings: Settings) -> tuple[Store, GamesService]:
 
 
 async def _query(settings: Settings, args: object) -> int:
-    store, service = await open_service(settings)
+    """A one-shot question: only the Games it reads are read from the store."""
+    store, service = await open_service(settings, views=False)
     try:
+        await cli.prepare(service, args)  # type: ignore[arg-type]
         result = cli.answer(service, args)  # type: ignore[arg-type]
         return cli.print_answer(
             result,
@@ -116,6 +137,7 @@ async def _serve(settings: Settings) -> int:
     from bot.discord_ui.frontend import DiscordFrontEnd
     from bot.discord_ui.status import heartbeat_loop
     from bot.runtime import collect_in_background, settle_memory
+    from bot.service.changes import follow_store_changes
 
     store, service = await open_service(settings)
     frontend = DiscordFrontEnd(service, settings)
@@ -256,6 +278,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or ("run" if settings.discord_token else "console")
     quiet = command != "run" and "log_level" not in settings.model_fields_set
     setup_logging("WARNING" if quiet else settings.log_level, settings.log_format)
+    if command in LONG_RUNNING:
+        return _dispatch(command, settings, args)
+    with collection_paused():
+        return _dispatch(command, settings, args)
+
+
+def _dispatch(command: str, settings: Settings, args: argparse.Namespace) -> int:
+    """Run ``command``; domain errors become one line on stderr and their exit code."""
     try:
         if command == "run":
             return asyncio.run(_serve(settings)) if _has_token(settings) else cli.EXIT_USAGE

@@ -204,6 +204,20 @@ def query_parser() -> _Parser:
     return parser
 
 
+async def prepare(service: GamesService, args: argparse.Namespace) -> None:
+    """Build the views a parsed query command reads (after ``GamesService.start(views=False)``):
+    every Games for ``all``, for ``ask`` and for a person across Games (``athlete`` without
+    ``--games``); else only the Games it names, or the default Games."""
+    games = getattr(args, "games", None)
+    library = service.library
+    every = (
+        library.is_all(games)
+        or args.command == "ask"
+        or (args.command == "athlete" and games is None)
+    )
+    await library.prepare(games, every=every)
+
+
 def answer(service: GamesService, args: argparse.Namespace) -> Answer:
     """Run a parsed query command against the service."""
     games = getattr(args, "games", None)

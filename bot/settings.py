@@ -1,18 +1,30 @@
 """Settings: every configurable value of gamesbot, read from the environment (and ``.env``).
 
-This module owns the one pydantic-settings class. Every field is documented (the README table and
-``.env.example`` are checked against it by a guard test). ``DISCORD_TOKEN`` is a ``SecretStr`` so it
-is never printed by accident.
+This module owns the one settings class, a frozen pydantic model filled from the environment by
+``bot.settings_sources`` (not pydantic-settings, whose import alone took longer than a one-shot
+command's own work). Every field is documented (the README table and ``.env.example`` are checked
+against it by a guard test). ``DISCORD_TOKEN`` is a ``SecretStr`` so it is never printed by
+accident.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from bot.settings_sources import ENV_FILE, environment_values
 
 DISCORD_API_DEFAULT = "https://discord.com/api/v10"
 DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/"
@@ -25,16 +37,17 @@ def default_db_path() -> Path:
     return Path(base) / "gamesbot" / "gamesbot.db"
 
 
-class Settings(BaseSettings):
-    """All settings. Environment variable names are the field names in upper case."""
+class Settings(BaseModel):
+    """All settings. Environment variable names are the field names in upper case.
 
-    model_config = SettingsConfigDict(
-        env_file=".env",
-        env_file_encoding="utf-8",
-        extra="ignore",
-        case_sensitive=False,
-        frozen=True,
-    )
+    ``Settings()`` reads the environment and ``.env``; values given by keyword win over both, and
+    ``_env_file=None`` leaves the file out (tests)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    def __init__(self, _env_file: str | Path | None = ENV_FILE, **values: Any) -> None:
+        found: dict[str, Any] = environment_values(type(self).model_fields, _env_file)
+        super().__init__(**{**found, **values})
 
     discord_token: SecretStr | None = Field(
         default=None,
@@ -102,9 +115,13 @@ class Settings(BaseSettings):
 
     @field_validator("shard_ids", "home_guild_ids", "moderator_role_ids", mode="before")
     @classmethod
-    def _split_ids(cls, value: object) -> object:
+    def _split_ids(cls, value: object, info: ValidationInfo) -> object:
+        """``1,2`` (or a JSON list ``[1, 2]``, or one id) from the environment; empty is unset."""
         if isinstance(value, str):
-            return [int(part) for part in value.replace(" ", "").split(",") if part]
+            if value.strip().startswith("["):
+                return json.loads(value)
+            parts = [part for part in value.replace(" ", "").split(",") if part]
+            return parts or (None if info.field_name == "shard_ids" else [])
         if isinstance(value, int):
             return [value]
         return value

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.domain.models import Follow, GamesData, LoadPlan, LoadRecord, MedalKey
+from bot.domain.models import Follow, Games, GamesData, LoadPlan, LoadRecord, MedalKey
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,11 @@ class ResultsStore(Protocol):
 
     async def read_games(self, games_id: str) -> GamesData:
         """Everything known about one Games."""
+        ...
+
+    async def games_rows(self) -> list[Games]:
+        """The Games rows alone (no NOCs, athletes, events or results) of every Games held, by
+        id: what choosing a Games needs, without reading any Games' data."""
         ...
 
     async def apply(

@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -315,12 +315,12 @@ class Resolver:
     nations: tuple[Candidate, ...]
     nation_names: tuple[tuple[int, str], ...]
     nation_exact: dict[str, tuple[int, ...]]
-    athletes: tuple[Candidate, ...]
-    athlete_names: tuple[tuple[int, str], ...]
-    athlete_defaults: tuple[Candidate, ...]
-    events: tuple[_EventEntry, ...]
     sports: dict[str, Candidate]
     sport_phrases: dict[str, str]
+    #: The Games' data: its athletes' and events' parts are built from it on first use.
+    data: GamesData = field(compare=False, repr=False)
+    #: Namesakes' sports (athlete id → sport) given by the builder; None: read from ``data``.
+    namesakes_given: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
     #: Words naming the Games itself (its name, city, aliases, year): no part of an event's name.
     games_words: frozenset[str] = frozenset()
 
@@ -337,39 +337,14 @@ class Resolver:
             for name in (nation.code, nation.name, nation.official_name, *nation.aliases):
                 if not name:
                     continue
-                if len(fold(name).replace(" ", "")) > 3:  # a code matches exactly, never fuzzily
+                folded = fold(name)
+                if len(folded.replace(" ", "")) > 3:  # a code matches exactly, never fuzzily
                     nation_names.append((number, name))
-                for key in {fold(name), fold(name).replace(" ", "")}:
+                for key in {folded, folded.replace(" ", "")}:
                     bucket = nation_exact.setdefault(key, [])
                     if number not in bucket:
                         bucket.append(number)
 
-        athletes = cls._athletes_by_medals(data)
-        athlete_names = [
-            (number, name)
-            for number, athlete in enumerate(athletes)
-            for name in (athlete.name, athlete.native_name, *athlete.aliases)
-            if name
-        ]
-        medals = cls._medal_counts(data)
-        namesakes = namesake_sports(data) if namesakes is None else namesakes
-        athlete_candidates = tuple(_athlete_candidate(a, namesakes.get(a.id, "")) for a in athletes)
-
-        events = tuple(
-            _EventEntry(
-                event=e,
-                candidate=Candidate(
-                    kind=EntityKind.EVENT,
-                    id=e.id,
-                    label=_label(f"{e.name} ({e.sport})"),
-                    names=CandidateNames(name=e.name, sport=e.sport),
-                ),
-                terms=cls._terms_of(e),
-            )
-            for e in sorted(
-                data.events, key=lambda e: (e.date.isoformat() if e.date else "~", e.sport, e.name)
-            )
-        )
         sport_names = sorted({e.sport for e in data.events})
         sports = {
             name: Candidate(kind=EntityKind.SPORT, id=slug(name), label=_label(name))
@@ -390,19 +365,64 @@ class Resolver:
             ),
             nation_names=tuple(nation_names),
             nation_exact={k: tuple(v) for k, v in nation_exact.items()},
-            athletes=athlete_candidates,
-            athlete_names=tuple(athlete_names),
-            athlete_defaults=tuple(
-                c for c, a in zip(athlete_candidates, athletes, strict=True) if medals[a.id]
-            ),
-            events=events,
             sports=sports,
             sport_phrases=phrases,
+            data=data,
+            namesakes_given=namesakes,
             games_words=games_words(data.games),
         )
 
-    # The fuzzy indexes are built on first use: a one-shot command that names a nation exactly
-    # (or asks for the table) never needs the athletes' index, the costliest part of building.
+    # The athletes' and events' parts and the fuzzy indexes are built on first use: a one-shot
+    # command about a nation (or the table) never needs the athletes or the events.
+
+    @functools.cached_property
+    def _athletes_ranked(self) -> list[Athlete]:
+        return self._athletes_by_medals(self.data)
+
+    @functools.cached_property
+    def athletes(self) -> tuple[Candidate, ...]:
+        """Every athlete's candidate, most medals first (``_athletes_by_medals``); a namesake's
+        label carries its sport."""
+        given = self.namesakes_given
+        namesakes = namesake_sports(self.data) if given is None else given
+        return tuple(_athlete_candidate(a, namesakes.get(a.id, "")) for a in self._athletes_ranked)
+
+    @functools.cached_property
+    def athlete_names(self) -> tuple[tuple[int, str], ...]:
+        """(athlete number, name) for every name, native name and alias of every athlete."""
+        return tuple(
+            (number, name)
+            for number, athlete in enumerate(self._athletes_ranked)
+            for name in (athlete.name, athlete.native_name, *athlete.aliases)
+            if name
+        )
+
+    @functools.cached_property
+    def athlete_defaults(self) -> tuple[Candidate, ...]:
+        """The medallists' candidates, most medals first: what an empty athlete search offers."""
+        medals = self._medal_counts(self.data)
+        ranked = zip(self.athletes, self._athletes_ranked, strict=True)
+        return tuple(c for c, a in ranked if medals[a.id])
+
+    @functools.cached_property
+    def events(self) -> tuple[_EventEntry, ...]:
+        """Every event with its candidate and terms, by date, sport and name."""
+        return tuple(
+            _EventEntry(
+                event=e,
+                candidate=Candidate(
+                    kind=EntityKind.EVENT,
+                    id=e.id,
+                    label=_label(f"{e.name} ({e.sport})"),
+                    names=CandidateNames(name=e.name, sport=e.sport),
+                ),
+                terms=self._terms_of(e),
+            )
+            for e in sorted(
+                self.data.events,
+                key=lambda e: (e.date.isoformat() if e.date else "~", e.sport, e.name),
+            )
+        )
 
     @functools.cached_property
     def nation_index(self) -> NameIndex:

@@ -28,10 +28,14 @@ class GamesService:
         self.followers = Followers(store, self.library, self.queries)
         self.servers = ServerSettings(store, self.library)
 
-    async def start(self) -> None:
-        """Load the bundled Games the store has never held, then build every Games' view."""
+    async def start(self, *, views: bool = True) -> None:
+        """Load the bundled Games the store has never held, then build every Games' view (with
+        ``views=False``, only list the Games: a one-shot command prepares those it reads)."""
         await self.loads.add_bundled()
-        await self.library.refresh_all()
+        if views:
+            await self.library.refresh_all()
+        else:
+            await self.library.list_games()
         configured = self.library.configured_default
         if configured and configured not in self.library.games_ids:
             raise ConfigError(

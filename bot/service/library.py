@@ -1,6 +1,10 @@
 """The library of loaded Games: one in-memory view per Games (index, resolver and the answers
 already computed from them), built from the results store and rebuilt after a load; which Games
-a command means (a loose name, or the default); the medals each rebuild gained, for followers."""
+a command means (a loose name, or the default); the medals each rebuild gained, for followers.
+
+The long-running bot builds every view at start (``refresh_all``). A one-shot command only lists
+the Games (``list_games``: their rows, none of their data) and builds the views it will read
+(``prepare``), so ``gamesbot medals korea`` never reads the Games it does not ask about."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from typing import Any, TypeVar
 
 from bot.answers.models import Answer, Provenance
 from bot.domain.errors import AmbiguousGamesError, OneGamesOnlyError, UnknownGamesError
-from bot.domain.models import GamesData, MedalKey
+from bot.domain.models import Games, GamesData, MedalKey
 from bot.domain.ports import ResultsStore
 from bot.domain.resolution import ResolutionStatus
 from bot.query import summaries
@@ -74,6 +78,8 @@ class Library:
     def __init__(self, store: ResultsStore, default_games: str | None = None) -> None:
         self._store = store
         self._configured_default = default_games
+        #: The Games held (their rows), by id; ``_views`` has those whose view is built.
+        self._games: dict[str, Games] = {}
         self._views: dict[str, GamesView] = {}
         self._names = GamesNames.build(())
         self._people: People | None = None
@@ -90,14 +96,16 @@ class Library:
         old = self._views.get(games_id)
         if games_id not in await self._store.games_ids():
             self._views.pop(games_id, None)
+            self._games.pop(games_id, None)
         else:
             new = GamesView.build(await self._store.read_games(games_id))
             self._views[games_id] = new
+            self._games[games_id] = new.index.data.games
             if old is not None:
                 gained = medal_keys(new.index.data) - medal_keys(old.index.data)
                 if gained:
                     self.gained.setdefault(games_id, set()).update(gained)
-        self._names = GamesNames.build(v.index.data.games for v in self._views.values())
+        self._names = GamesNames.build(self._games.values())
         self._people = None  # rebuilt when next needed
         self.changed.set()
 
@@ -105,6 +113,19 @@ class Library:
         """Build the view of every Games the store holds."""
         for games_id in await self._store.games_ids():
             await self.refresh(games_id)
+
+    async def list_games(self) -> None:
+        """Know the Games the store holds (their rows alone), building no view."""
+        self._games = {games.id: games for games in await self._store.games_rows()}
+        self._names = GamesNames.build(self._games.values())
+
+    async def prepare(self, games: str | None = None, *, every: bool = False) -> None:
+        """Build the views not yet built of the Games ``games`` names (None: the default Games),
+        or of every Games held."""
+        for games_id in self.games_ids if every else [self.games_id(games)]:
+            if games_id not in self._views:
+                self._views[games_id] = GamesView.build(await self._store.read_games(games_id))
+                self._people = None
 
     async def refresh_if_changed(self) -> list[str]:
         """Pick up loads made by another process (e.g. ``gamesbot load`` beside a running bot)."""
@@ -147,9 +168,9 @@ class Library:
     @property
     def default_games(self) -> str:
         """The setting's Games when it is loaded, else the most recent Games."""
-        if self._configured_default in self._views:
+        if self._configured_default in self._games:
             return self._configured_default
-        if not self._views:
+        if not self._games:
             raise UnknownGamesError(self._configured_default or "", [])
         return self.games_ids[0]
 
@@ -169,7 +190,7 @@ class Library:
         if self.is_all(games):
             raise OneGamesOnlyError([c.label for c in self._names.candidates])
         text = games.strip()
-        if text in self._views:
+        if text in self._games:
             return text
         resolution = self._names.resolve(text)
         if resolution.status is ResolutionStatus.CONFIDENT and resolution.match is not None:
@@ -180,11 +201,17 @@ class Library:
 
     def view(self, games: str | None = None) -> GamesView:
         """The view of the Games ``games`` names (default: the default Games)."""
-        return self._views[self.games_id(games)]
+        return self._built(self.games_id(games))
 
     def views(self) -> list[GamesView]:
         """Every loaded Games' view, the most recent first."""
-        return [self._views[games_id] for games_id in self.games_ids]
+        return [self._built(games_id) for games_id in self.games_ids]
+
+    def _built(self, games_id: str) -> GamesView:
+        view = self._views.get(games_id)
+        if view is None:  # a command that did not prepare() the Games it reads
+            raise LookupError(f"the view of {games_id} is not built (Library.prepare it first)")
+        return view
 
     def provenance(self, games: str | None = None) -> Provenance:
         """Source and freshness of a Games' data."""

@@ -17,7 +17,15 @@ from psycopg.types.json import Json
 from psycopg_pool import AsyncConnectionPool
 
 from bot.domain.errors import NothingToUndoError, StalePreviewError, StoreError, UnknownGamesError
-from bot.domain.models import EventResults, Follow, GamesData, LoadPlan, LoadRecord, MedalKey
+from bot.domain.models import (
+    EventResults,
+    Follow,
+    Games,
+    GamesData,
+    LoadPlan,
+    LoadRecord,
+    MedalKey,
+)
 from bot.domain.ports import StoreChange
 from bot.store import postgres_rows as rows
 from bot.store import postgres_sql as sql
@@ -117,6 +125,10 @@ class PostgresStore:
     async def games_ids(self) -> list[str]:
         """Ids of the Games held."""
         return [str(row[0]) for row in await self._all(sql.GAMES_IDS)]
+
+    async def games_rows(self) -> list[Games]:
+        """The Games rows of every Games held, by id (none of their data)."""
+        return [rows.games(row) for row in await self._all(sql.ALL_GAMES)]
 
     async def read_games(self, games_id: str) -> GamesData:
         """Everything known about one Games, read from one snapshot."""

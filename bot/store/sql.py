@@ -7,6 +7,7 @@ GAMES_COLUMNS = (
     "id, name, official_name, city, country, start_date, end_date, sources, aliases, as_of"
 )
 GAMES_ROW = f"SELECT {GAMES_COLUMNS} FROM games WHERE id = ?"
+ALL_GAMES = f"SELECT {GAMES_COLUMNS} FROM games ORDER BY id"
 UPSERT_GAMES = f"""
 INSERT INTO games ({GAMES_COLUMNS})
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -117,23 +117,16 @@ class SqliteStore:
         """Ids of the Games held."""
         return [str(row[0]) for row in await self._all(sql.GAMES_IDS)]
 
+    async def games_rows(self) -> list[Games]:
+        """The Games rows of every Games held, by id (none of their data)."""
+        return [_games(row) for row in await self._all(sql.ALL_GAMES)]
+
     async def read_games(self, games_id: str) -> GamesData:
         """Everything known about one Games, as domain models."""
         row = await self._one(sql.GAMES_ROW, games_id)
         if row is None:
             raise UnknownGamesError(games_id, await self.games_ids())
-        games = Games(
-            id=row[0],
-            name=row[1],
-            official_name=row[2],
-            city=row[3],
-            country=row[4],
-            start=_date(row[5]),
-            end=_date(row[6]),
-            sources=tuple(json.loads(row[7])),
-            aliases=tuple(json.loads(row[8])),
-            as_of=_date(row[9]),
-        )
+        games = _games(row)
         nations = tuple(_nation(r) for r in await self._all(sql.NATIONS, games_id))
         athletes = tuple(_athlete(r) for r in await self._all(sql.ATHLETES, games_id))
         events = tuple(_event(r) for r in await self._all(sql.EVENTS, games_id))
@@ -514,6 +507,21 @@ def _padded(row: Sequence[object], defaults: tuple[object, ...]) -> tuple[object
 
 def _split(script: str) -> list[str]:
     return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+def _games(row: Row) -> Games:
+    return Games(
+        id=row[0],
+        name=row[1],
+        official_name=row[2],
+        city=row[3],
+        country=row[4],
+        start=_date(row[5]),
+        end=_date(row[6]),
+        sources=tuple(json.loads(row[7])),
+        aliases=tuple(json.loads(row[8])),
+        as_of=_date(row[9]),
+    )
 
 
 def _nation(row: Row) -> Nation:

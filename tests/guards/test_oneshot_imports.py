@@ -1,6 +1,7 @@
 """Guards: a one-shot command's process never imports discord.py (or aiohttp, the Discord
-front-end, the /ask parser or the file parsers when it does not use them), so that
-``gamesbot medals korea`` starts fast; ``run`` and ``sync`` are the paths that import Discord.
+front-end, PostgreSQL's driver, pydantic-settings, the /ask parser, the file parsers or Babel
+when it does not use them), so that ``gamesbot medals korea`` starts fast; ``run`` and ``sync``
+are the paths that import Discord.
 
 Each command runs in a real subprocess (``python -m bot ...`` over a database filled once), and
 the modules it imported are read from ``sys.modules`` as the process ends."""
@@ -25,7 +26,15 @@ code = main(sys.argv[1:])
 print("\\n@@MODULES@@" + json.dumps(sorted(sys.modules)))
 """
 
-NEVER_IN_A_ONE_SHOT = ("discord", "aiohttp", "bot.discord_ui", "psycopg", "psycopg_pool")
+NEVER_IN_A_ONE_SHOT = (
+    "discord",
+    "aiohttp",
+    "bot.discord_ui",
+    "psycopg",
+    "psycopg_pool",
+    "pydantic_settings",
+    "bot.service.changes",
+)
 
 
 def modules_of(tmp_path: Path, *args: str, **extra_env: str) -> set[str]:
@@ -76,11 +85,12 @@ def test_a_one_shot_command_does_not_import_discord(filled: Path, args: tuple[st
         assert loaded(modules, package) == [], f"gamesbot {' '.join(args)} imported {package}"
 
 
-def test_a_question_about_medals_imports_neither_the_ask_parser_nor_the_file_parsers(
+def test_a_question_about_medals_imports_neither_the_ask_parser_nor_the_file_parsers_nor_babel(
     filled: Path,
 ) -> None:
-    modules = modules_of(filled, "medals", "korea")
+    modules = modules_of(filled, "medals", "korea", LC_ALL="C.UTF-8")
     assert loaded(modules, "bot.query.ask") == []
+    assert loaded(modules, "babel") == []  # English needs no catalogue nor CLDR data
     assert loaded(modules, "bot.ingest.parse") == []
     assert loaded(modules, "bot.ingest.plan") == []
 

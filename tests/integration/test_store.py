@@ -123,10 +123,23 @@ async def test_a_failing_load_changes_nothing(
     assert len(await store.history("harbin-2025")) == 1
 
 
+async def test_the_games_rows_alone_are_those_read_with_their_data(
+    service: GamesService, store: Store, bundled_data: GamesData
+) -> None:
+    assert await store.games_rows() == [bundled_data.games]
+    other = bundled_data.games.model_copy(
+        update={"id": "alpha-2024", "name": "Alpha", "start": None}
+    )
+    await store.apply(LoadPlan(games=other), source="alpha.json", sha256="a", user_id=None)
+    rows = await store.games_rows()
+    assert [g.id for g in rows] == ["alpha-2024", "harbin-2025"] == await store.games_ids()
+    assert rows == [(await store.read_games(g.id)).games for g in rows]
+
+
 async def test_unknown_games(store: Store) -> None:
     with pytest.raises(UnknownGamesError):
         await store.read_games("paris-2024")
-    assert await store.games_ids() == []
+    assert await store.games_ids() == [] and await store.games_rows() == []
     assert await store.last_load_id("paris-2024") is None
     with pytest.raises(NothingToUndoError):
         await store.undo_last("paris-2024", user_id=1)

@@ -7,7 +7,7 @@ import asyncio
 import gc
 import weakref
 
-from bot.runtime import collect_in_background
+from bot.runtime import collect_in_background, collection_paused
 
 
 class Node:
@@ -33,4 +33,20 @@ async def test_collector_replaces_automatic_collection_and_still_frees_cycles() 
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+    assert gc.isenabled()
+
+
+def test_collection_is_paused_inside_the_block_and_restored_after() -> None:
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner pause leaves the outer one in force
+    assert gc.isenabled()
+    try:
+        with collection_paused():
+            raise KeyError("boom")
+    except KeyError:
+        pass
     assert gc.isenabled()
