@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from bot.answers.controls import strip_controls
 from bot.answers.models import (
     Answer,
     AthleteSummary,
@@ -216,7 +217,8 @@ class Console:
             self._choices = ()
 
     def _print(self, text: str) -> None:
-        self._out.write(text + "\n")
+        """Write a line to the terminal, without control characters from the data."""
+        self._out.write(strip_controls(text) + "\n")
         self._out.flush()
 
 
