@@ -253,7 +253,8 @@ def run_console(
         w = words_for(lang)
         games = service.library.view().index.data.games
         name = w.games(games.name, games.aliases)
-        out.write(w.t("gamesbot console · {games} · type help, or quit", games=name) + "\n")
+        greeting = w.t("gamesbot console · {games} · type help, or quit", games=name)
+        out.write(strip_controls(greeting) + "\n")
     while True:
         if interactive:
             out.write("> ")
