@@ -20,11 +20,9 @@ import pytest
 
 from bot.answers.models import Answer
 from bot.answers.text import render_text
-from bot.discord_ui.commands import autocompleter
 from bot.discord_ui.components import Query, build_view
 from bot.discord_ui.markdown import inert, plain
 from bot.discord_ui.render import render_embeds
-from bot.domain.resolution import EntityKind
 from bot.i18n import ENGLISH, Lang, words_for
 from bot.service import GamesService
 from tests import hostile
@@ -155,14 +153,9 @@ async def test_plain_text_places_of_discord_get_plain_names(service: GamesServic
     labels = [o["label"] for row in view.to_components() for o in row["components"][0]["options"]]
     assert f"{hostile.SHOWN['athlete']} (CHN)" in labels
     assert all("\\" not in label and not CONTROL.search(label) for label in labels)
-    from tests.fakediscord.rules import validate_message as valid
-
-    valid({"components": view.to_components(), "embeds": [], "allowed_mentions": {"parse": []}})
-
-
-def test_autocomplete_choice_names_are_plain(service: GamesService) -> None:
-    del service  # the callback is exercised end to end in tests/e2e/test_discord_text_is_data.py
-    assert autocompleter is not None
+    validate_message(
+        {"components": view.to_components(), "embeds": [], "allowed_mentions": {"parse": []}}
+    )
 
 
 @pytest.mark.parametrize("lang", list(Lang), ids=str)
