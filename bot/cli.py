@@ -16,7 +16,7 @@ from typing import TextIO
 from pydantic import TypeAdapter
 
 from bot import __version__
-from bot.answers.controls import escape_controls_in_json
+from bot.answers.controls import escape_controls_in_json, strip_controls
 from bot.answers.models import Answer, is_answered
 from bot.answers.text import render_text
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
@@ -277,10 +277,10 @@ async def admin(
                     out.write(content.decode("utf-8"))
                 return EXIT_OK
     except InvalidResultsFile as exc:
-        err.write(f"gamesbot: {exc}\n")
+        err.write(strip_controls(f"gamesbot: {exc}\n"))
         return EXIT_INVALID_FILE
     except (StalePreviewError, NothingToUndoError) as exc:
-        err.write(f"gamesbot: {exc}\n")
+        err.write(strip_controls(f"gamesbot: {exc}\n"))
         return EXIT_NO_MATCH
     raise UsageError(f"not an admin command: {args.command}")
 

@@ -293,3 +293,25 @@ def test_the_console_prints_no_control_characters(hostile_db: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert not CONTROL.search(done.stdout), repr(done.stdout)
     assert hostile.SHOWN["athlete"] in done.stdout
+
+
+def test_errors_name_stored_games_without_control_characters(hostile_db: Path) -> None:
+    done = gamesbot(hostile_db, "medals", "KOR", "--games", "nope")
+    assert done.returncode == 1
+    assert "~~Games~~ @here" in done.stderr and not CONTROL.search(done.stderr), done.stderr
+
+
+def test_a_load_preview_prints_no_control_characters(hostile_db: Path) -> None:
+    """A file's names with terminal escapes: previewed without them (or, where loads refuse
+    them, refused with a message without them)."""
+    from tests.e2e.test_cli_loading import DSQ
+
+    hostile_file = DSQ.replace("Kim Gil-li", "Kim Gil-li\x1b[2J\x9b31m").replace(
+        "test correction", "test \x1b]0;pwned\x07correction"
+    )
+    (hostile_db.parent / "dsq.csv").write_text(hostile_file, encoding="utf-8")
+    done = gamesbot(hostile_db, "load", "dsq.csv", "--dry-run")
+    assert done.returncode in (0, 3), done.stderr
+    assert not CONTROL.search(done.stdout + done.stderr), repr(done.stdout + done.stderr)
+    for json_run in (gamesbot(hostile_db, "load", "dsq.csv", "--dry-run", "--json"),):
+        assert not CONTROL.search(json_run.stdout + json_run.stderr)
