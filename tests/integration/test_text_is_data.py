@@ -315,3 +315,18 @@ def test_a_load_preview_prints_no_control_characters(hostile_db: Path) -> None:
     assert not CONTROL.search(done.stdout + done.stderr), repr(done.stdout + done.stderr)
     for json_run in (gamesbot(hostile_db, "load", "dsq.csv", "--dry-run", "--json"),):
         assert not CONTROL.search(json_run.stdout + json_run.stderr)
+
+
+async def test_a_list_of_follows_keeps_its_channel_links_and_escapes_the_names(
+    service: GamesService,
+) -> None:
+    """/following lists "NATION → #channel": the service's channel mention stays a mention, the
+    stored nation name is inert."""
+    guild, channel = 123456789012345678, 223456789012345678
+    await service.followers.follow(guild, channel, hostile.NOC, user_id=1, games=hostile.GAMES)
+    listing = await service.followers.following(guild, games=hostile.GAMES)
+    [embed] = [e.to_dict() for e in render_embeds(listing)]
+    description = embed["description"]
+    assert description.endswith(f" → <#{channel}>")
+    assert_inert(description.replace(f"<#{channel}>", ""), "the list of follows")
+    assert hostile.SHOWN["nation"] in visible(description)
