@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from bot import cli
+from bot.answers.controls import strip_controls
 from bot.domain.errors import ConfigError, GamesbotError, StoreError, UnreachableError
 from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
@@ -309,10 +310,10 @@ def _dispatch(command: str, settings: Settings, args: argparse.Namespace) -> int
         print(exc, file=sys.stderr)
         return cli.EXIT_USAGE
     except (StoreError, ConfigError, UnreachableError) as exc:
-        print(f"gamesbot: {exc}", file=sys.stderr)
+        print(strip_controls(f"gamesbot: {exc}"), file=sys.stderr)
         return cli.EXIT_USAGE
     except GamesbotError as exc:
-        print(f"gamesbot: {exc}", file=sys.stderr)
+        print(strip_controls(f"gamesbot: {exc}"), file=sys.stderr)
         return cli.EXIT_NO_MATCH
 
 

@@ -16,6 +16,7 @@ from typing import TextIO
 from pydantic import TypeAdapter
 
 from bot import __version__
+from bot.answers.controls import escape_controls_in_json, strip_controls
 from bot.answers.models import Answer, is_answered
 from bot.answers.text import render_text
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
@@ -242,7 +243,9 @@ def print_answer(
 ) -> int:
     """Print an answer (text in ``lang``, or the model as JSON); return its exit code."""
     if as_json:
-        out.write(_answer_adapter().dump_json(result, indent=2).decode() + "\n")
+        # JSON keeps the data; what its encoder leaves raw (C1, DEL, bidi) is escaped.
+        out.write(escape_controls_in_json(_answer_adapter().dump_json(result, indent=2).decode()))
+        out.write("\n")
     else:
         out.write(render_text(result, words_for(lang)) + "\n")
     return EXIT_OK if is_answered(result) else EXIT_NO_MATCH
@@ -288,10 +291,10 @@ async def admin(
                     out.write(content.decode("utf-8"))
                 return EXIT_OK
     except InvalidResultsFile as exc:
-        err.write(f"gamesbot: {exc}\n")
+        err.write(strip_controls(f"gamesbot: {exc}\n"))
         return EXIT_INVALID_FILE
     except (StalePreviewError, NothingToUndoError) as exc:
-        err.write(f"gamesbot: {exc}\n")
+        err.write(strip_controls(f"gamesbot: {exc}\n"))
         return EXIT_NO_MATCH
     raise UsageError(f"not an admin command: {args.command}")
 

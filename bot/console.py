@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from bot.answers.controls import strip_controls
 from bot.answers.models import (
     Answer,
     AthleteSummary,
@@ -216,7 +217,8 @@ class Console:
             self._choices = ()
 
     def _print(self, text: str) -> None:
-        self._out.write(text + "\n")
+        """Write a line to the terminal, without control characters from the data."""
+        self._out.write(strip_controls(text) + "\n")
         self._out.flush()
 
 
@@ -251,7 +253,8 @@ def run_console(
         w = words_for(lang)
         games = service.library.view().index.data.games
         name = w.games(games.name, games.aliases)
-        out.write(w.t("gamesbot console · {games} · type help, or quit", games=name) + "\n")
+        greeting = w.t("gamesbot console · {games} · type help, or quit", games=name)
+        out.write(strip_controls(greeting) + "\n")
     while True:
         if interactive:
             out.write("> ")

@@ -119,7 +119,7 @@ def medals_plural(query: Query, w: Words = EN) -> str:
 def event_label(label: str, w: Words = EN) -> str:
     """An event as /ask labels it (``Name (Sport)`` or ``Name``), in the reader's language."""
     if w.english:
-        return label
+        return w.text(label)
     name, paren, sport = label.partition(" (")
     if paren and sport.endswith(")"):
         return f"{w.event(name)} ({w.sport(sport[:-1])})"
@@ -131,14 +131,14 @@ def named(label: str, names: CandidateNames | None, kind: str, w: Words = EN) ->
     language its name there (a nation's and a Games' from the data, an athlete's native name
     first)."""
     if w.english or names is None:
-        return label
+        return w.text(label)
     if kind == "nation":
         return w.nation(names.name, names.aliases, names.flag)
     if kind == "athlete":
         return w.person(names.name, names.native)
     if kind == "games":
         return w.games(names.name, names.aliases)
-    return label
+    return w.text(label)
 
 
 def item_label(item: Item, w: Words = EN) -> str:
@@ -152,15 +152,18 @@ def item_label(item: Item, w: Words = EN) -> str:
 
 def result_line(item: Item, w: Words = EN, *, with_event: bool = True) -> str:
     mark = item.medal.emoji if item.medal else (ordinal(item.rank, w) if item.rank else "–")
-    names = [a.name if w.english else w.person(a.name, a.native_name) for a in item.athletes]
+    names = [
+        w.text(a.name) if w.english else w.person(a.name, a.native_name) for a in item.athletes
+    ]
     who = ", ".join(names[:MAX_NAMES]) + (
         f" +{len(names) - MAX_NAMES}" if len(names) > MAX_NAMES else ""
     )
-    who = who or item.noc
-    who = f"{who} ({item.noc})" if item.athletes else who
+    noc = w.text(item.noc)
+    who = who or noc
+    who = f"{who} ({noc})" if item.athletes else who
     when = (f"{item.date:%d %b}" if w.english else w.day(item.date)) if item.date else ""
     where = f" {event_label(item.label, w)}, {when}:" if with_event and item.date else ""
-    extra = f" {item.mark}" if item.mark else ""
+    extra = f" {w.text(item.mark)}" if item.mark else ""
     return f"{mark}{where} {who}{extra}".strip()
 
 
@@ -187,7 +190,9 @@ def scope(query: Query, w: Words = EN) -> str:
 def subject(query: Query, w: Words = EN) -> str:
     both = w.t(" and ")
     if query.nations:
-        return both.join(f"{named(r.label, r.names, 'nation', w)} ({r.id})" for r in query.nations)
+        return both.join(
+            f"{named(r.label, r.names, 'nation', w)} ({w.text(r.id)})" for r in query.nations
+        )
     return both.join(named(r.label, r.names, "athlete", w) for r in query.athletes)
 
 
@@ -385,7 +390,7 @@ def _rank(part: AskPart, w: Words) -> list[str]:
 
 
 def _ranked(item: Item, w: Words) -> str:
-    noc = f" ({item.noc})" if item.kind == "athlete" else ""
+    noc = f" ({w.text(item.noc)})" if item.kind == "athlete" else ""
     label = item_label(item, w)
     return f"{label}{noc}, {breakdown(item.count, w) if item.count else ''}".rstrip(", ")
 
@@ -466,9 +471,10 @@ def _explain(part: AskPart, w: Words) -> list[str]:
     lines = [w.t("What the sources say about {about}{at}:", about=about, at=_at(q, w))]
     for item in part.items[:MAX_LINES]:
         if item.kind == "note":
-            lines.append(f"• {item.label}" + (f" <{item.source}>" if item.source else ""))
+            source = f" <{w.text(item.source)}>" if item.source else ""
+            lines.append(f"• {w.text(item.label)}{source}")
         else:
-            lines.append(f"• {result_line(item, w)} — {item.note}")
+            lines.append(f"• {result_line(item, w)} — {w.text(item.note)}")
     return lines
 
 

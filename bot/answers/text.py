@@ -1,4 +1,6 @@
-"""The plain-text renderer: answer models → text for the terminal (console and command line)."""
+"""The plain-text renderer: answer models → text for the terminal (console and command line).
+Stored text goes through ``Words`` (names, and ``Words.text`` for the rest) as in every
+renderer; what comes out has no control characters (``render_text``)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from unicodedata import east_asian_width
 
 from bot.answers.ask import AskAnswer
 from bot.answers.ask_text import render_ask_text
+from bot.answers.controls import strip_controls
 from bot.answers.models import (
     About,
     AthleteRef,
@@ -80,9 +83,10 @@ def nation_name(nation: Nation, w: Words = EN) -> str:
     return w.nation(nation.name, nation.aliases, nation.flag)
 
 
-def nation_label(nation: Nation, w: Words = EN) -> str:
+def nation_label(nation: Nation, w: Words = EN, no_flag: str = NO_FLAG) -> str:
     """``🇰🇷 South Korea (KOR)``."""
-    return f"{nation.flag or NO_FLAG} {nation_name(nation, w)} ({nation.code})"
+    flag = w.text(nation.flag) or no_flag
+    return f"{flag} {nation_name(nation, w)} ({w.text(nation.code)})"
 
 
 def games_name(provenance: Provenance, w: Words = EN) -> str:
@@ -122,9 +126,15 @@ def source_lines(sources: tuple[str, ...], w: Words = EN) -> list[str]:
     return lines
 
 
-@singledispatch
 def render_text(answer: object, w: Words = EN) -> str:
-    """Render any answer model as text (in the language of ``w``)."""
+    """Render any answer model as text for a terminal (in the language of ``w``), without the
+    control characters stored data may hold (``bot.answers.controls``)."""
+    return strip_controls(text_of(answer, w))
+
+
+@singledispatch
+def text_of(answer: object, w: Words = EN) -> str:
+    """The text of any answer model, as its renderer wrote it."""
     raise TypeError(f"no text renderer for {type(answer).__name__}")
 
 
@@ -147,7 +157,7 @@ def day_or_unknown(date: dt.date | None, w: Words = EN) -> str:
     return w.date(date) if date else w.t("date unknown")
 
 
-@render_text.register
+@text_of.register
 def _(answer: NationSummary, w: Words = EN) -> str:
     nation = answer.nation
     scope = in_sport(answer.sport, w)
@@ -195,7 +205,7 @@ def medal_words(medals: MedalCount, w: Words = EN) -> str:
     )
 
 
-@render_text.register
+@text_of.register
 def _(answer: AthleteSummary, w: Words = EN) -> str:
     lines = [f"{athlete_name(answer.athlete, w)} · {nation_label(answer.nation, w)}"]
     lines.extend(_athlete_lines(answer, w))
@@ -204,7 +214,7 @@ def _(answer: AthleteSummary, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-@render_text.register
+@text_of.register
 def _(answer: PersonSummary, w: Words = EN) -> str:
     first = answer.games[0]
     nations = ", ".join(dict.fromkeys(nation_label(p.nation, w) for p in answer.games))
@@ -259,7 +269,7 @@ def _athlete_lines(answer: AthleteSummary, w: Words = EN, *, facts: bool = True)
     return lines
 
 
-@render_text.register
+@text_of.register
 def _(answer: NationAcrossGames, w: Words = EN) -> str:
     lines = [w.t("{nation} at every loaded Games", nation=nation_label(answer.nation, w))]
     lines.append(w.t("{tally} in all", tally=tally(answer.count, w)))
@@ -274,7 +284,7 @@ def _(answer: NationAcrossGames, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-@render_text.register
+@text_of.register
 def _(answer: EventResult, w: Words = EN) -> str:
     event = answer.event
     lines = [f"{w.event(event.name)} · {w.sport(event.sport)}"]
@@ -311,7 +321,7 @@ def _table_title(answer: MedalTable, w: Words) -> str:
     return title + w.t(" (by total)") if answer.sort == "total" else title
 
 
-@render_text.register
+@text_of.register
 def _(answer: MedalTable, w: Words = EN) -> str:
     lines = [_table_title(answer, w), ""]
     labels = [nation_label(r.nation, w) for r in answer.rows]
@@ -356,7 +366,7 @@ def _(answer: MedalTable, w: Words = EN) -> str:
 def unranked_note(table: MedalTable, w: Words = EN) -> str:
     """The line under a table for medals that the official table leaves unranked."""
     listed = ", ".join(
-        f"{nation_name(row.nation, w)} ({row.nation.code}) {short_tally(row.count)}"
+        f"{nation_name(row.nation, w)} ({w.text(row.nation.code)}) {short_tally(row.count)}"
         for row in table.unranked
     )
     return w.t("Not ranked, as in the official table (not in the totals): {listed}", listed=listed)
@@ -376,24 +386,25 @@ def choice_label(candidate: Candidate, w: Words = EN) -> str:
     names (a nation's native name, an athlete's native name first, an event composed)."""
     parts = candidate.names
     if w.english:
-        return candidate.label
+        return w.text(candidate.label)
     if candidate.kind is EntityKind.SPORT:
         return w.sport(candidate.label)
     if parts is None:
-        return candidate.label
+        return w.text(candidate.label)
     match candidate.kind:
         case EntityKind.NATION:
             name = w.nation(parts.name, parts.aliases, parts.flag)
-            return f"{parts.flag} {name} ({parts.code})".strip()
+            return f"{w.text(parts.flag)} {name} ({w.text(parts.code)})".strip()
         case EntityKind.ATHLETE:
-            tail = f"{parts.code}, {w.sport(parts.sport)}" if parts.sport else parts.code
+            code = w.text(parts.code)
+            tail = f"{code}, {w.sport(parts.sport)}" if parts.sport else code
             return f"{w.person(parts.name, parts.native)} ({tail})"
         case EntityKind.EVENT:
             return f"{w.event(parts.name)} ({w.sport(parts.sport)})"
-    return candidate.label
+    return w.text(candidate.label)
 
 
-@render_text.register
+@text_of.register
 def _(answer: Disambiguation, w: Words = EN) -> str:
     kinds = w.t(_KIND_WORDS[answer.kind])
     lines = [
@@ -417,13 +428,18 @@ NO_MATCH_WORDS = {
 }
 
 
+#: The placeholders of a phrase whose values the bot itself writes, Markdown included (a
+#: channel mention, the list of commands): every other value is data (``Words.text``).
+MARKUP_VALUES = frozenset({"channel", "commands"})
+
+
 def said(text: str, spoken: Phrase | None, w: Words = EN) -> str:
-    """A sentence made elsewhere, in the reader's language: from its phrase when it has one,
-    else the catalogue's translation of exactly that sentence, else as it is."""
-    if w.english:
-        return text
+    """A sentence made elsewhere, in the reader's language: from its phrase when it has one
+    (its values as data), else the catalogue's translation of exactly that sentence, else as
+    it is."""
     if spoken is not None:
-        return w.t(spoken.template, **dict(spoken.values))
+        values = {k: v if k in MARKUP_VALUES else w.text(v) for k, v in spoken.values}
+        return w.t(spoken.template, **values)
     return w.said(text)
 
 
@@ -445,7 +461,7 @@ def no_match_words(answer: NoMatch, w: Words = EN) -> str:
     return w.t("No match for {query}.", query=repr(answer.query))
 
 
-@render_text.register
+@text_of.register
 def _(answer: NoMatch, w: Words = EN) -> str:
     lines = [no_match_words(answer, w)]
     listed = "; ".join(choice_label(c, w) for c in answer.suggestions[:10])
@@ -462,7 +478,7 @@ def ranking_title(answer: Ranking, w: Words = EN) -> str:
     return what + in_sport(answer.sport, w)
 
 
-@render_text.register
+@text_of.register
 def _(answer: Ranking, w: Words = EN) -> str:
     subject = w.t("athletes") if answer.subject == "athlete" else w.t("nations")
     lines = [f"{ranking_title(answer, w)} ({subject})"]
@@ -475,21 +491,21 @@ def _(answer: Ranking, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-@render_text.register
+@text_of.register
 def _(answer: Message, w: Words = EN) -> str:
     return said(answer.text, answer.phrase, w)
 
 
-def table_change(change: TableChange) -> str:
+def table_change(change: TableChange, w: Words = EN) -> str:
     """``KOR 16/15/14 → 15/16/14 (rank 2 → 2)``."""
     b, a = change.before, change.after
     ranks = ""
     if change.rank_before != change.rank_after:
         ranks = f" (rank {change.rank_before or '–'} → {change.rank_after or '–'})"
-    return f"{change.noc} {b.gold}/{b.silver}/{b.bronze} → {a.gold}/{a.silver}/{a.bronze}{ranks}"
+    return f"{w.text(change.noc)} {b.gold}/{b.silver}/{b.bronze} → {a.gold}/{a.silver}/{a.bronze}{ranks}"
 
 
-@render_text.register
+@text_of.register
 def _(answer: LoadPreview, w: Words = EN) -> str:
     applied = answer.applied_load_id is not None
     head = (
@@ -530,26 +546,27 @@ def _(answer: LoadPreview, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-def new_games_line(games: NewGames) -> str:
+def new_games_line(games: NewGames, w: Words = EN) -> str:
     """``new Games: 116 events, 93 NOCs, 1,042 athletes``."""
     return (
-        f"New Games {games.name} ({games.games_id}): {games.events} events, "
+        f"New Games {w.text(games.name)} ({w.text(games.games_id)}): {games.events} events, "
         f"{games.nations} NOCs, {games.athletes:,} athletes"
     )
 
 
-def person_line(link: PersonLink, *, joined: bool) -> str:
+def person_line(link: PersonLink, *, joined: bool, w: Words = EN) -> str:
     """One athlete beside an athlete of another Games, joined or left apart (and why)."""
-    other = f"{link.other_name} ({link.other_noc}) of {link.other_games_name}"
+    t = w.text
+    other = f"{t(link.other_name)} ({t(link.other_noc)}) of {t(link.other_games_name)}"
     if joined:
-        return f"{link.name} ({link.noc}) = {other}"
+        return f"{t(link.name)} ({t(link.noc)}) = {other}"
     return (
-        f"{link.name} ({link.noc}) ≟ {other}: {link.reason}; not joined "
-        f'(give the athlete "person": "{link.person_id}" to join)'
+        f"{t(link.name)} ({t(link.noc)}) ≟ {other}: {t(link.reason)}; not joined "
+        f'(give the athlete "person": "{t(link.person_id)}" to join)'
     )
 
 
-@render_text.register
+@text_of.register
 def _(answer: LoadHistory, w: Words = EN) -> str:
     if not answer.loads:
         return "No loads yet."
@@ -565,7 +582,7 @@ def _(answer: LoadHistory, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-@render_text.register
+@text_of.register
 def _(answer: UndoResult, w: Words = EN) -> str:
     if answer.undone is None:
         return answer.message or "Nothing to undo."
@@ -577,7 +594,7 @@ def _(answer: UndoResult, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-@render_text.register
+@text_of.register
 def _(answer: About, w: Words = EN) -> str:
     games = answer.games
     if not (games.start and games.end):
@@ -609,6 +626,6 @@ def _(answer: About, w: Words = EN) -> str:
     return "\n".join(lines)
 
 
-@render_text.register
+@text_of.register
 def _(answer: AskAnswer, w: Words = EN) -> str:
     return render_ask_text(answer, w)

@@ -26,6 +26,7 @@ from bot.discord_ui.commands import (
 from bot.discord_ui.components import interaction_lang, show
 from bot.discord_ui.context import UiContext, ui_context
 from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
+from bot.discord_ui.markdown import markdown_words
 from bot.discord_ui.render import Colour, Page, paginate, people, render_embeds, safe
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
 from bot.domain.resolution import EntityKind
@@ -326,10 +327,10 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             )
 
 
-def alert_embeds(alert: MedalAlert, w: Words | None = None) -> list[discord.Embed]:
+def alert_embeds(alert: MedalAlert, words: Words | None = None) -> list[discord.Embed]:
     """One alert as embeds (several when it is long; at most 10 a message), in the language of
-    ``w`` (the server's)."""
-    w = w or words_for(ENGLISH)
+    ``words`` (the server's)."""
+    w = markdown_words(words.lang if words else ENGLISH)
     nation = alert.nation
     name = w.nation(nation.name, nation.aliases, nation.flag)
     title = (
@@ -338,14 +339,14 @@ def alert_embeds(alert: MedalAlert, w: Words | None = None) -> list[discord.Embe
         else w.t("New medals for {nation}", nation=name)
     )
     head = Page(
-        title=f"{nation.flag} {title}".strip(),
+        title=f"{w.text(nation.flag)} {title}".strip(),
         colour=Colour.NATION,
-        footer=footer(alert.provenance, w),
+        footer=footer(alert.provenance, w.plain),
     )
     lines = [
         f"{m.medal.emoji} **{w.event(m.event)}** · {w.sport(m.sport)}"
         + (f" — {people(m.athletes, w)}" if m.athletes else "")
-        + (f" · {safe(m.mark)}" if m.mark else "")
+        + (f" · {w.text(m.mark)}" if m.mark else "")
         for m in alert.medals
     ]
     return [page.embed() for page in paginate(head, lines, lines_per_page=20)][:10]

@@ -25,6 +25,7 @@ from bot.answers.models import (
 from bot.answers.text import choice_label, footer
 from bot.discord_ui.components import Query, interaction_lang, show
 from bot.discord_ui.context import Outcome, UiContext
+from bot.discord_ui.markdown import markdown_words, plain
 from bot.discord_ui.render import Colour, Page
 from bot.domain.models import Games
 from bot.domain.names import slug
@@ -69,7 +70,7 @@ def autocompleter(context: UiContext, kind: EntityKind) -> AutocompleteCallback:
             games = await which_games(context, interaction, named)
         w = words_for(interaction_lang(interaction))
         for candidate in context.service.queries.suggest(kind, current[:TEXT_LIMIT], games):
-            name = choice_label(candidate, w).strip()[:TEXT_LIMIT]
+            name = plain(choice_label(candidate, w)).strip()[:TEXT_LIMIT]  # plain text
             if name and 0 < len(candidate.id) <= TEXT_LIMIT:
                 choices.append(Choice(name=name, value=candidate.id))
             if len(choices) == 25:
@@ -103,7 +104,7 @@ def games_autocompleter(context: UiContext) -> AutocompleteCallback:
 
     async def complete(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
         found = context.service.queries.suggest(EntityKind.GAMES, current[:TEXT_LIMIT])
-        choices = [Choice(name=c.label[:TEXT_LIMIT], value=c.id) for c in found][:24]
+        choices = [Choice(name=plain(c.label)[:TEXT_LIMIT], value=c.id) for c in found][:24]
         if ALL_GAMES.startswith(current.strip().casefold()):
             choices.append(Choice(name=f"{ALL_GAMES} (every loaded Games)", value=ALL_GAMES))
         return choices
@@ -111,14 +112,15 @@ def games_autocompleter(context: UiContext) -> AutocompleteCallback:
     return complete
 
 
-def about_page(info: About, server: str, others: list[Games], w: Words) -> Page:
+def about_page(info: About, server: str, others: list[Games], words: Words) -> Page:
     """The /about answer: the Games, its size, where the data comes from, the other Games."""
+    w = markdown_words(words.lang)
     games = info.games
     name = w.games(games.name, games.aliases)
     page = Page(
         title=w.t("About gamesbot · {games}", games=name),
         colour=Colour.TABLE,
-        footer=footer(info.provenance, w),
+        footer=footer(info.provenance, w.plain),
     )
     if not (games.start and games.end):
         dates = w.t("dates unknown")
@@ -126,9 +128,9 @@ def about_page(info: About, server: str, others: list[Games], w: Words) -> Page:
         dates = f"{games.start:%d %B} – {games.end:%d %B %Y}"
     else:
         dates = f"{w.day(games.start)} – {w.date(games.end)}"
-    official = (games.official_name or games.name) if w.english else name
+    official = w.text(games.official_name or games.name) if w.english else name
     page.description_lines = [
-        f"**{official}**, {games.city}, {dates}",
+        f"**{official}**, {w.text(games.city)}, {dates}",
         w.t(
             "{events} events in {sports} sports · {nations} NOCs · {athletes} athletes named",
             events=info.events,

@@ -13,6 +13,7 @@ import discord
 from bot.answers.models import Answer, Disambiguation, NoMatch
 from bot.answers.text import choice_label
 from bot.discord_ui.context import ui_context
+from bot.discord_ui.markdown import plain
 from bot.discord_ui.render import render_embeds
 from bot.domain.resolution import Candidate, EntityKind
 from bot.i18n import ENGLISH, Lang, Words, choose_lang, words_for
@@ -187,7 +188,7 @@ def _options(candidates: tuple[Candidate, ...], w: Words) -> list[discord.Select
         if candidate.id in seen or len(candidate.id) > 100:
             continue
         seen.add(candidate.id)
-        label = choice_label(candidate, w)
+        label = plain(choice_label(candidate, w)).strip()  # a select's label is plain text
         options.append(
             discord.SelectOption(label=label[:100] or candidate.id[:100], value=candidate.id)
         )

@@ -9,6 +9,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.discord_ui.markdown import inert
 from bot.domain.errors import (
     AmbiguousGamesError,
     GamesbotError,
@@ -54,18 +55,19 @@ APOLOGY = ERROR_WORDS["apology"]
 
 
 def _games_error(error: GamesbotError, w: Words) -> str:
-    """A Games error in the reader's language (its English text as the domain wrote it)."""
+    """A Games error in the reader's language (its English text as the domain wrote it), the
+    names and what the user typed in it inert (it is sent as a message's Markdown)."""
     if w.english:
-        return str(error)
+        return inert(str(error))
     if isinstance(error, UnknownGamesError):
-        known = ", ".join(error.known) or "none"
-        return w.t(ERROR_WORDS["unknown_games"], games=repr(error.games_id), known=known)
+        known = inert(", ".join(error.known) or "none")
+        return w.t(ERROR_WORDS["unknown_games"], games=inert(repr(error.games_id)), known=known)
     if isinstance(error, AmbiguousGamesError):
-        options = ", ".join(error.options)
-        return w.t(ERROR_WORDS["ambiguous_games"], games=repr(error.text), options=options)
+        options = inert(", ".join(error.options))
+        return w.t(ERROR_WORDS["ambiguous_games"], games=inert(repr(error.text)), options=options)
     if isinstance(error, OneGamesOnlyError):
-        return w.t(ERROR_WORDS["one_games_only"], options=", ".join(error.options))
-    return w.said(str(error))
+        return w.t(ERROR_WORDS["one_games_only"], options=inert(", ".join(error.options)))
+    return inert(w.said(str(error)))
 
 
 def message_for(interaction: discord.Interaction[Any], error: BaseException) -> str:

@@ -1,15 +1,19 @@
 """Embeds from answer models: one pure function per answer, and the one splitter that keeps every
 Discord limit (25 fields, 256-char titles and field names, 1,024 a field, 4,096 description,
-2,048 footer, 6,000 in all). Long answers become pages; the caller adds page buttons."""
+2,048 footer, 6,000 in all). Long answers become pages; the caller adds page buttons.
+
+Every renderer gets ``MarkdownWords`` (``bot.discord_ui.markdown``): names and stored text come
+out of it escaped, so lines are built (and counted by the splitter) as Discord will get them.
+Footers are plain text on Discord: they are made with the plain words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import singledispatch
 
 import discord
-from discord.utils import escape_markdown, escape_mentions
 
 from bot.answers.ask import AskAnswer
 from bot.answers.ask_text import answer_lines as ask_lines
@@ -40,6 +44,7 @@ from bot.answers.text import (
     games_name,
     in_sport,
     medal_outcome,
+    nation_label,
     nation_name,
     new_games_line,
     no_match_sentence,
@@ -52,12 +57,13 @@ from bot.answers.text import (
     table_change,
     unranked_note,
 )
+from bot.discord_ui.markdown import MarkdownWords, clip, code, inert, markdown_words, plain
 from bot.discord_ui.sources import sources_value
 from bot.domain.models import Medal, MedalCount, Nation
 from bot.domain.resolution import EntityKind
-from bot.i18n import ENGLISH, Lang, Words, words_for
+from bot.i18n import ENGLISH, Lang
 
-EN = words_for(ENGLISH)
+EN = markdown_words(ENGLISH)
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -84,16 +90,9 @@ class Colour:
 
 
 def safe(text: str, limit: int | None = None) -> str:
-    """Text from users or data, made inert: no mentions, no markdown, at most ``limit`` chars."""
-    cleaned = escape_mentions(escape_markdown(text.replace("\n", " ")))
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: max(limit - 1, 0)].rstrip("\\") + "…"
-    return cleaned
-
-
-def clip(text: str, limit: int) -> str:
-    """Cut already-safe text to ``limit`` characters."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Text from users or data, made inert (``markdown.inert``), at most ``limit`` chars."""
+    cleaned = inert(text)
+    return cleaned if limit is None else clip(cleaned, limit)
 
 
 @dataclass
@@ -121,7 +120,7 @@ class Page:
                 inline=inline,
             )
         if self.footer:
-            embed.set_footer(text=clip(self.footer, FOOTER_LIMIT))
+            embed.set_footer(text=clip(plain(self.footer), FOOTER_LIMIT))
         while len(embed) > TOTAL_LIMIT and embed.fields:
             embed.remove_field(-1)
         if len(embed) > TOTAL_LIMIT and embed.description:
@@ -177,8 +176,8 @@ def medal_line(count: MedalCount) -> str:
     return f"🥇 {count.gold} · 🥈 {count.silver} · 🥉 {count.bronze} · **{count.total}**"
 
 
-def people(athletes: tuple[AthleteRef, ...], w: Words = EN) -> str:
-    return ", ".join(safe(athlete_name(a, w)) for a in athletes)
+def people(athletes: tuple[AthleteRef, ...], w: MarkdownWords = EN) -> str:
+    return ", ".join(athlete_name(a, w) for a in athletes)
 
 
 def medal_emoji(medal: Medal | None) -> str:
@@ -186,30 +185,30 @@ def medal_emoji(medal: Medal | None) -> str:
 
 
 @singledispatch
-def render_pages(answer: object, w: Words = EN) -> list[Page]:
+def render_pages(answer: object, w: MarkdownWords = EN) -> list[Page]:
     """Any answer model → its pages (in the language of ``w``)."""
     return [
         Page(
             title="gamesbot",
             colour=Colour.ADMIN,
-            description_lines=[safe(render_text(answer, w), 3900)],
+            description_lines=[safe(render_text(answer, w.plain), 3900)],
         )
     ]
 
 
-def flag_and_name(nation: Nation, w: Words) -> str:
+def flag_and_name(nation: Nation, w: MarkdownWords) -> str:
     """``🇰🇷 South Korea (KOR)`` with the name in the reader's language."""
-    return f"{nation.flag or NO_FLAG} {nation_name(nation, w)} ({nation.code})"
+    return nation_label(nation, w, NO_FLAG)
 
 
 @render_pages.register
-def _(answer: NationSummary, w: Words = EN) -> list[Page]:
+def _(answer: NationSummary, w: MarkdownWords = EN) -> list[Page]:
     nation = answer.nation
     scope = f" · {w.sport(answer.sport)}" if answer.sport else ""
     head = Page(
         title=f"{flag_and_name(nation, w)}{scope}",
         colour=Colour.NATION,
-        footer=footer(answer.provenance, w),
+        footer=footer(answer.provenance, w.plain),
     )
     if answer.count.total and answer.rank is None:
         head.description_lines.append(w.t(UNRANKED_WORDS))
@@ -238,13 +237,13 @@ def _(answer: NationSummary, w: Words = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: AthleteSummary, w: Words = EN) -> list[Page]:
+def _(answer: AthleteSummary, w: MarkdownWords = EN) -> list[Page]:
     athlete = answer.athlete
     nation = answer.nation
     head = Page(
-        title=safe(athlete_name(athlete, w)),
+        title=athlete_name(athlete, w),
         colour=Colour.ATHLETE,
-        footer=footer(answer.provenance, w),
+        footer=footer(answer.provenance, w.plain),
     )
     head.description_lines.append(
         f"{flag_and_name(nation, w)} · {', '.join(w.sport(s) for s in answer.sports)}"
@@ -265,40 +264,34 @@ def _(answer: AthleteSummary, w: Words = EN) -> list[Page]:
     return paginate(head, lines, lines_per_page=6)
 
 
-def entry_line(entry: AthleteEntry, w: Words = EN) -> str:
+def entry_line(entry: AthleteEntry, w: MarkdownWords = EN) -> str:
     """One result of an athlete: event, sport, date, place, medal, mark and note."""
     place = ordinal(entry.rank, w) if entry.rank else w.t("rank not known")
     outcome = medal_outcome(entry.medal, w)
-    mark = f" · {safe(entry.mark)}" if entry.mark else ""
+    mark = f" · {w.text(entry.mark)}" if entry.mark else ""
     date = w.day(entry.date) if entry.date else "?"
-    line = (
-        f"**{safe(w.event(entry.event))}** ({safe(w.sport(entry.sport))}, {date}): "
-        f"{place}, {outcome}{mark}"
-    )
+    line = f"**{w.event(entry.event)}** ({w.sport(entry.sport)}, {date}): {place}, {outcome}{mark}"
     if entry.note:
-        line += f"\n  ↳ {safe(entry.note, 300)}"
+        line += f"\n  ↳ {clip(w.text(entry.note), 300)}"
     return line
 
 
-def _games_footer(parts: Sequence[AthleteSummary | NationSummary], w: Words = EN) -> str:
+def _games_footer(parts: Sequence[AthleteSummary | NationSummary], w: MarkdownWords = EN) -> str:
     """The footer of an answer over several Games: each Games named, the first one's source."""
     first = parts[0].provenance
-    names = " · ".join(games_name(p.provenance, w) for p in parts)
-    return footer(first.model_copy(update={"games_name": names, "games_aliases": ()}), w)
+    names = " · ".join(games_name(p.provenance, w.plain) for p in parts)
+    return footer(first.model_copy(update={"games_name": names, "games_aliases": ()}), w.plain)
 
 
 @render_pages.register
-def _(answer: PersonSummary, w: Words = EN) -> list[Page]:
+def _(answer: PersonSummary, w: MarkdownWords = EN) -> list[Page]:
     first = answer.games[0]
     head = Page(
-        title=safe(athlete_name(first.athlete, w)),
+        title=athlete_name(first.athlete, w),
         colour=Colour.ATHLETE,
         footer=_games_footer(answer.games, w),
     )
-    nations = dict.fromkeys(
-        f"{p.nation.flag or NO_FLAG} {safe(nation_name(p.nation, w))} ({p.nation.code})"
-        for p in answer.games
-    )
+    nations = dict.fromkeys(flag_and_name(p.nation, w) for p in answer.games)
     head.description_lines.append(" · ".join(nations))
     head.description_lines.append(
         w.t("{n} Games", n=len(answer.games))
@@ -308,18 +301,19 @@ def _(answer: PersonSummary, w: Words = EN) -> list[Page]:
     lines: list[str] = []
     for part in answer.games:
         total = medal_line(part.count) if part.count.total else w.t("no medals")
-        lines.append(f"__**{safe(games_name(part.provenance, w))}**__ · {total}")
+        lines.append(f"__**{games_name(part.provenance, w)}**__ · {total}")
         lines.extend(entry_line(entry, w) for entry in part.entries)
     lines.extend(
-        "*" + w.t("Not in the data for {games}.", games=safe(name)) + "*" for name in answer.not_in
+        "*" + w.t("Not in the data for {games}.", games=w.text(name)) + "*"
+        for name in answer.not_in
     )
     return paginate(head, lines, lines_per_page=7)
 
 
 @render_pages.register
-def _(answer: NationAcrossGames, w: Words = EN) -> list[Page]:
+def _(answer: NationAcrossGames, w: MarkdownWords = EN) -> list[Page]:
     nation = answer.nation
-    label = f"{nation.flag or NO_FLAG} {safe(nation_name(nation, w))} ({nation.code})"
+    label = flag_and_name(nation, w)
     head = Page(
         title=w.t("{nation} · every Games", nation=label),
         colour=Colour.NATION,
@@ -329,35 +323,36 @@ def _(answer: NationAcrossGames, w: Words = EN) -> list[Page]:
     for part in answer.games:
         rank = f" · {rank_words(part, w)}" if part.count.total else ""
         head.description_lines.append(
-            f"**{safe(games_name(part.provenance, w))}**{rank}\n{medal_line(part.count)}"
+            f"**{games_name(part.provenance, w)}**{rank}\n{medal_line(part.count)}"
         )
     head.description_lines.extend(
-        w.t("**{games}**: did not take part", games=safe(name)) for name in answer.not_in
+        w.t("**{games}**: did not take part", games=w.text(name)) for name in answer.not_in
     )
     return [head]
 
 
 @render_pages.register
-def _(answer: EventResult, w: Words = EN) -> list[Page]:
+def _(answer: EventResult, w: MarkdownWords = EN) -> list[Page]:
     event = answer.event
     head = Page(
         title=f"{w.event(event.name)} · {w.sport(event.sport)}",
         colour=Colour.EVENT,
-        footer=footer(answer.provenance, w),
+        footer=footer(answer.provenance, w.plain),
     )
     facts = [w.long_date(event.date) if event.date else w.t("Date not known")]
     if event.venue:
-        facts.append(safe(event.venue.split(" (")[0], 200))
+        facts.append(clip(w.text(event.venue.split(" (")[0]), 200))
     head.description_lines.append(" · ".join(facts))
     lines = []
     for place in answer.places:
         rank = f"{place.rank}." if place.rank else "–"
         who = f" — {people(place.athletes, w)}" if place.athletes else ""
-        mark = f" · `{safe(place.mark, 40)}`" if place.mark else ""
+        mark = f" · `{clip(code(place.mark), 40)}`" if place.mark else ""
+        flag = w.text(place.nation.flag) or NO_FLAG
         nation = nation_name(place.nation, w)
-        line = f"{medal_emoji(place.medal)} {rank} {place.nation.flag or NO_FLAG} **{nation}**{who}{mark}"
+        line = f"{medal_emoji(place.medal)} {rank} {flag} **{nation}**{who}{mark}"
         if place.note:
-            line += f"\n  ↳ {safe(place.note, 300)}"
+            line += f"\n  ↳ {clip(w.text(place.note), 300)}"
         lines.append(line)
     if event.sources:
         head.fields.append((w.t("Sources"), sources_value(event.sources, w=w), False))
@@ -365,12 +360,12 @@ def _(answer: EventResult, w: Words = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: MedalTable, w: Words = EN) -> list[Page]:
+def _(answer: MedalTable, w: MarkdownWords = EN) -> list[Page]:
     title = w.t("Medal table") + (f" · {w.sport(answer.sport)}" if answer.sport else "")
     if answer.sort == "total":
         title += w.t(" (by total)")
     t = answer.totals
-    head = Page(title=title, colour=Colour.TABLE, footer=footer(answer.provenance, w))
+    head = Page(title=title, colour=Colour.TABLE, footer=footer(answer.provenance, w.plain))
     head.description_lines.append(
         w.t(
             "{won} of {participants} NOCs won medals",
@@ -384,11 +379,12 @@ def _(answer: MedalTable, w: Words = EN) -> list[Page]:
         c = row.count
         rank = f"`{row.rank:>2}`" if row.rank else "`  `"
         lines.append(
-            f"{rank} {row.nation.flag or NO_FLAG} **{nation_name(row.nation, w)}** ({row.nation.code}) "
+            f"{rank} {w.text(row.nation.flag) or NO_FLAG} **{nation_name(row.nation, w)}** "
+            f"({w.text(row.nation.code)}) "
             f"🥇{c.gold} 🥈{c.silver} 🥉{c.bronze} = **{c.total}**"
         )
     if answer.unranked:
-        lines.append(f"*{safe(unranked_note(answer, w))}*")
+        lines.append(f"*{unranked_note(answer, w)}*")
     return paginate(head, lines, lines_per_page=10)
 
 
@@ -402,7 +398,7 @@ KIND_WORDS = {
 
 
 @render_pages.register
-def _(answer: Disambiguation, w: Words = EN) -> list[Page]:
+def _(answer: Disambiguation, w: MarkdownWords = EN) -> list[Page]:
     what = w.t(KIND_WORDS[answer.kind])
     page = Page(
         title=w.t("Which {what} did you mean?", what=what),
@@ -414,16 +410,16 @@ def _(answer: Disambiguation, w: Words = EN) -> list[Page]:
                 what=what,
             )
         ],
-        footer=footer(answer.provenance, w),
+        footer=footer(answer.provenance, w.plain),
     )
     page.description_lines += [
-        f"{n}. {safe(choice_label(c, w))}" for n, c in enumerate(answer.alternatives[:10], 1)
+        f"{n}. {choice_label(c, w)}" for n, c in enumerate(answer.alternatives[:10], 1)
     ]
     return [page]
 
 
 @render_pages.register
-def _(answer: NoMatch, w: Words = EN) -> list[Page]:
+def _(answer: NoMatch, w: MarkdownWords = EN) -> list[Page]:
     said = no_match_sentence(answer, w) if answer.message else ""
     page = Page(
         title=w.t("No {what} found", what=w.t(KIND_WORDS[answer.kind])),
@@ -431,40 +427,60 @@ def _(answer: NoMatch, w: Words = EN) -> list[Page]:
         description_lines=[
             (w.t("Nothing matched “{query}”.", query=safe(answer.query, 100)) + f" {said}").strip()
         ],
-        footer=footer(answer.provenance, w),
+        footer=footer(answer.provenance, w.plain),
     )
     if answer.suggestions:
-        listed = "; ".join(safe(choice_label(c, w)) for c in answer.suggestions[:5])
+        listed = "; ".join(choice_label(c, w) for c in answer.suggestions[:5])
         page.description_lines.append(w.t("Did you mean: {names}?", names=listed))
     return [page]
 
 
 @render_pages.register
-def _(answer: Ranking, w: Words = EN) -> list[Page]:
+def _(answer: Ranking, w: MarkdownWords = EN) -> list[Page]:
     head = Page(
-        title=ranking_title(answer, w), colour=Colour.TABLE, footer=footer(answer.provenance, w)
+        title=ranking_title(answer, w),
+        colour=Colour.TABLE,
+        footer=footer(answer.provenance, w.plain),
     )
     lines = [
-        f"`{row.rank:>2}` {safe(row.label)} · 🥇{row.count.gold} 🥈{row.count.silver} 🥉{row.count.bronze} = **{row.count.total}**"
+        f"`{row.rank:>2}` {w.text(row.label)} · 🥇{row.count.gold} 🥈{row.count.silver} 🥉{row.count.bronze} = **{row.count.total}**"
         for row in answer.rows
     ] or [w.t("Nobody.")]
     return paginate(head, lines)
 
 
+#: A channel mention as the services write them in a message ("KOR → <#123…>"): kept.
+CHANNEL_MENTION = re.compile(r"(<#\d{15,20}>)")
+
+
+def message_lines(answer: Message, w: MarkdownWords) -> list[str]:
+    """A service's message: from its phrase (its values inert), else its text line by line,
+    inert but for the channel mentions the service wrote."""
+    if answer.phrase is not None or ("\n" not in answer.text and "<#" not in answer.text):
+        return [said(answer.text, answer.phrase, w)]
+    return [
+        "".join(
+            part if CHANNEL_MENTION.fullmatch(part) else w.said(part) if part else ""
+            for part in CHANNEL_MENTION.split(line)
+        )
+        for line in answer.text.splitlines()
+    ]
+
+
 @render_pages.register
-def _(answer: Message, w: Words = EN) -> list[Page]:
+def _(answer: Message, w: MarkdownWords = EN) -> list[Page]:
     return [
         Page(
             title="gamesbot",
             colour=Colour.CHOICE if not answer.answered else Colour.TABLE,
-            description_lines=[said(answer.text, answer.phrase, w)],
-            footer=footer(answer.provenance, w),
+            description_lines=message_lines(answer, w),
+            footer=footer(answer.provenance, w.plain),
         )
     ]
 
 
 @render_pages.register
-def _(answer: LoadPreview, w: Words = EN) -> list[Page]:
+def _(answer: LoadPreview, w: MarkdownWords = EN) -> list[Page]:
     applied = answer.applied_load_id is not None
     source = safe(answer.source)
     head = Page(
@@ -474,15 +490,15 @@ def _(answer: LoadPreview, w: Words = EN) -> list[Page]:
             else w.t("Preview of {source}", source=source)
         ),
         colour=Colour.ADMIN,
-        footer=f"sha256 {answer.sha256[:16]}… · {footer(answer.provenance, w)}",
+        footer=f"sha256 {answer.sha256[:16]}… · {footer(answer.provenance, w.plain)}",
     )
     if answer.new_games:
-        head.description_lines.append(safe(new_games_line(answer.new_games)))
+        head.description_lines.append(new_games_line(answer.new_games, w))
     if not answer.changes_anything:
         head.description_lines.append(w.t("No changes: the data already says this."))
     if answer.table_changes:
         head.fields.append(
-            (w.t("Medal table"), "\n".join(table_change(c) for c in answer.table_changes), False)
+            (w.t("Medal table"), "\n".join(table_change(c, w) for c in answer.table_changes), False)
         )
     if answer.new_athletes:
         head.fields.append((w.t("New athletes"), safe(", ".join(answer.new_athletes)), False))
@@ -497,13 +513,13 @@ def _(answer: LoadPreview, w: Words = EN) -> list[Page]:
         (w.t("Doubtful pairs, not joined"), answer.doubtful, False),
     ):
         if links:
-            shown = [safe(person_line(link, joined=joined), 200) for link in links[:10]]
+            shown = [clip(person_line(link, joined=joined, w=w), 200) for link in links[:10]]
             more = [w.t("… and {n} more", n=len(links) - 10)] if len(links) > 10 else []
             head.fields.append((f"{title} ({len(links)})", "\n".join(shown + more), False))
     return paginate(head, _event_changes(answer, w), lines_per_page=20)
 
 
-def _event_changes(answer: LoadPreview, w: Words) -> list[str]:
+def _event_changes(answer: LoadPreview, w: MarkdownWords) -> list[str]:
     """A line per event a load changes (and its details), and how many it leaves unchanged."""
     lines = []
     for event in answer.events:
@@ -511,9 +527,9 @@ def _event_changes(answer: LoadPreview, w: Words) -> list[str]:
             continue
         status = w.t("new event") if event.new_event else w.t("replaced")
         lines.append(
-            f"**{safe(event.label)}** ({status}): +{event.added} ~{event.changed} −{event.removed}"
+            f"**{w.text(event.label)}** ({status}): +{event.added} ~{event.changed} −{event.removed}"
         )
-        lines.extend(f"  {safe(d, 200)}" for d in event.details[:8])
+        lines.extend(f"  {clip(w.text(d), 200)}" for d in event.details[:8])
     unchanged = sum(1 for e in answer.events if e.unchanged)
     if unchanged:
         lines.append(w.t("{n} event(s) unchanged", n=unchanged))
@@ -521,9 +537,9 @@ def _event_changes(answer: LoadPreview, w: Words) -> list[str]:
 
 
 @render_pages.register
-def _(answer: LoadHistory, w: Words = EN) -> list[Page]:
+def _(answer: LoadHistory, w: MarkdownWords = EN) -> list[Page]:
     head = Page(
-        title=w.t("Results loads"), colour=Colour.ADMIN, footer=footer(answer.provenance, w)
+        title=w.t("Results loads"), colour=Colour.ADMIN, footer=footer(answer.provenance, w.plain)
     )
     lines = []
     for load in answer.loads:
@@ -539,7 +555,7 @@ def _(answer: LoadHistory, w: Words = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: UndoResult, w: Words = EN) -> list[Page]:
+def _(answer: UndoResult, w: MarkdownWords = EN) -> list[Page]:
     if answer.undone is None:
         return [
             Page(
@@ -554,12 +570,12 @@ def _(answer: UndoResult, w: Words = EN) -> list[Page]:
         title=w.t("Undid load #{n}", n=str(answer.undone.load_id)),
         colour=Colour.ADMIN,
         description_lines=[w.t("Reverted {source}.", source=safe(answer.undone.source))]
-        + ([safe(w.said(answer.message))] if answer.message else []),
-        footer=footer(answer.provenance, w),
+        + ([w.said(answer.message)] if answer.message else []),
+        footer=footer(answer.provenance, w.plain),
     )
     if answer.table_changes:
         page.fields.append(
-            (w.t("Medal table"), "\n".join(table_change(c) for c in answer.table_changes), False)
+            (w.t("Medal table"), "\n".join(table_change(c, w) for c in answer.table_changes), False)
         )
     return [page]
 
@@ -569,15 +585,15 @@ RENDER_CACHE_SIZE = 512
 
 
 @render_pages.register
-def _(answer: AskAnswer, w: Words = EN) -> list[Page]:
+def _(answer: AskAnswer, w: MarkdownWords = EN) -> list[Page]:
     understood = "\n".join(ask_understood(part.query, w) for part in answer.parts)
     head = Page(
         title=clip(f"“{safe(answer.question, 200)}”", TITLE_LIMIT),
         colour=Colour.TABLE,
-        fields=[(w.t("Understood"), escape_mentions(understood), False)],
-        footer=footer(answer.provenance, w),
+        fields=[(w.t("Understood"), understood, False)],
+        footer=footer(answer.provenance, w.plain),
     )
-    lines = [escape_mentions(line) for line in ask_lines(answer, w)]
+    lines = ask_lines(answer, w)
     return paginate(head, lines, lines_per_page=25)
 
 
@@ -589,14 +605,14 @@ def render_embeds(answer: Answer, lang: Lang = ENGLISH) -> list[discord.Embed]:
     cached = _RENDERED.get(key)
     if cached is not None and cached[0] is answer:
         return cached[1]
-    embeds = _render(answer, words_for(lang))
+    embeds = _render(answer, markdown_words(lang))
     if len(_RENDERED) >= RENDER_CACHE_SIZE:
         _RENDERED.clear()
     _RENDERED[key] = (answer, embeds)
     return embeds
 
 
-def _render(answer: Answer, w: Words) -> list[discord.Embed]:
+def _render(answer: Answer, w: MarkdownWords) -> list[discord.Embed]:
     pages = render_pages(answer, w)
     embeds = []
     for number, page in enumerate(pages, start=1):

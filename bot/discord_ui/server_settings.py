@@ -13,6 +13,7 @@ from bot.discord_ui.commands import GAMES_LIMIT, games_autocompleter
 from bot.discord_ui.components import interaction_lang, show
 from bot.discord_ui.context import UiContext
 from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
+from bot.discord_ui.markdown import inert
 from bot.i18n import words_for
 from bot.service.server_settings import BOT_DEFAULT
 
@@ -49,7 +50,9 @@ def install_settings(tree: Tree, context: UiContext) -> None:
             if games is None:
                 described = await service.servers.describe(interaction.guild_id)
                 w = words_for(interaction_lang(interaction))
-                await tell(interaction, w.t("This server's Games: {games}.", games=described))
+                await tell(
+                    interaction, w.t("This server's Games: {games}.", games=inert(described))
+                )
                 return
             check_server_moderator(interaction, context)
             answer = await service.servers.set_games(

@@ -2,7 +2,8 @@
 (``[Xinhua](<https://…>) · [Yonhap](<https://…>) · + 7 more``), one per site, at most a
 handful (``bot.answers.sites``), within an embed field's 1,024 characters.
 
-The link text is escaped (a name cannot open or close Markdown, or mention anyone); the URL goes
+The link text is inert (``markdown.inert``: a name cannot open or close Markdown, or mention
+anyone); the URL goes
 in angle brackets (Discord shows no preview for each link) with the characters that could end
 the link target or break the Markdown percent-encoded; a source that is not a web address is
 shown as escaped text."""
@@ -11,9 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from discord.utils import escape_markdown, escape_mentions
-
 from bot.answers.sites import citations
+from bot.discord_ui.markdown import inert
 from bot.i18n import ENGLISH, Words, words_for
 
 FIELD_VALUE_LIMIT = 1024
@@ -30,8 +30,7 @@ URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 def link_text(name: str) -> str:
     """A site's name made inert for a masked link's text."""
     clipped = name if len(name) <= NAME_LIMIT else name[: NAME_LIMIT - 1] + "…"
-    escaped = escape_mentions(escape_markdown(clipped.replace("\n", " ")))
-    return escaped.replace("[", "\\[").replace("]", "\\]")
+    return inert(clipped)
 
 
 def link_target(url: str) -> str:

@@ -99,6 +99,13 @@ class Words:
 
     # --- names ------------------------------------------------------------------------------
 
+    def text(self, value: str) -> str:
+        """Stored or user text (a code, a mark, a note, a file name) as this output shows it:
+        here as it is; a front-end's own ``Words`` (Discord's) makes it inert. Renderers pass
+        every such text through here, and names through the methods below, so that a front-end
+        escapes data in one place."""
+        return value
+
     def medal(self, medal: Medal) -> str:
         """A medal's colour as a word: ``gold``, ``금메달``, ``金牌``."""
         return medal.value if self.english else self.t(medal.value, MEDAL)
