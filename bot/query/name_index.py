@@ -18,6 +18,7 @@ keys (the real data) add a full scan when the candidates are weak, at negligible
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -211,6 +212,25 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    @functools.cached_property
+    def _key_entries(self) -> dict[str, tuple[int, ...]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for key, entry in zip(self.keys, self.key_entry, strict=True):
+            if entry not in found[key]:
+                found[key].append(entry)
+        return {key: tuple(entries) for key, entries in found.items()}
+
+    def exact(self, text: str) -> tuple[int, ...]:
+        """The entries with a key equal to ``text``'s (as typed or romanisation-unified): those
+        ``search`` scores 100, found by a lookup instead of scoring."""
+        tokens = name_tokens(text[:_LONGEST_QUERY])[:8]
+        if not tokens:
+            return ()
+        entries: dict[int, None] = {}
+        for query in ("".join(tokens), "".join(canon_token(t) for t in tokens)):
+            entries.update(dict.fromkeys(self._key_entries.get(query, ())))
+        return tuple(entries)
 
     def _similar(self, token: str) -> list[str]:
         """Vocabulary tokens within one edit of ``token`` (via shared one-deletion variants)."""

@@ -15,9 +15,9 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.domain.models import Athlete, Event, Games, GamesData, Gender, Medal, Nation, Result
 from bot.domain.names import fold, slug
@@ -39,7 +39,7 @@ from bot.query.event_terms import (
 )
 from bot.query.index import count_medals, rank_counts
 from bot.query.name_index import NameIndex
-from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES, find_sport
+from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES, SportVocabulary, find_sport
 
 #: A match is confident at or above this score ...
 CONFIDENT_SCORE = 88.0
@@ -106,6 +106,8 @@ EVENT_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "match": (),
     "game": (),
 }
+#: The sports of other Games long enough to be recognised misspelt (``Resolver._other_sport``).
+_LONG_OTHER_SPORTS: tuple[str, ...] = tuple(sorted(s for s in OTHER_SPORTS if len(s) >= 5))
 _COMPOUNDS: dict[tuple[str, str], str] = {
     ("half", "pipe"): "halfpipe",
     ("slope", "style"): "slopestyle",
@@ -152,6 +154,34 @@ class _EventEntry:
     event: Event
     candidate: Candidate
     terms: EventTerms
+
+    @functools.cached_property
+    def distances(self) -> set[float]:
+        """``terms.distances()``, computed once."""
+        return self.terms.distances()
+
+
+@dataclass(frozen=True)
+class _QueryWord:
+    """A content word of an event query as every event is scored against it: whether it is being
+    typed (the last word, in autocomplete), whether it means "relay", and its score against each
+    event word met so far (``fuzz.ratio`` with the prefix allowances), filled as events are scored."""
+
+    word: str
+    typing: bool
+    relay: bool
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def score(self, other: str) -> float:
+        found = self.scores.get(other)
+        if found is None:
+            found = fuzz.ratio(self.word, other)
+            if len(self.word) >= 4 and (other.startswith(self.word) or self.word.startswith(other)):
+                found = max(found, 90.0)
+            elif self.typing and len(self.word) >= 2 and other.startswith(self.word):
+                found = max(found, 92.0)
+            self.scores[other] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -385,6 +415,11 @@ class Resolver:
     # (or asks for the table) never needs the athletes' index, the costliest part of building.
 
     @functools.cached_property
+    def sport_vocabulary(self) -> SportVocabulary:
+        """``sport_phrases`` arranged once for ``find_sport``."""
+        return SportVocabulary.build(self.sport_phrases)
+
+    @functools.cached_property
     def nation_index(self) -> NameIndex:
         """The fuzzy index of nation codes, names and aliases (word order fixed)."""
         return NameIndex.build(self.nation_names, both_orders=False)
@@ -454,6 +489,8 @@ class Resolver:
         ``"dprk"``, ``"韩国"``, ``"the philippines"``)."""
         text = _clip(text)
         ranked = self._nation_ranked(text)
+        if ranked and ranked[0].score >= CONFIDENT_SCORE:  # (what _with_prefixes would decide)
+            return _decide(EntityKind.NATION, text, ranked)
         started = self._nation_ranked(text, prefix=True)
         return _with_prefixes(EntityKind.NATION, text, ranked, started)
 
@@ -473,11 +510,23 @@ class Resolver:
             found.sort(key=lambda c: -c.score)
         return found
 
+    def exact_athlete(self, text: str) -> str | None:
+        """The id of the one athlete whose name (or alias, or native name) is ``text`` up to
+        folding, order and romanisation: what ``athlete`` would match with a score of 100 and no
+        equal, found by a lookup. ``None`` when no name or several are that exact."""
+        text = _clip(text)
+        if _split_code(text)[1]:
+            return None
+        entries = self.athlete_index.exact(text)
+        return self.athletes[entries[0]].id if len(entries) == 1 else None
+
     def athlete(self, text: str) -> Resolution:
         """An athlete by name in either order, with hyphen/space, romanisation and typo variants,
         native script or a former name."""
         text = _clip(text)
         ranked = self._athlete_ranked(text)
+        if ranked and ranked[0].score >= CONFIDENT_SCORE:  # (what _with_prefixes would decide)
+            return _decide(EntityKind.ATHLETE, text, ranked)
         started = self._athlete_ranked(text, prefix=True)
         return _with_prefixes(EntityKind.ATHLETE, text, ranked, started)
 
@@ -506,7 +555,8 @@ class Resolver:
         """Whether ``key`` names (or nearly names) a sport this Games did not hold."""
         if key in OTHER_SPORTS or (key in SPORT_ALIASES and SPORT_ALIASES[key] not in self.sports):
             return True
-        return any(fuzz.ratio(key, other) >= 90 for other in OTHER_SPORTS if len(other) >= 5)
+        near = process.extractOne(key, _LONG_OTHER_SPORTS, scorer=fuzz.ratio, score_cutoff=90)
+        return near is not None
 
     def sport(self, text: str) -> Resolution:
         """A sport by name, alias or abbreviation (``"st"``, ``"xc"``, ``"skimo"``, ``"hockey"``);
@@ -514,7 +564,7 @@ class Resolver:
         text = _clip(text)
         key = fold(text)
         tokens = key.split()
-        mention = find_sport(tokens, self.sport_phrases, fuzzy=True)
+        mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True)
         if mention is not None:
             rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
             if all(t in STOPWORDS or t in ("skiing", "skating", "sport") for t in rest):
@@ -562,7 +612,7 @@ class Resolver:
         speed skating); ``("korea", None)`` when there are no sport words."""
         text = _clip(text)
         tokens = fold(text).split()
-        mention = find_sport(tokens, self.sport_phrases, fuzzy=True)
+        mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True)
         rest = tokens
         sport: Resolution | None = None
         if mention is not None:
@@ -588,7 +638,7 @@ class Resolver:
             if not found.confident or found.match is None:
                 return None
             chosen = next(s for s, c in self.sports.items() if c.id == found.match.id)
-        mention = find_sport(tokens, self.sport_phrases, fuzzy=True) if read_sport else None
+        mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True) if read_sport else None
         phrase = ""
         if mention is not None:
             if mention.sport is None or mention.sport not in self.sports:
@@ -607,29 +657,29 @@ class Resolver:
         return _EventQuery(terms=terms, sport=chosen, sport_phrase=phrase)
 
     @staticmethod
-    def _word_score(word: str, others: Sequence[str], prefix: bool) -> tuple[float, int]:
+    def _word_score(query: _QueryWord, others: Sequence[str]) -> tuple[float, int]:
         best, where = 0.0, -1
         for position, other in enumerate(others):
-            if word == other:
+            if query.word == other:
                 return 100.0, position
-            score = fuzz.ratio(word, other)
-            if len(word) >= 4 and (other.startswith(word) or word.startswith(other)):
-                score = max(score, 90.0)
-            elif prefix and len(word) >= 2 and other.startswith(word):
-                score = max(score, 92.0)
+            score = query.score(other)
             if score > best:
                 best, where = score, position
         return best, where
 
     def _event_score(
-        self, query: EventTerms, entry: _EventEntry, prefix: bool
+        self,
+        query: EventTerms,
+        distances: set[float],
+        words: Sequence[_QueryWord],
+        entry: _EventEntry,
     ) -> tuple[float, bool] | None:
         """How well an event fits the query (0-100) and whether any query word matched one of its
         words, or ``None`` when a hard term (gender, distance, relay) excludes it."""
         terms = entry.terms
         if query.gender is not None and terms.gender is not query.gender:
             return None
-        if query.distance is not None and not query.distances() & terms.distances():
+        if query.distance is not None and not distances & entry.distances:
             return None
         if query.unit == "m" and terms.unit == "km":
             return None
@@ -638,13 +688,12 @@ class Resolver:
         score = 100.0
         matched: set[int] = set()
         relay_asked = query.relay
-        for word in query.words:
-            typing = prefix and word == query.words[-1]
-            if _means_relay(word, typing):  # "relya", or "rel" while typing
+        for word in words:
+            if word.relay:  # "relya", or "rel" while typing
                 relay_asked = True
                 score -= 0.0 if terms.relay else 40.0
                 continue
-            best, where = self._word_score(word, terms.words, typing)
+            best, where = self._word_score(word, terms.words)
             if best >= 80.0:
                 score -= (100.0 - best) / 3.0
                 matched.add(where)
@@ -657,7 +706,9 @@ class Resolver:
 
     def _event_ranked(self, query: _EventQuery, *, prefix: bool = False) -> list[Candidate]:
         """Events fitting the query, best first. Something must tie the query to an event: a
-        matched word, a distance, a gender or a sport; nonsense gets no candidates at all."""
+        matched word, a distance, a gender or a sport; nonsense gets no candidates at all.
+        Events scoring below ``SUGGESTION_FLOOR`` are left out: no decision or suggestion ever
+        offers them, nor does a runner-up that far behind change a decision."""
         terms = query.terms
         if terms.empty and query.sport is None:
             return []
@@ -667,15 +718,22 @@ class Resolver:
             or terms.relay
             or query.sport is not None
         )
-        ranked: list[Candidate] = []
+        words = []
+        for word in terms.words:
+            typing = prefix and word == terms.words[-1]
+            words.append(_QueryWord(word, typing, _means_relay(word, typing)))
+        distances = terms.distances()
+        fits: list[tuple[float, Candidate]] = []
         for entry in self.events:
             if query.sport is not None and entry.event.sport != query.sport:
                 continue
-            fit = self._event_score(terms, entry, prefix)
+            fit = self._event_score(terms, distances, words, entry)
             if fit is not None and (anchored or fit[1]):
-                ranked.append(_rescored(entry.candidate, max(fit[0], 0.0)))
-        ranked.sort(key=lambda c: -c.score)
-        return ranked
+                score = round(max(fit[0], 0.0), 1)
+                if score >= SUGGESTION_FLOOR:
+                    fits.append((score, entry.candidate))
+        fits.sort(key=lambda fit: -fit[0])
+        return [_rescored(candidate, score) for score, candidate in fits]
 
     def event(self, text: str, sport: str | None = None) -> Resolution:
         """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,
