@@ -39,7 +39,13 @@ from bot.query.event_terms import (
 )
 from bot.query.index import count_medals, rank_counts
 from bot.query.name_index import NameIndex
-from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES, SportVocabulary, find_sport
+from bot.query.sports import (
+    OTHER_SPORTS,
+    SPORT_ALIASES,
+    SportMention,
+    SportVocabulary,
+    find_sport,
+)
 
 #: A match is confident at or above this score ...
 CONFIDENT_SCORE = 88.0
@@ -467,9 +473,8 @@ class Resolver:
 
     # --- nations -------------------------------------------------------------------------------
 
-    def _nation_ranked(
-        self, text: str, *, prefix: bool = False, limit: int = 10
-    ) -> list[Candidate]:
+    def _nation_key(self, text: str) -> tuple[str, tuple[int, ...]]:
+        """A nation query's folded key and the nations it names exactly (code, name or alias)."""
         _, code = _split_code(text)
         if code and fold(code) in self.nation_exact:  # a pasted label "🇰🇷 South Korea (KOR)"
             text = code
@@ -477,12 +482,32 @@ class Resolver:
         if key.startswith("the "):
             key = key[4:]
         exact = self.nation_exact.get(key, ()) or self.nation_exact.get(key.replace(" ", ""), ())
+        return key, exact
+
+    def _nation_ranked(
+        self, text: str, *, prefix: bool = False, limit: int = 10
+    ) -> list[Candidate]:
+        key, exact = self._nation_key(text)
         ranked = [_rescored(self.nations[n], 100.0) for n in exact]
         if len(key.replace(" ", "")) > 3 or prefix:
             for hit in self.nation_index.search(key, limit=limit, prefix=prefix):
                 if hit.entry not in exact:
                     ranked.append(_rescored(self.nations[hit.entry], min(hit.score, 99.0)))
         return ranked
+
+    def exact_nation(self, text: str, *, sport_words: bool = False) -> str | None:
+        """The code of the one nation ``text`` names exactly (code, name, official name or alias,
+        folded): what ``nation`` (with ``sport_words``, ``nation_and_sport`` with no sport in
+        the text) would match with a score of 100 and no equal, found by a lookup. ``None``
+        otherwise."""
+        text = _clip(text)
+        if sport_words:
+            nation_text, mention = self._nation_part(text)
+            if mention is not None or nation_text is None:
+                return None
+            text = nation_text
+        exact = self._nation_key(text)[1]
+        return self.nations[exact[0]].id if len(exact) == 1 else None
 
     def nation(self, text: str) -> Resolution:
         """A nation by IOC code, name, official name, alias or native script (``"korea"``,
@@ -611,18 +636,24 @@ class Resolver:
         """A nation with an optional sport beside it: ``"korea short track"`` → (KOR, Short track
         speed skating); ``("korea", None)`` when there are no sport words."""
         text = _clip(text)
+        nation_text, mention = self._nation_part(text)
+        sport = None if mention is None else self.sport(mention.phrase)
+        if nation_text is None:
+            return _none(EntityKind.NATION, text), sport
+        return self.nation(nation_text), sport
+
+    def _nation_part(self, text: str) -> tuple[str | None, SportMention | None]:
+        """The part of ``text`` that names a nation (``None``: nothing but sport and filler words)
+        and the sport phrase beside it."""
         tokens = fold(text).split()
         mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True)
         rest = tokens
-        sport: Resolution | None = None
         if mention is not None:
             rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
-            sport = self.sport(mention.phrase)
         kept = _strip_fillers(rest) or rest
         if not kept:
-            return _none(EntityKind.NATION, text), sport
-        nation_text = " ".join(kept) if (mention is not None or kept != tokens) else text
-        return self.nation(nation_text), sport
+            return None, mention
+        return (" ".join(kept) if (mention is not None or kept != tokens) else text), mention
 
     # --- events --------------------------------------------------------------------------------
 

@@ -113,6 +113,8 @@ class Queries:
             sport_name = found
         if nation.strip().upper() in view.index.nations:
             noc = nation.strip().upper()
+        elif (exact := view.resolver.exact_nation(nation, sport_words=not sport)) is not None:
+            noc = exact
         else:
             if sport:
                 resolution = view.cached(("nation", nation), lambda: view.resolver.nation(nation))
