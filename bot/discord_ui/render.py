@@ -4,6 +4,7 @@ Discord limit (25 fields, 256-char titles and field names, 1,024 a field, 4,096 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import singledispatch
@@ -68,6 +69,8 @@ FIELDS_LIMIT = 25
 TOTAL_LIMIT = 6000
 LINES_PER_PAGE = 15
 NO_FLAG = "🏳️"
+#: How many escaped texts ``safe`` remembers.
+SAFE_CACHE_SIZE = 8192
 
 
 class Colour:
@@ -85,6 +88,13 @@ class Colour:
 
 def safe(text: str, limit: int | None = None) -> str:
     """Text from users or data, made inert: no mentions, no markdown, at most ``limit`` chars."""
+    return _safe(text, limit)
+
+
+@functools.lru_cache(maxsize=SAFE_CACHE_SIZE)
+def _safe(text: str, limit: int | None) -> str:
+    """``safe``, remembered: answers repeat the same names, sports and events, and escaping them
+    is most of what rendering costs."""
     cleaned = escape_mentions(escape_markdown(text.replace("\n", " ")))
     if limit is not None and len(cleaned) > limit:
         cleaned = cleaned[: max(limit - 1, 0)].rstrip("\\") + "…"
