@@ -755,9 +755,7 @@ class Resolver:
             words.append(_QueryWord(word, typing, _means_relay(word, typing)))
         distances = terms.distances()
         fits: list[tuple[float, Candidate]] = []
-        for entry in self.events:
-            if query.sport is not None and entry.event.sport != query.sport:
-                continue
+        for entry in self._event_pool(terms.gender, query.sport):
             fit = self._event_score(terms, distances, words, entry)
             if fit is not None and (anchored or fit[1]):
                 score = round(max(fit[0], 0.0), 1)
@@ -765,6 +763,22 @@ class Resolver:
                     fits.append((score, entry.candidate))
         fits.sort(key=lambda fit: -fit[0])
         return [_rescored(candidate, score) for score, candidate in fits]
+
+    @functools.cached_property
+    def _event_pools(self) -> dict[tuple[Gender | None, str | None], tuple[_EventEntry, ...]]:
+        return {}
+
+    def _event_pool(self, gender: Gender | None, sport: str | None) -> tuple[_EventEntry, ...]:
+        """The events a query of ``gender`` and ``sport`` (``None``: any) may mean, in order."""
+        pool = self._event_pools.get((gender, sport))
+        if pool is None:
+            pool = self._event_pools[(gender, sport)] = tuple(
+                entry
+                for entry in self.events
+                if (gender is None or entry.terms.gender is gender)
+                and (sport is None or entry.event.sport == sport)
+            )
+        return pool
 
     def event(self, text: str, sport: str | None = None) -> Resolution:
         """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,
