@@ -762,7 +762,20 @@ class Resolver:
                 if score >= SUGGESTION_FLOOR:
                     fits.append((score, entry.candidate))
         fits.sort(key=lambda fit: -fit[0])
-        return [_rescored(candidate, score) for score, candidate in fits]
+        return [self._scored_event(candidate, score) for score, candidate in fits]
+
+    @functools.cached_property
+    def _scored_events(self) -> dict[tuple[str, float], Candidate]:
+        return {}
+
+    def _scored_event(self, candidate: Candidate, score: float) -> Candidate:
+        """An event's candidate with ``score`` (made once per event and score: candidates are
+        immutable, and an event is offered at the same few scores again and again)."""
+        key = (candidate.id, score)
+        found = self._scored_events.get(key)
+        if found is None:
+            found = self._scored_events[key] = _rescored(candidate, score)
+        return found
 
     @functools.cached_property
     def _event_pools(self) -> dict[tuple[Gender | None, str | None], tuple[_EventEntry, ...]]:
