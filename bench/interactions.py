@@ -17,6 +17,10 @@ bot's callback request arriving at the fake. The round trip also includes the fa
 and storing the answer and the test client's wait; it grows with the size of the answer, which
 is the fake's work, not the bot's. The SUMMARY uses the response time.
 
+For information, the CPU time of each whole in-process round trip (bot, fake and test client)
+is printed per command as well: on a machine shared with other work the clocks mostly measure
+the others' load, the CPU time much less.
+
 A third series, printed for information, answers with a ready-made /medals embed and its page
 buttons without doing any work: the floor for an answer of that size. /medals against it shows
 what our own code costs, apart from the size of what any embed answer carries.
