@@ -17,6 +17,10 @@ bot's callback request arriving at the fake. The round trip also includes the fa
 and storing the answer and the test client's wait; it grows with the size of the answer, which
 is the fake's work, not the bot's. The SUMMARY uses the response time.
 
+For information, the CPU time of each whole in-process round trip (bot, fake and test client)
+is printed per command as well: on a machine shared with other work the clocks mostly measure
+the others' load, the CPU time much less.
+
 A third series, printed for information, answers with a ready-made /medals embed and its page
 buttons without doing any work: the floor for an answer of that size. /medals against it shows
 what our own code costs, apart from the size of what any embed answer carries.
@@ -200,25 +204,28 @@ async def main(n: int, full: bool, locale: str | None = None) -> None:
     )
     response: dict[str, list[float]] = {}
     trip: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     started = time.perf_counter()
     for number, (command, options) in enumerate(mix):
         # With a locale, each interaction is sent in English and in the locale, the first of the
         # two in turn (the first pays for the answer, the second finds it made).
         locales = [None] if locale is None else [None, locale][:: 1 if number % 2 else -1]
         for each in locales:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             reply = await fake.slash(command, locale=each or "en-US", **options)
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.thread_time()
             assert (reply.embeds or reply.content) and reply.answered_after is not None, reply
             series = command if each is None else f"{command}@{each}"
             response.setdefault(series, []).append(reply.answered_after * 1000)
             trip.setdefault(series, []).append((t1 - t0) * 1000)
-        t2 = time.perf_counter()
+            cpu.setdefault(series, []).append((c1 - c0) * 1000)
+        t2, c2 = time.perf_counter(), time.thread_time()
         answer = await fake.slash("noop")
-        t3 = time.perf_counter()
+        t3, c3 = time.perf_counter(), time.thread_time()
         assert answer.content == "ok" and answer.answered_after is not None
         response.setdefault("noop", []).append(answer.answered_after * 1000)
         trip.setdefault("noop", []).append((t3 - t2) * 1000)
+        cpu.setdefault("noop", []).append((c3 - c2) * 1000)
         if not full:
             sized = await fake.slash("sizedfloor")
             assert sized.embeds and sized.answered_after is not None
@@ -258,6 +265,7 @@ async def main(n: int, full: bool, locale: str | None = None) -> None:
             )
             + f" · p99 ratio to /noop={percentile(values, 0.99) / p99_noop:.3f}"
         )
+    print_cpu(cpu)
     ratios = " ".join(
         f"ratio_{c}={percentile(v, 0.99) / p99_noop:.3f}"
         for c, v in sorted(response.items())
@@ -269,6 +277,22 @@ async def main(n: int, full: bool, locale: str | None = None) -> None:
         f"SUMMARY mix={'full' if full else 'repeated'} p99_noop_ms={p99_noop:.3f} {ratios} "
         f"rss_mb={rss_mb:.1f} start_fill_s={fill_s:.2f} start_open_s={open_s:.2f}"
     )
+
+
+def print_cpu(cpu: dict[str, list[float]]) -> None:
+    """CPU time of the whole in-process round trip (the fake's part, the bot's, the client's),
+    per command: unlike the clocks above it does not count the time other processes hold the
+    cores, so on a shared machine it shows what the interactions cost where their latencies are
+    noise. For information; the SUMMARY stays on the response time."""
+    noop = cpu["noop"]
+    for command in sorted(cpu):
+        values = cpu[command]
+        print(
+            f"/{command:<10} cpu p50={statistics.median(values):.2f} ms "
+            f"p99={percentile(values, 0.99):.2f} ms · ratio to /noop "
+            f"p50={statistics.median(values) / statistics.median(noop):.3f} "
+            f"p99={percentile(values, 0.99) / percentile(noop, 0.99):.3f}"
+        )
 
 
 def locale_ratios(response: dict[str, list[float]], locale: str, service: GamesService) -> str:

@@ -19,6 +19,8 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
+from bot.domain.models import build_schemas
+
 COLLECT_EVERY = 5.0
 FULL_EVERY = 12
 
@@ -36,7 +38,10 @@ def collection_paused() -> Iterator[None]:
 
 
 def settle_memory() -> None:
-    """Collect once, then freeze everything alive now out of future collections."""
+    """Build every model's validator (one-shot commands build them when first used; the bot
+    would build them in its first answers), collect once, then freeze everything alive now
+    out of future collections."""
+    build_schemas()
     gc.collect()
     gc.freeze()
 

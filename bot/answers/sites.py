@@ -60,6 +60,7 @@ def site_name(host: str) -> str:
     return ".".join(labels)
 
 
+@functools.lru_cache(maxsize=4096)  # events share sources, and every answer shows them again
 def citation(source: str) -> Citation:
     """One source as shown: a URL by its site's name, anything else as it is."""
     host = _host(source)

@@ -8,6 +8,7 @@ Footers are plain text on Discord: they are made with the plain words."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,8 @@ FIELDS_LIMIT = 25
 TOTAL_LIMIT = 6000
 LINES_PER_PAGE = 15
 NO_FLAG = "🏳️"
+#: How many escaped texts ``safe`` remembers.
+SAFE_CACHE_SIZE = 8192
 
 
 class Colour:
@@ -91,6 +94,13 @@ class Colour:
 
 def safe(text: str, limit: int | None = None) -> str:
     """Text from users or data, made inert (``markdown.inert``), at most ``limit`` chars."""
+    return _safe(text, limit)
+
+
+@functools.lru_cache(maxsize=SAFE_CACHE_SIZE)
+def _safe(text: str, limit: int | None) -> str:
+    """``safe``, remembered: answers repeat the same names, sports and events, and escaping them
+    is most of what rendering costs."""
     cleaned = inert(text)
     return cleaned if limit is None else clip(cleaned, limit)
 

@@ -10,6 +10,7 @@ shown as escaped text."""
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from bot.answers.sites import citations
@@ -38,6 +39,7 @@ def link_target(url: str) -> str:
     return quote(url.strip(), safe=URL_SAFE)
 
 
+@functools.lru_cache(maxsize=4096)  # the same sites and URLs are shown again and again
 def _shown(name: str, url: str | None) -> str:
     if url is None:
         return link_text(name)

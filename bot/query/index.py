@@ -1,5 +1,6 @@
 """GamesIndex: one Games' data arranged for answering (lookups by id, results by event, athlete and
-NOC, medal counts overall and per sport). Built once per load; immutable afterwards."""
+NOC, medal counts and ranks overall and per sport, athletes as answers name them). Built once per
+load; immutable afterwards (what it derives on first use is kept with it)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from bot.answers.models import AthleteRef
 from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
 from bot.domain.names import slug
 
@@ -65,6 +67,15 @@ class GamesIndex:
     _counts: dict[str | None, dict[str, MedalCount]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: The ranked NOCs' counts and ranks per sport (None: overall), computed once each.
+    _ranked: dict[str | None, tuple[MedalCount, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _ranks: dict[str | None, dict[str, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: Each athlete as answers name them, made once (answers share them: they are immutable).
+    _refs: dict[str, AthleteRef] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, data: GamesData) -> GamesIndex:
@@ -106,8 +117,16 @@ class GamesIndex:
     def _counts_in(self, sport: str | None) -> dict[str, MedalCount]:
         counts = self._counts.get(sport)
         if counts is None:
+            medals: dict[str, list[Result]] = {code: [] for code in self.nations}
+            for result in self.data.results:
+                if (
+                    result.medal is not None
+                    and result.noc in medals
+                    and (sport is None or self.events[result.event_id].sport == sport)
+                ):
+                    medals[result.noc].append(result)
             counts = self._counts[sport] = {
-                code: count_medals(code, self.medal_results(code, sport)) for code in self.nations
+                code: count_medals(code, results) for code, results in medals.items()
             }
         return counts
 
@@ -132,4 +151,31 @@ class GamesIndex:
 
     def ranked_counts(self, sport: str | None = None) -> list[MedalCount]:
         """The counts of the NOCs the medal table ranks that won a medal (optionally in a sport)."""
-        return [c for c in self.medal_counts(sport) if c.total and self.is_ranked(c.noc)]
+        ranked = self._ranked.get(sport)
+        if ranked is None:
+            ranked = self._ranked[sport] = tuple(
+                c for c in self.medal_counts(sport) if c.total and self.is_ranked(c.noc)
+            )
+        return list(ranked)
+
+    def rank_of(self, noc: str, sport: str | None = None) -> int | None:
+        """The NOC's rank in the (overall or sport) medal table; None without medals."""
+        ranks = self._ranks.get(sport)
+        if ranks is None:
+            ranked = rank_counts(self.ranked_counts(sport), name_of=self.nation_name)
+            ranks = self._ranks[sport] = {}
+            for rank, count in ranked:
+                ranks.setdefault(count.noc, rank)
+        return ranks.get(noc)
+
+    def athlete_ref(self, athlete_id: str) -> AthleteRef:
+        """An athlete as answers name them (an id not in the data stands for its own name)."""
+        ref = self._refs.get(athlete_id)
+        if ref is None:
+            athlete = self.athletes.get(athlete_id)
+            ref = self._refs[athlete_id] = (
+                AthleteRef(id=athlete.id, name=athlete.name, native_name=athlete.native_name)
+                if athlete is not None
+                else AthleteRef(id=athlete_id, name=athlete_id)
+            )
+        return ref

@@ -18,6 +18,8 @@ keys (the real data) add a full scan when the candidates are weak, at negligible
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -145,6 +147,10 @@ class NameIndex:
     pair_keys: dict[tuple[str, str], tuple[int, ...]]
     neighbours: dict[str, tuple[str, ...]]
     prefixes: dict[str, tuple[str, ...]]
+    #: Every token, sorted, and the position of each in the vocabulary's own order (for prefixes
+    #: longer than ``PREFIX_KEPT``, found by bisection).
+    sorted_tokens: tuple[str, ...] = ()
+    sorted_positions: tuple[int, ...] = ()
     small: bool = field(default=False)
 
     #: At or below this many keys, a weak candidate set is topped up by scoring every key.
@@ -155,6 +161,9 @@ class NameIndex:
     SCORED_LIMIT = 60
     #: How many vocabulary tokens a prefix (autocomplete) may expand to.
     PREFIX_FANOUT = 64
+    #: Prefixes up to this long are kept, each with its tokens; a longer one is looked up in the
+    #: sorted vocabulary, so a long word costs its length, not its length squared.
+    PREFIX_KEPT = _LONGEST_TOKEN
 
     @classmethod
     def build(cls, names: Iterable[tuple[int, str]], *, both_orders: bool = True) -> NameIndex:
@@ -195,10 +204,11 @@ class NameIndex:
         for token in token_keys:
             for variant in _deletions(token):
                 neighbours[variant].append(token)
-            for end in range(1, len(token) + 1):
+            for end in range(1, min(len(token), cls.PREFIX_KEPT) + 1):
                 bucket = prefixes[token[:end]]
                 if len(bucket) < cls.PREFIX_FANOUT:
                     bucket.append(token)
+        by_token = sorted((token, position) for position, token in enumerate(token_keys))
         return cls(
             keys=tuple(keys),
             key_entry=tuple(key_entry),
@@ -206,11 +216,32 @@ class NameIndex:
             pair_keys={k: tuple(v) for k, v in pair_keys.items()},
             neighbours={k: tuple(v) for k, v in neighbours.items()},
             prefixes={k: tuple(v) for k, v in prefixes.items()},
+            sorted_tokens=tuple(token for token, _ in by_token),
+            sorted_positions=tuple(position for _, position in by_token),
             small=len(keys) <= cls.FULL_SCAN_KEYS,
         )
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    @functools.cached_property
+    def _key_entries(self) -> dict[str, tuple[int, ...]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for key, entry in zip(self.keys, self.key_entry, strict=True):
+            if entry not in found[key]:
+                found[key].append(entry)
+        return {key: tuple(entries) for key, entries in found.items()}
+
+    def exact(self, text: str) -> tuple[int, ...]:
+        """The entries with a key equal to ``text``'s (as typed or romanisation-unified): those
+        ``search`` scores 100, found by a lookup instead of scoring."""
+        tokens = name_tokens(text[:_LONGEST_QUERY])[:8]
+        if not tokens:
+            return ()
+        entries: dict[int, None] = {}
+        for query in ("".join(tokens), "".join(canon_token(t) for t in tokens)):
+            entries.update(dict.fromkeys(self._key_entries.get(query, ())))
+        return tuple(entries)
 
     def _similar(self, token: str) -> list[str]:
         """Vocabulary tokens within one edit of ``token`` (via shared one-deletion variants)."""
@@ -226,10 +257,23 @@ class NameIndex:
         """Whether ``token`` (folded) is a word of some name, or one edit from one."""
         return bool(self._similar(canon_token(token))) or bool(self._similar(token))
 
+    def _starting(self, text: str) -> tuple[str, ...]:
+        """The first ``PREFIX_FANOUT`` vocabulary tokens (in vocabulary order) that start with
+        ``text``."""
+        if len(text) <= self.PREFIX_KEPT:
+            return self.prefixes.get(text, ())
+        found: list[tuple[int, str]] = []
+        tokens = self.sorted_tokens
+        at = bisect.bisect_left(tokens, text)
+        while at < len(tokens) and tokens[at].startswith(text):
+            found.append((self.sorted_positions[at], tokens[at]))
+            at += 1
+        return tuple(token for _, token in sorted(found)[: self.PREFIX_FANOUT])
+
     def _expand(self, token: str, prefix: bool) -> list[str]:
         similar = self._similar(token)
         if prefix:
-            similar.extend(self.prefixes.get(token, ()))
+            similar.extend(self._starting(token))
         return list(dict.fromkeys(similar))
 
     def _candidates(self, tokens: Sequence[str], prefix: bool) -> set[int]:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.domain.models import Athlete, Event, Games, GamesData, Gender, Medal, Nation, Result
 from bot.domain.names import fold, slug
@@ -40,7 +40,13 @@ from bot.query.event_terms import (
 )
 from bot.query.index import count_medals, rank_counts
 from bot.query.name_index import NameIndex
-from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES, find_sport
+from bot.query.sports import (
+    OTHER_SPORTS,
+    SPORT_ALIASES,
+    SportMention,
+    SportVocabulary,
+    find_sport,
+)
 
 #: A match is confident at or above this score ...
 CONFIDENT_SCORE = 88.0
@@ -107,6 +113,8 @@ EVENT_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "match": (),
     "game": (),
 }
+#: The sports of other Games long enough to be recognised misspelt (``Resolver._other_sport``).
+_LONG_OTHER_SPORTS: tuple[str, ...] = tuple(sorted(s for s in OTHER_SPORTS if len(s) >= 5))
 _COMPOUNDS: dict[tuple[str, str], str] = {
     ("half", "pipe"): "halfpipe",
     ("slope", "style"): "slopestyle",
@@ -178,6 +186,34 @@ class _EventEntry:
     event: Event
     candidate: Candidate
     terms: EventTerms
+
+    @functools.cached_property
+    def distances(self) -> set[float]:
+        """``terms.distances()``, computed once."""
+        return self.terms.distances()
+
+
+@dataclass(frozen=True)
+class _QueryWord:
+    """A content word of an event query as every event is scored against it: whether it is being
+    typed (the last word, in autocomplete), whether it means "relay", and its score against each
+    event word met so far (``fuzz.ratio`` with the prefix allowances), filled as events are scored."""
+
+    word: str
+    typing: bool
+    relay: bool
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def score(self, other: str) -> float:
+        found = self.scores.get(other)
+        if found is None:
+            found = fuzz.ratio(self.word, other)
+            if len(self.word) >= 4 and (other.startswith(self.word) or self.word.startswith(other)):
+                found = max(found, 90.0)
+            elif self.typing and len(self.word) >= 2 and other.startswith(self.word):
+                found = max(found, 92.0)
+            self.scores[other] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -425,6 +461,11 @@ class Resolver:
         )
 
     @functools.cached_property
+    def sport_vocabulary(self) -> SportVocabulary:
+        """``sport_phrases`` arranged once for ``find_sport``."""
+        return SportVocabulary.build(self.sport_phrases)
+
+    @functools.cached_property
     def nation_index(self) -> NameIndex:
         """The fuzzy index of nation codes, names and aliases (word order fixed)."""
         return NameIndex.build(self.nation_names, both_orders=False)
@@ -472,9 +513,8 @@ class Resolver:
 
     # --- nations -------------------------------------------------------------------------------
 
-    def _nation_ranked(
-        self, text: str, *, prefix: bool = False, limit: int = 10
-    ) -> list[Candidate]:
+    def _nation_key(self, text: str) -> tuple[str, tuple[int, ...]]:
+        """A nation query's folded key and the nations it names exactly (code, name or alias)."""
         _, code = _split_code(text)
         if code and fold(code) in self.nation_exact:  # a pasted label "🇰🇷 South Korea (KOR)"
             text = code
@@ -482,6 +522,12 @@ class Resolver:
         if key.startswith("the "):
             key = key[4:]
         exact = self.nation_exact.get(key, ()) or self.nation_exact.get(key.replace(" ", ""), ())
+        return key, exact
+
+    def _nation_ranked(
+        self, text: str, *, prefix: bool = False, limit: int = 10
+    ) -> list[Candidate]:
+        key, exact = self._nation_key(text)
         ranked = [_rescored(self.nations[n], 100.0) for n in exact]
         if len(key.replace(" ", "")) > 3 or prefix:
             for hit in self.nation_index.search(key, limit=limit, prefix=prefix):
@@ -489,11 +535,27 @@ class Resolver:
                     ranked.append(_rescored(self.nations[hit.entry], min(hit.score, 99.0)))
         return ranked
 
+    def exact_nation(self, text: str, *, sport_words: bool = False) -> str | None:
+        """The code of the one nation ``text`` names exactly (code, name, official name or alias,
+        folded): what ``nation`` (with ``sport_words``, ``nation_and_sport`` with no sport in
+        the text) would match with a score of 100 and no equal, found by a lookup. ``None``
+        otherwise."""
+        text = _clip(text)
+        if sport_words:
+            nation_text, mention = self._nation_part(text)
+            if mention is not None or nation_text is None:
+                return None
+            text = nation_text
+        exact = self._nation_key(text)[1]
+        return self.nations[exact[0]].id if len(exact) == 1 else None
+
     def nation(self, text: str) -> Resolution:
         """A nation by IOC code, name, official name, alias or native script (``"korea"``,
         ``"dprk"``, ``"韩国"``, ``"the philippines"``)."""
         text = _clip(text)
         ranked = self._nation_ranked(text)
+        if ranked and ranked[0].score >= CONFIDENT_SCORE:  # (what _with_prefixes would decide)
+            return _decide(EntityKind.NATION, text, ranked)
         started = self._nation_ranked(text, prefix=True)
         return _with_prefixes(EntityKind.NATION, text, ranked, started)
 
@@ -527,11 +589,23 @@ class Resolver:
             found.sort(key=lambda c: -c.score)
         return found
 
+    def exact_athlete(self, text: str) -> str | None:
+        """The id of the one athlete whose name (or alias, or native name) is ``text`` up to
+        folding, order and romanisation: what ``athlete`` would match with a score of 100 and no
+        equal, found by a lookup. ``None`` when no name or several are that exact."""
+        text = _clip(text)
+        if _split_code(text)[1]:
+            return None
+        entries = self.athlete_index.exact(text)
+        return self.athletes[entries[0]].id if len(entries) == 1 else None
+
     def athlete(self, text: str) -> Resolution:
         """An athlete by name in either order, with hyphen/space, romanisation and typo variants,
         native script or a former name."""
         text = _clip(text)
         ranked = self._athlete_ranked(text)
+        if ranked and ranked[0].score >= CONFIDENT_SCORE:  # (what _with_prefixes would decide)
+            return _decide(EntityKind.ATHLETE, text, ranked)
         started = self._athlete_ranked(text, prefix=True)
         return _with_prefixes(EntityKind.ATHLETE, text, ranked, started)
 
@@ -560,7 +634,8 @@ class Resolver:
         """Whether ``key`` names (or nearly names) a sport this Games did not hold."""
         if key in OTHER_SPORTS or (key in SPORT_ALIASES and SPORT_ALIASES[key] not in self.sports):
             return True
-        return any(fuzz.ratio(key, other) >= 90 for other in OTHER_SPORTS if len(other) >= 5)
+        near = process.extractOne(key, _LONG_OTHER_SPORTS, scorer=fuzz.ratio, score_cutoff=90)
+        return near is not None
 
     def sport(self, text: str) -> Resolution:
         """A sport by name, alias or abbreviation (``"st"``, ``"xc"``, ``"skimo"``, ``"hockey"``);
@@ -568,7 +643,7 @@ class Resolver:
         text = _clip(text)
         key = fold(text)
         tokens = key.split()
-        mention = find_sport(tokens, self.sport_phrases, fuzzy=True)
+        mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True)
         if mention is not None:
             rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
             if all(t in STOPWORDS or t in ("skiing", "skating", "sport") for t in rest):
@@ -615,18 +690,24 @@ class Resolver:
         """A nation with an optional sport beside it: ``"korea short track"`` → (KOR, Short track
         speed skating); ``("korea", None)`` when there are no sport words."""
         text = _clip(text)
+        nation_text, mention = self._nation_part(text)
+        sport = None if mention is None else self.sport(mention.phrase)
+        if nation_text is None:
+            return _none(EntityKind.NATION, text), sport
+        return self.nation(nation_text), sport
+
+    def _nation_part(self, text: str) -> tuple[str | None, SportMention | None]:
+        """The part of ``text`` that names a nation (``None``: nothing but sport and filler words)
+        and the sport phrase beside it."""
         tokens = fold(text).split()
-        mention = find_sport(tokens, self.sport_phrases, fuzzy=True)
+        mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True)
         rest = tokens
-        sport: Resolution | None = None
         if mention is not None:
             rest = [t for i, t in enumerate(tokens) if not mention.start <= i < mention.end]
-            sport = self.sport(mention.phrase)
         kept = _strip_fillers(rest) or rest
         if not kept:
-            return _none(EntityKind.NATION, text), sport
-        nation_text = " ".join(kept) if (mention is not None or kept != tokens) else text
-        return self.nation(nation_text), sport
+            return None, mention
+        return (" ".join(kept) if (mention is not None or kept != tokens) else text), mention
 
     # --- events --------------------------------------------------------------------------------
 
@@ -642,7 +723,7 @@ class Resolver:
             if not found.confident or found.match is None:
                 return None
             chosen = next(s for s, c in self.sports.items() if c.id == found.match.id)
-        mention = find_sport(tokens, self.sport_phrases, fuzzy=True) if read_sport else None
+        mention = find_sport(tokens, self.sport_vocabulary, fuzzy=True) if read_sport else None
         phrase = ""
         if mention is not None:
             if mention.sport is None or mention.sport not in self.sports:
@@ -661,29 +742,29 @@ class Resolver:
         return _EventQuery(terms=terms, sport=chosen, sport_phrase=phrase)
 
     @staticmethod
-    def _word_score(word: str, others: Sequence[str], prefix: bool) -> tuple[float, int]:
+    def _word_score(query: _QueryWord, others: Sequence[str]) -> tuple[float, int]:
         best, where = 0.0, -1
         for position, other in enumerate(others):
-            if word == other:
+            if query.word == other:
                 return 100.0, position
-            score = fuzz.ratio(word, other)
-            if len(word) >= 4 and (other.startswith(word) or word.startswith(other)):
-                score = max(score, 90.0)
-            elif prefix and len(word) >= 2 and other.startswith(word):
-                score = max(score, 92.0)
+            score = query.score(other)
             if score > best:
                 best, where = score, position
         return best, where
 
     def _event_score(
-        self, query: EventTerms, entry: _EventEntry, prefix: bool
+        self,
+        query: EventTerms,
+        distances: set[float],
+        words: Sequence[_QueryWord],
+        entry: _EventEntry,
     ) -> tuple[float, bool] | None:
         """How well an event fits the query (0-100) and whether any query word matched one of its
         words, or ``None`` when a hard term (gender, distance, relay) excludes it."""
         terms = entry.terms
         if query.gender is not None and terms.gender is not query.gender:
             return None
-        if query.distance is not None and not query.distances() & terms.distances():
+        if query.distance is not None and not distances & entry.distances:
             return None
         if query.unit == "m" and terms.unit == "km":
             return None
@@ -692,13 +773,12 @@ class Resolver:
         score = 100.0
         matched: set[int] = set()
         relay_asked = query.relay
-        for word in query.words:
-            typing = prefix and word == query.words[-1]
-            if _means_relay(word, typing):  # "relya", or "rel" while typing
+        for word in words:
+            if word.relay:  # "relya", or "rel" while typing
                 relay_asked = True
                 score -= 0.0 if terms.relay else 40.0
                 continue
-            best, where = self._word_score(word, terms.words, typing)
+            best, where = self._word_score(word, terms.words)
             if best >= 80.0:
                 score -= (100.0 - best) / 3.0
                 matched.add(where)
@@ -711,7 +791,9 @@ class Resolver:
 
     def _event_ranked(self, query: _EventQuery, *, prefix: bool = False) -> list[Candidate]:
         """Events fitting the query, best first. Something must tie the query to an event: a
-        matched word, a distance, a gender or a sport; nonsense gets no candidates at all."""
+        matched word, a distance, a gender or a sport; nonsense gets no candidates at all.
+        Events scoring below ``SUGGESTION_FLOOR`` are left out: no decision or suggestion ever
+        offers them, nor does a runner-up that far behind change a decision."""
         terms = query.terms
         if terms.empty and query.sport is None:
             return []
@@ -721,15 +803,49 @@ class Resolver:
             or terms.relay
             or query.sport is not None
         )
-        ranked: list[Candidate] = []
-        for entry in self.events:
-            if query.sport is not None and entry.event.sport != query.sport:
-                continue
-            fit = self._event_score(terms, entry, prefix)
+        words = []
+        for word in terms.words:
+            typing = prefix and word == terms.words[-1]
+            words.append(_QueryWord(word, typing, _means_relay(word, typing)))
+        distances = terms.distances()
+        fits: list[tuple[float, Candidate]] = []
+        for entry in self._event_pool(terms.gender, query.sport):
+            fit = self._event_score(terms, distances, words, entry)
             if fit is not None and (anchored or fit[1]):
-                ranked.append(_rescored(entry.candidate, max(fit[0], 0.0)))
-        ranked.sort(key=lambda c: -c.score)
-        return ranked
+                score = round(max(fit[0], 0.0), 1)
+                if score >= SUGGESTION_FLOOR:
+                    fits.append((score, entry.candidate))
+        fits.sort(key=lambda fit: -fit[0])
+        return [self._scored_event(candidate, score) for score, candidate in fits]
+
+    @functools.cached_property
+    def _scored_events(self) -> dict[tuple[str, float], Candidate]:
+        return {}
+
+    def _scored_event(self, candidate: Candidate, score: float) -> Candidate:
+        """An event's candidate with ``score`` (made once per event and score: candidates are
+        immutable, and an event is offered at the same few scores again and again)."""
+        key = (candidate.id, score)
+        found = self._scored_events.get(key)
+        if found is None:
+            found = self._scored_events[key] = _rescored(candidate, score)
+        return found
+
+    @functools.cached_property
+    def _event_pools(self) -> dict[tuple[Gender | None, str | None], tuple[_EventEntry, ...]]:
+        return {}
+
+    def _event_pool(self, gender: Gender | None, sport: str | None) -> tuple[_EventEntry, ...]:
+        """The events a query of ``gender`` and ``sport`` (``None``: any) may mean, in order."""
+        pool = self._event_pools.get((gender, sport))
+        if pool is None:
+            pool = self._event_pools[(gender, sport)] = tuple(
+                entry
+                for entry in self.events
+                if (gender is None or entry.terms.gender is gender)
+                and (sport is None or entry.event.sport == sport)
+            )
+        return pool
 
     def event(self, text: str, sport: str | None = None) -> Resolution:
         """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,

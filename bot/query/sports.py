@@ -3,10 +3,11 @@ did not hold, and finding a sport phrase inside free text ("korea short track").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.domain.names import fold
 
@@ -155,39 +156,76 @@ def sport_for(text: str) -> str | None:
     return SPORT_ALIASES.get(fold(text))
 
 
+@dataclass(frozen=True)
+class SportVocabulary:
+    """The sport phrases ``find_sport`` looks for, arranged once: every exact phrase with the
+    sport it names (``None`` for a sport no Games here holds), and the phrases of six letters or
+    more that may be misspelt. A ``Resolver`` builds one per Games; ``find_sport`` builds one
+    for each call given a plain mapping."""
+
+    exact: dict[str, str | None]
+    known: Mapping[str, str]
+
+    @classmethod
+    def build(cls, extra: Mapping[str, str] | Iterable[str] = ()) -> SportVocabulary:
+        """``extra``: the current data's sport phrases (folded phrase → sport name), or folded
+        sport names."""
+        known = dict(extra) if isinstance(extra, Mapping) else {p: p for p in extra}
+        exact: dict[str, str | None] = {}
+        for phrase in (*SPORT_ALIASES, *known):
+            sport = SPORT_ALIASES.get(phrase) or known.get(phrase)
+            if sport is not None and phrase not in _TEXT_UNSAFE:
+                exact[phrase] = sport
+        for phrase in OTHER_SPORTS:
+            if phrase not in _TEXT_UNSAFE:
+                exact.setdefault(phrase, None)
+        return cls(exact, known)
+
+    @functools.cached_property
+    def _fuzzy(self) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+        choices: dict[str, str | None] = {p: s for p, s in SPORT_ALIASES.items() if len(p) >= 6}
+        choices.update({p: s for p, s in self.known.items() if len(p) >= 6})
+        choices.update({p: None for p in OTHER_SPORTS if len(p) >= 6})
+        return tuple(choices), tuple(choices.values())
+
+    @property
+    def fuzzy_phrases(self) -> tuple[str, ...]:
+        """The phrases that may be found misspelt (six letters or more), in a fixed order."""
+        return self._fuzzy[0]
+
+    @property
+    def fuzzy_sports(self) -> tuple[str | None, ...]:
+        """The sport each of ``fuzzy_phrases`` names."""
+        return self._fuzzy[1]
+
+
 def find_sport(
     tokens: Sequence[str],
-    extra: Mapping[str, str] | Iterable[str] = (),
+    extra: Mapping[str, str] | Iterable[str] | SportVocabulary = (),
     *,
     fuzzy: bool = False,
 ) -> SportMention | None:
     """The longest sport phrase among folded ``tokens`` (first occurrence wins among equals).
 
     ``extra`` adds the current data's sport phrases: a mapping of folded phrase to sport name
-    (e.g. ``Resolver.sport_phrases``), or folded sport names. Short abbreviations ("st", "xc",
-    "skimo") count only where they are unambiguous; very short codes ("al", "fs") do not. With
-    ``fuzzy``, a phrase of six letters or more may be misspelt ("short trak", "snowbaord") when
-    nothing matches exactly.
+    (e.g. ``Resolver.sport_phrases``), folded sport names, or a ``SportVocabulary`` built from
+    them once. Short abbreviations ("st", "xc", "skimo") count only where they are unambiguous;
+    very short codes ("al", "fs") do not. With ``fuzzy``, a phrase of six letters or more may be
+    misspelt ("short trak", "snowbaord") when nothing matches exactly.
     """
-    known = dict(extra) if isinstance(extra, Mapping) else {p: p for p in extra}
+    vocabulary = extra if isinstance(extra, SportVocabulary) else SportVocabulary.build(extra)
+    exact = vocabulary.exact
     for length in range(min(_LONGEST_PHRASE, len(tokens)), 0, -1):
         for start in range(len(tokens) - length + 1):
             phrase = " ".join(tokens[start : start + length])
-            if phrase in _TEXT_UNSAFE:
-                continue
-            sport = SPORT_ALIASES.get(phrase) or known.get(phrase)
-            if sport is not None:
-                return SportMention(start, start + length, phrase, sport)
-            if phrase in OTHER_SPORTS:
-                return SportMention(start, start + length, phrase, None)
-    return _find_misspelt(tokens, known) if fuzzy else None
+            if phrase in exact:
+                return SportMention(start, start + length, phrase, exact[phrase])
+    return _find_misspelt(tokens, vocabulary) if fuzzy else None
 
 
-def _find_misspelt(tokens: Sequence[str], known: Mapping[str, str]) -> SportMention | None:
-    """The closest sport phrase (``fuzz.ratio`` ≥ 88, six letters or more) among token windows."""
-    choices: dict[str, str | None] = {p: s for p, s in SPORT_ALIASES.items() if len(p) >= 6}
-    choices.update({p: s for p, s in known.items() if len(p) >= 6})
-    choices.update({p: None for p in OTHER_SPORTS if len(p) >= 6})
+def _find_misspelt(tokens: Sequence[str], vocabulary: SportVocabulary) -> SportMention | None:
+    """The closest sport phrase (``fuzz.ratio`` ≥ 88, six letters or more) among token windows
+    (the first best phrase of the longest window wins ties)."""
     best: tuple[float, SportMention] | None = None
     tokens = tokens[:_FUZZY_TOKENS]
     for length in range(min(_LONGEST_PHRASE, len(tokens)), 0, -1):
@@ -195,8 +233,10 @@ def _find_misspelt(tokens: Sequence[str], known: Mapping[str, str]) -> SportMent
             phrase = " ".join(tokens[start : start + length])
             if len(phrase.replace(" ", "")) < 6:
                 continue
-            for choice, sport in choices.items():
-                score = fuzz.ratio(phrase, choice, score_cutoff=88.0)
-                if score and (best is None or score > best[0]):
-                    best = (score, SportMention(start, start + length, phrase, sport))
+            found = process.extractOne(
+                phrase, vocabulary.fuzzy_phrases, scorer=fuzz.ratio, score_cutoff=88.0
+            )
+            if found is not None and (best is None or found[1] > best[0]):
+                sport = vocabulary.fuzzy_sports[found[2]]
+                best = (found[1], SportMention(start, start + length, phrase, sport))
     return best[1] if best else None

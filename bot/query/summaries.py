@@ -54,16 +54,7 @@ def provenance(index: GamesIndex) -> Provenance:
 
 
 def _refs(index: GamesIndex, ids: tuple[str, ...]) -> tuple[AthleteRef, ...]:
-    refs = []
-    for athlete_id in ids:
-        athlete = index.athletes.get(athlete_id)
-        if athlete is not None:
-            refs.append(
-                AthleteRef(id=athlete.id, name=athlete.name, native_name=athlete.native_name)
-            )
-        else:
-            refs.append(AthleteRef(id=athlete_id, name=athlete_id))
-    return tuple(refs)
+    return tuple(map(index.athlete_ref, ids))
 
 
 def _medal_sort_key(index: GamesIndex, result: Result) -> tuple[str, int, str]:
@@ -74,10 +65,7 @@ def _medal_sort_key(index: GamesIndex, result: Result) -> tuple[str, int, str]:
 
 def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | None:
     """The NOC's rank in the (overall or sport) medal table; None without medals."""
-    for rank, count in rank_counts(index.ranked_counts(sport), name_of=index.nation_name):
-        if count.noc == noc:
-            return rank
-    return None
+    return index.rank_of(noc, sport)
 
 
 def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> NationSummary:

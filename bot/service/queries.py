@@ -113,6 +113,8 @@ class Queries:
             sport_name = found
         if nation.strip().upper() in view.index.nations:
             noc = nation.strip().upper()
+        elif (exact := view.resolver.exact_nation(nation, sport_words=not sport)) is not None:
+            noc = exact
         else:
             if sport:
                 resolution = view.cached(("nation", nation), lambda: view.resolver.nation(nation))
@@ -142,10 +144,12 @@ class Queries:
             return view.summary(
                 ("athlete", name), lambda: summaries.athlete_summary(view.index, name)
             )
-        resolution = view.cached(("athlete", name), lambda: view.resolver.athlete(name))
-        if not resolution.confident:
-            return unresolved(view, resolution)
-        athlete_id = match_id(resolution)
+        athlete_id = view.resolver.exact_athlete(name)
+        if athlete_id is None:
+            resolution = view.cached(("athlete", name), lambda: view.resolver.athlete(name))
+            if not resolution.confident:
+                return unresolved(view, resolution)
+            athlete_id = match_id(resolution)
         return view.summary(
             ("athlete", athlete_id), lambda: summaries.athlete_summary(view.index, athlete_id)
         )
@@ -153,7 +157,7 @@ class Queries:
     def _person(self, name: str) -> Answer:
         library = self.library
         people = library.people
-        person = name if name in people.appearances else None
+        person = name if name in people.appearances else people.resolver.exact_athlete(name)
         if person is None:
             resolution = people.resolver.athlete(name)
             if not resolution.confident:

@@ -1,0 +1,75 @@
+"""The exact-name lookups the commands try before fuzzy resolution (``Resolver.exact_athlete``,
+``Resolver.exact_nation``) say what the fuzzy resolution would say: over every name, alias and
+native name of both bundled Games, as written and in lower case, a lookup that finds an id finds
+the one a confident resolution matches, and a name that resolves confidently with a score of 100
+and no equal is found by the lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.models import GamesData
+from bot.ingest.apply import apply_plan
+from bot.ingest.bundled import bundled_games, bundled_plan, default_data_dir
+from bot.query.resolve import Resolver
+
+BUNDLED = bundled_games(default_data_dir())
+
+
+def _data(games_id: str) -> GamesData:
+    plan, _ = bundled_plan(BUNDLED[games_id], games_id)
+    return apply_plan(None, plan)
+
+
+DATA = {games_id: _data(games_id) for games_id in BUNDLED}
+
+
+@pytest.fixture(scope="module", params=sorted(BUNDLED))
+def games(request: pytest.FixtureRequest) -> tuple[GamesData, Resolver]:
+    data = DATA[request.param]
+    return data, Resolver.build(data)
+
+
+def _forms(names: list[str]) -> list[str]:
+    return sorted({form for name in names if name for form in (name, name.lower(), name.upper())})
+
+
+def test_an_exact_athlete_name_is_found_as_the_fuzzy_resolver_finds_it(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    data, resolver = games
+    names = [n for a in data.athletes for n in (a.name, a.native_name, *a.aliases)]
+    found = 0
+    for text in [*_forms(names), "kim", "Nobody Atall"]:
+        exact = resolver.exact_athlete(text)
+        resolution = resolver.athlete(text)
+        unique_100 = (
+            resolution.confident
+            and resolution.match is not None
+            and resolution.match.score == 100.0
+            and not any(c.score == 100.0 for c in resolution.alternatives)
+        )
+        if exact is not None:
+            found += 1
+            assert resolution.match is not None and resolution.match.id == exact, text
+        assert unique_100 <= (exact is not None), text
+    assert found > len(data.athletes)
+    # A pasted label's NOC breaks ties between namesakes: left to the fuzzy resolver.
+    assert resolver.exact_athlete(f"{data.athletes[0].name} ({data.athletes[0].noc})") is None
+
+
+def test_an_exact_nation_name_is_found_as_the_fuzzy_resolver_finds_it(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    data, resolver = games
+    names = [n for c in data.nations for n in (c.code, c.name, c.official_name, *c.aliases)]
+    texts = [*_forms(names), "korea", "the philippines", "korea short track", "medals for china"]
+    for text in texts:
+        for with_sport in (True, False):
+            exact = resolver.exact_nation(text, sport_words=with_sport)
+            resolution = resolver.nation_and_sport(text)[0] if with_sport else resolver.nation(text)
+            if exact is not None:
+                assert resolution.confident and resolution.match is not None, text
+                assert resolution.match.id == exact, text
+    assert resolver.exact_nation("korea short track", sport_words=True) is None
+    assert resolver.exact_nation("South Korea", sport_words=True) == "KOR"
