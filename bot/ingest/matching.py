@@ -52,6 +52,7 @@ class NameMatcher:
     _resolver: Resolver | None = None
     _events: dict[tuple[str, tuple[object, ...]], list[Event]] | None = None
     _budget_warned: bool = False
+    _event_sports: set[str] = field(default_factory=set)
     #: What each sport name of the file means (a file names few sports, in many events).
     _sports: dict[str, str] = field(default_factory=dict)
     #: Each existing athlete's NOC, by id.
@@ -99,6 +100,9 @@ class NameMatcher:
             for event in self.current.events:
                 key = (event.sport, _event_key(event_terms(event.name), event.gender))
                 self._events.setdefault(key, []).append(event)
+            self._event_sports = {sport for sport, _ in self._events}
+        if sport not in self._event_sports:
+            return None  # a new sport's events are all new: no need to read the name
         found = self._events.get((sport, _event_key(event_terms(name), gender)), [])
         if not found:
             return None

@@ -62,6 +62,14 @@ class Loads:
         return added
 
     def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+        from bot.ingest.collection import collection_paused
+
+        with collection_paused():
+            return self._plan_file(source, content, games)
+
+    def _plan_file(
+        self, source: str, content: bytes, games: str | None
+    ) -> tuple[LoadPreview, LoadPlan]:
         from bot.ingest.diff import preview
         from bot.ingest.parse import parse_results_file
         from bot.ingest.plan import build_plan

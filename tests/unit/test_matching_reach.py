@@ -9,9 +9,11 @@ import random
 import pytest
 
 from bot.domain.models import GamesData
+from bot.domain.names import athlete_id, event_id
 from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_plan, default_data_dir
 from bot.ingest.matching import NameMatcher
+from bot.ingest.names import athlete_id_of, event_id_of
 
 SAMPLE = 90
 
@@ -62,3 +64,18 @@ def test_new_names_of_a_bulk_load_need_no_fuzzy_resolution(bundled_data: GamesDa
     for number in range(1_000):
         assert matcher.athlete(nocs[number % len(nocs)], f"Zqwx Vyrtplo{number:04d}") is None
     assert matcher.resolutions == 0
+
+
+@pytest.mark.parametrize(
+    ("noc", "sport", "name"),
+    [
+        ("KOR", "Short-track speed skating", "Women's 1000 metres"),
+        ("CHN", "Ski mountaineering", "Kim Gil-li"),
+        ("JPN", "  Figure  Skating ", "Sakamoto Kaori"),
+        ("KAZ", "Biathlon", "Қазақстан Әйелдер"),
+        ("AIN", "Freestyle skiing", "O'Neil  Zoë-Ann"),
+    ],
+)
+def test_the_kept_ids_are_the_domain_ids(noc: str, sport: str, name: str) -> None:
+    assert athlete_id_of(noc, name) == athlete_id(noc, name)
+    assert event_id_of(sport, name) == event_id(sport, name)
