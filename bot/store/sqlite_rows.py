@@ -27,7 +27,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def _json(values: Sequence[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    return json.dumps(list(values), ensure_ascii=False) if values else "[]"
 
 
 def padded(row: Sequence[object], defaults: tuple[object, ...]) -> tuple[object, ...]:
@@ -37,7 +37,7 @@ def padded(row: Sequence[object], defaults: tuple[object, ...]) -> tuple[object,
 
 def keys(values: Sequence[str]) -> str:
     """A JSON array of keys, the parameter of the statements that take many (``json_each``)."""
-    return json.dumps(list(values), ensure_ascii=False)
+    return _json(values)
 
 
 def games_params(games: Games) -> Params:
