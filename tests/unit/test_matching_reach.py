@@ -5,15 +5,16 @@ every spelling variant, part of a name and new name of both bundled Games is mat
 from __future__ import annotations
 
 import random
+import string
 
 import pytest
 
 from bot.domain.models import GamesData
-from bot.domain.names import athlete_id, event_id
+from bot.domain.names import athlete_id, event_id, fold, slug
 from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_plan, default_data_dir
 from bot.ingest.matching import NameMatcher
-from bot.ingest.names import athlete_id_of, event_id_of
+from bot.ingest.names import athlete_id_of, event_id_of, folded, slugged
 
 SAMPLE = 90
 
@@ -79,3 +80,15 @@ def test_new_names_of_a_bulk_load_need_no_fuzzy_resolution(bundled_data: GamesDa
 def test_the_kept_ids_are_the_domain_ids(noc: str, sport: str, name: str) -> None:
     assert athlete_id_of(noc, name) == athlete_id(noc, name)
     assert event_id_of(sport, name) == event_id(sport, name)
+
+
+def test_kept_folding_is_the_domain_folding() -> None:
+    rng = random.Random(7)
+    alphabet = string.printable + "’‘ʼé"
+    texts = ["", " ", "O'Neil", "Min-jeong  Kim", "A.B.C", "x\t\ny", "`q`", "--a--", "Zoë"]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30))) for _ in range(3000)
+    ]
+    for text in texts:
+        assert folded(text) == fold(text), repr(text)
+        assert slugged(text) == slug(text), repr(text)
