@@ -60,10 +60,17 @@ def event_changes(
     return added, changed, removed, details
 
 
+def _medals_index(data: GamesData) -> GamesIndex:
+    """An index of ``data`` for its medal table only: its NOCs and its medal-winning results (the
+    rest of a large load, places without medals and athletes, counts for nothing there)."""
+    medals = tuple(r for r in data.results if r.medal is not None)
+    return GamesIndex.build(data.model_copy(update={"results": medals, "athletes": ()}))
+
+
 def table_changes(before: GamesData | None, after: GamesData) -> tuple[TableChange, ...]:
     """NOCs whose medal count changes, with their rank before and after."""
-    old_index = GamesIndex.build(before) if before else None
-    new_index = GamesIndex.build(after)
+    old_index = _medals_index(before) if before else None
+    new_index = _medals_index(after)
     old_counts = {c.noc: c for c in old_index.medal_counts()} if old_index else {}
     new_counts = {c.noc: c for c in new_index.medal_counts()}
     old_ranks = {c.noc: r for r, c in rank_counts(old_index.ranked_counts())} if old_index else {}

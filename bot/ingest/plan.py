@@ -26,10 +26,11 @@ from bot.domain.models import (
     Nation,
     Result,
 )
-from bot.domain.names import athlete_id, event_id, fold
+from bot.domain.names import event_id, fold
 from bot.domain.namesakes import namesake_sports
 from bot.ingest.athlete_book import AthleteBook
 from bot.ingest.matching import NameMatcher
+from bot.ingest.names import athlete_id_of, event_id_of, folded, forget_names
 from bot.ingest.parse import ParsedFile
 from bot.ingest.people import LoadSports, assign_people
 from bot.ingest.records import AthleteRecord, EventRecord, ResultRecord, ResultsFile
@@ -47,6 +48,18 @@ def build_plan(
     """Turn parsed files into one load plan, or raise ``InvalidResultsFile`` listing every problem
     (those found while reading the files and those found against the current data). ``others``
     are the other loaded Games, whose people the file's athletes may be (``bot.ingest.people``)."""
+    try:
+        return _build_plan(parsed, current, default_games, others)
+    finally:
+        forget_names()
+
+
+def _build_plan(
+    parsed: Sequence[ParsedFile],
+    current: GamesData | None,
+    default_games: str,
+    others: Sequence[GamesData],
+) -> LoadPlan:
     problems: list[Problem] = []
     files = [(item.source, item.file) for item in parsed]
     source = ", ".join(name for name, _ in files)
@@ -146,8 +159,8 @@ def build_plan(
     existing_events = {e.id: e for e in (current.events if current else ())}
     for file_name, file in files:
         for record in file.events:
-            record = record.model_copy(update={"sport": matcher.sport(record.sport)})
-            match = matcher.event(record.sport, record.event, record.gender)
+            sport, name = matcher.sport(record.sport), record.event
+            match = matcher.event(sport, name, record.gender)
             if isinstance(match, list):
                 names = "; ".join(e.name for e in match)
                 report(
@@ -157,13 +170,13 @@ def build_plan(
                 )
                 continue
             if match is not None:
-                record = record.model_copy(update={"event": match.name, "sport": match.sport})
-            event = _event_from(record, existing_events)
+                sport, name = match.sport, match.name
+            event = _event_from(record, sport, name, existing_events)
             if event.id in seen_events:
                 report(
                     file_name,
                     record.origin,
-                    f"event {record.event!r} is listed twice (first at {seen_events[event.id]})",
+                    f"event {name!r} is listed twice (first at {seen_events[event.id]})",
                 )
                 continue
             seen_events[event.id] = record.origin
@@ -187,7 +200,7 @@ def build_plan(
                     result.rank,
                     result.medal,
                     result.noc,
-                    tuple(fold(a) for a in result.athletes),
+                    tuple(folded(a) for a in result.athletes),
                 )
                 if row_key in seen_rows:
                     report(file_name, result.origin, f"duplicate of {seen_rows[row_key]}")
@@ -213,7 +226,7 @@ def build_plan(
                         found = fuzzy
                     if found is None:
                         athlete = Athlete(
-                            id=athlete_id(result.noc, name),
+                            id=athlete_id_of(result.noc, name),
                             name=name,
                             noc=result.noc,
                             gender=event.gender
@@ -371,7 +384,7 @@ def _namesake_of_sport(
 
 def _athlete_from(record: AthleteRecord, existing_id: str | None) -> Athlete:
     return Athlete(
-        id=existing_id or athlete_id(record.noc, record.name),
+        id=existing_id or athlete_id_of(record.noc, record.name),
         name=record.name,
         noc=record.noc,
         gender=record.gender,
@@ -383,22 +396,23 @@ def _athlete_from(record: AthleteRecord, existing_id: str | None) -> Athlete:
     )
 
 
-def _event_from(record: EventRecord, existing: dict[str, Event]) -> Event:
-    """The event a record describes. What a record leaves out (a CSV cannot carry sources, notes,
-    venue or kind) is kept from the existing event rather than erased."""
-    identifier = event_id(record.sport, record.event)
+def _event_from(record: EventRecord, sport: str, name: str, existing: dict[str, Event]) -> Event:
+    """The event a record describes (under the existing ``sport`` and ``name`` it was matched to).
+    What a record leaves out (a CSV cannot carry sources, notes, venue or kind) is kept from the
+    existing event rather than erased."""
+    identifier = event_id_of(sport, name)
     known = existing.get(identifier)
     kind = record.kind or (known.kind if known else None)
     if kind is None:
-        folded = fold(record.event)
-        team = any(word in folded for word in TEAM_WORDS) or any(
+        words = folded(name)
+        team = any(word in words for word in TEAM_WORDS) or any(
             len(r.athletes) > 1 for r in record.results
         )
         kind = EventKind.TEAM if team else EventKind.INDIVIDUAL
     return Event(
         id=identifier,
-        sport=record.sport,
-        name=record.event,
+        sport=sport,
+        name=name,
         gender=record.gender,
         date=record.date or (known.date if known else None),
         kind=kind,

@@ -62,6 +62,14 @@ class Loads:
         return added
 
     def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+        from bot.ingest.collection import collection_paused
+
+        with collection_paused():
+            return self._plan_file(source, content, games)
+
+    def _plan_file(
+        self, source: str, content: bytes, games: str | None
+    ) -> tuple[LoadPreview, LoadPlan]:
         from bot.ingest.diff import preview
         from bot.ingest.parse import parse_results_file
         from bot.ingest.plan import build_plan
@@ -103,19 +111,33 @@ class Loads:
         """Validate and apply a results file in one transaction; the answer is its preview with
         ``applied_load_id`` set. With ``expect_last_load`` (the preview's ``base_load_id``), a file
         previewed before someone else's load is refused (``StalePreviewError``)."""
+        from bot.ingest.collection import collection_paused
+
         async with self.library.lock:
             result, load_plan = await asyncio.to_thread(self._plan, source, content, games)
-            load_id = await self._store.apply(
-                load_plan,
-                source=source,
-                sha256=result.sha256,
-                user_id=user_id,
-                kind="load",
-                expect_last_load=expect_last_load,
-            )
-            await self.library.refresh(load_plan.games.id)
-            log.info("load %s applied: %s by user %s", load_id, source, user_id)
-            return result.model_copy(update={"applied_load_id": load_id})
+            with collection_paused():
+                return await self._apply(result, load_plan, source, user_id, expect_last_load)
+
+    async def _apply(
+        self,
+        result: LoadPreview,
+        load_plan: LoadPlan,
+        source: str,
+        user_id: int | None,
+        expect_last_load: int | Literal["any"] | None,
+    ) -> LoadPreview:
+        """Write a planned load and rebuild the view of its Games (the caller holds the lock)."""
+        load_id = await self._store.apply(
+            load_plan,
+            source=source,
+            sha256=result.sha256,
+            user_id=user_id,
+            kind="load",
+            expect_last_load=expect_last_load,
+        )
+        await self.library.refresh(load_plan.games.id)
+        log.info("load %s applied: %s by user %s", load_id, source, user_id)
+        return result.model_copy(update={"applied_load_id": load_id})
 
     async def undo(self, *, user_id: int | None, games: str | None = None) -> UndoResult:
         """Revert the most recent load (``NothingToUndoError`` when none is left). Undoing the

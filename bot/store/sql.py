@@ -26,6 +26,12 @@ ON CONFLICT (games_id, code) DO UPDATE SET name = excluded.name, official_name =
     aliases = excluded.aliases, flag = excluded.flag, ranked = excluded.ranked
 """
 DELETE_NATION = "DELETE FROM nations WHERE games_id = ? AND code = ?"
+#: The second parameter of the ``*_NAMED`` and ``*_OF_EVENTS`` statements is a JSON array of keys
+#: (one statement for a whole load, however many rows it touches).
+NATIONS_NAMED = f"""
+SELECT {NATION_COLUMNS} FROM nations
+WHERE games_id = ? AND code IN (SELECT value FROM json_each(?))
+"""
 
 ATHLETE_COLUMNS = "id, name, noc, gender, native_name, aliases, birth_date, birth_year, person_id"
 ATHLETES = f"SELECT {ATHLETE_COLUMNS} FROM athletes WHERE games_id = ? ORDER BY id"
@@ -39,6 +45,9 @@ ON CONFLICT (games_id, id) DO UPDATE SET name = excluded.name, noc = excluded.no
     person_id = excluded.person_id
 """
 DELETE_ATHLETE = "DELETE FROM athletes WHERE games_id = ? AND id = ?"
+ATHLETES_NAMED = f"""
+SELECT {ATHLETE_COLUMNS} FROM athletes WHERE games_id = ? AND id IN (SELECT value FROM json_each(?))
+"""
 
 EVENT_COLUMNS = "id, sport, name, gender, date, kind, venue, sources, notes"
 EVENTS = f"SELECT {EVENT_COLUMNS} FROM events WHERE games_id = ? ORDER BY date, sport, id"
@@ -51,6 +60,12 @@ ON CONFLICT (games_id, id) DO UPDATE SET sport = excluded.sport, name = excluded
     sources = excluded.sources, notes = excluded.notes
 """
 DELETE_EVENT = "DELETE FROM events WHERE games_id = ? AND id = ?"
+EVENTS_NAMED = f"""
+SELECT {EVENT_COLUMNS} FROM events WHERE games_id = ? AND id IN (SELECT value FROM json_each(?))
+"""
+DELETE_EVENTS_NAMED = """
+DELETE FROM events WHERE games_id = ? AND id IN (SELECT value FROM json_each(?))
+"""
 
 RESULT_COLUMNS = "event_id, rank, medal, noc, athletes, mark, note"
 RESULTS = f"SELECT {RESULT_COLUMNS} FROM results WHERE games_id = ? ORDER BY event_id, position"
@@ -58,6 +73,13 @@ EVENT_RESULTS = (
     f"SELECT {RESULT_COLUMNS} FROM results WHERE games_id = ? AND event_id = ? ORDER BY position"
 )
 DELETE_EVENT_RESULTS = "DELETE FROM results WHERE games_id = ? AND event_id = ?"
+RESULTS_OF_EVENTS = f"""
+SELECT {RESULT_COLUMNS} FROM results
+WHERE games_id = ? AND event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position
+"""
+DELETE_RESULTS_OF_EVENTS = """
+DELETE FROM results WHERE games_id = ? AND event_id IN (SELECT value FROM json_each(?))
+"""
 INSERT_RESULT = """
 INSERT INTO results (games_id, event_id, position, rank, medal, noc, athletes, mark, note)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -30,7 +30,22 @@ from bot.domain.models import (
 )
 from bot.domain.ports import StoreChange
 from bot.store import sql
+from bot.store import sqlite_rows as rows
 from bot.store.schema import MIGRATIONS, SCHEMA_VERSION
+from bot.store.sqlite_rows import (  # what sqlite_transfer reads from here
+    ATHLETE_ROW_DEFAULTS,
+    GAMES_ROW_DEFAULTS,
+    NATION_ROW_DEFAULTS,
+)
+from bot.store.sqlite_rows import padded as _padded
+
+__all__ = [
+    "ATHLETE_ROW_DEFAULTS",
+    "GAMES_ROW_DEFAULTS",
+    "NATION_ROW_DEFAULTS",
+    "SqliteStore",
+    "_padded",
+]
 
 Row = Sequence[Any]
 
@@ -169,6 +184,15 @@ class SqliteStore:
         With ``expect_last_load``, refuse (``StalePreviewError``) unless that is still the Games'
         most recent load, checked inside the transaction so two loads never interleave."""
         games_id = plan.games.id
+        writes = rows.plan_rows(plan)  # encoded before the write lock is taken
+        counts = json.dumps(
+            {
+                "events": len(plan.events),
+                "results": len(writes.results),
+                "nations": len(plan.nations),
+                "athletes": len(plan.athletes),
+            }
+        )
         await self._db.execute("BEGIN IMMEDIATE")
         try:
             if expect_last_load != "any":
@@ -176,25 +200,10 @@ class SqliteStore:
                 if (last[0] if last else None) != expect_last_load:
                     raise StalePreviewError()
             before = await self._before_image(plan)
-            await self._write(plan)
-            counts = {
-                "events": len(plan.events),
-                "results": sum(len(e.results) for e in plan.events),
-                "nations": len(plan.nations),
-                "athletes": len(plan.athletes),
-            }
+            await self._write(writes)
             cursor = await self._db.execute(
                 sql.INSERT_LOAD,
-                (
-                    games_id,
-                    kind,
-                    source,
-                    sha256,
-                    user_id,
-                    _now(),
-                    json.dumps(counts),
-                    json.dumps(before),
-                ),
+                (games_id, kind, source, sha256, user_id, _now(), counts, json.dumps(before)),
             )
             load_id = int(cursor.lastrowid or 0)
             await self._db.execute("COMMIT")
@@ -204,110 +213,36 @@ class SqliteStore:
         return load_id
 
     async def _before_image(self, plan: LoadPlan) -> dict[str, Any]:
+        """What ``plan`` replaces, read in its transaction: one query a table for the whole load."""
         games_id = plan.games.id
-        games_row = await self._one(sql.GAMES_ROW, games_id)
-        image: dict[str, Any] = {
-            "games": list(games_row) if games_row else None,
-            "nations": {},
-            "athletes": {},
-            "events": {},
-        }
-        for nation in plan.nations:
-            row = await self._one(sql.NATION_ROW, games_id, nation.code)
-            image["nations"][nation.code] = list(row) if row else None
-        for athlete in plan.athletes:
-            row = await self._one(sql.ATHLETE_ROW, games_id, athlete.id)
-            image["athletes"][athlete.id] = list(row) if row else None
-        for item in plan.events:
-            row = await self._one(sql.EVENT_ROW, games_id, item.event.id)
-            results = await self._all(sql.EVENT_RESULTS, games_id, item.event.id)
-            image["events"][item.event.id] = (
-                {"event": list(row), "results": [list(r) for r in results]} if row else None
-            )
-        return image
-
-    async def _write(self, plan: LoadPlan) -> None:
-        games = plan.games
-        games_id = games.id
-        await self._db.execute(
-            sql.UPSERT_GAMES,
-            (
-                games_id,
-                games.name,
-                games.official_name,
-                games.city,
-                games.country,
-                _iso(games.start),
-                _iso(games.end),
-                json.dumps(list(games.sources)),
-                json.dumps(list(games.aliases), ensure_ascii=False),
-                _iso(games.as_of),
+        return rows.before_image(
+            await self._one(sql.GAMES_ROW, games_id),
+            plan,
+            nations=await self._all(
+                sql.NATIONS_NAMED, games_id, rows.keys([n.code for n in plan.nations])
+            ),
+            athletes=await self._all(
+                sql.ATHLETES_NAMED, games_id, rows.keys([a.id for a in plan.athletes])
+            ),
+            events=await self._all(
+                sql.EVENTS_NAMED, games_id, rows.keys([e.event.id for e in plan.events])
+            ),
+            results=await self._all(
+                sql.RESULTS_OF_EVENTS, games_id, rows.keys([e.event.id for e in plan.events])
             ),
         )
-        for nation in plan.nations:
-            await self._db.execute(
-                sql.UPSERT_NATION,
-                (
-                    games_id,
-                    nation.code,
-                    nation.name,
-                    nation.official_name,
-                    json.dumps(list(nation.aliases), ensure_ascii=False),
-                    nation.flag,
-                    1 if nation.ranked else 0,
-                ),
-            )
-        for athlete in plan.athletes:
-            await self._db.execute(
-                sql.UPSERT_ATHLETE,
-                (
-                    games_id,
-                    athlete.id,
-                    athlete.name,
-                    athlete.noc,
-                    athlete.gender.value if athlete.gender else None,
-                    athlete.native_name,
-                    json.dumps(list(athlete.aliases), ensure_ascii=False),
-                    _iso(athlete.birth_date),
-                    athlete.birth_year,
-                    athlete.person_id,
-                ),
-            )
-        for item in plan.events:
-            event = item.event
-            await self._db.execute(sql.DELETE_EVENT_RESULTS, (games_id, event.id))
-            await self._db.execute(
-                sql.UPSERT_EVENT,
-                (
-                    games_id,
-                    event.id,
-                    event.sport,
-                    event.name,
-                    event.gender.value,
-                    _iso(event.date),
-                    event.kind.value,
-                    event.venue,
-                    json.dumps(list(event.sources), ensure_ascii=False),
-                    json.dumps(list(event.notes), ensure_ascii=False),
-                ),
-            )
-            await self._db.executemany(
-                sql.INSERT_RESULT,
-                [
-                    (
-                        games_id,
-                        event.id,
-                        position,
-                        r.rank,
-                        r.medal.value if r.medal else None,
-                        r.noc,
-                        json.dumps(list(r.athletes), ensure_ascii=False),
-                        r.mark,
-                        r.note,
-                    )
-                    for position, r in enumerate(item.results)
-                ],
-            )
+
+    async def _write(self, writes: rows.PlanRows) -> None:
+        """Write a load's rows: one statement a table, the events' old results replaced."""
+        db = self._db
+        games_id = writes.games[0]
+        await db.execute(sql.UPSERT_GAMES, writes.games)
+        await db.executemany(sql.UPSERT_NATION, writes.nations)
+        await db.executemany(sql.UPSERT_ATHLETE, writes.athletes)
+        if writes.event_ids:
+            await db.execute(sql.DELETE_RESULTS_OF_EVENTS, (games_id, rows.keys(writes.event_ids)))
+        await db.executemany(sql.UPSERT_EVENT, writes.events)
+        await db.executemany(sql.INSERT_RESULT, writes.results)
 
     async def undo_last(self, games_id: str, *, user_id: int | None) -> tuple[LoadRecord, int]:
         """Revert the most recent load not yet undone (in one transaction); return it and the id of
@@ -344,37 +279,25 @@ class SqliteStore:
         return _load_record(undone), undo_id
 
     async def _restore(self, games_id: str, before: dict[str, Any]) -> None:
-        for event_id, image in before["events"].items():
-            await self._db.execute(sql.DELETE_EVENT_RESULTS, (games_id, event_id))
-            if image is None:
-                await self._db.execute(sql.DELETE_EVENT, (games_id, event_id))
-                continue
-            await self._db.execute(sql.UPSERT_EVENT, (games_id, *image["event"]))
-            await self._db.executemany(
-                sql.INSERT_RESULT,
-                [
-                    (games_id, event_id, position, *row[1:])
-                    for position, row in enumerate(image["results"])
-                ],
-            )
-        for athlete_id, row in before["athletes"].items():
-            if row is None:
-                await self._db.execute(sql.DELETE_ATHLETE, (games_id, athlete_id))
-            else:
-                await self._db.execute(
-                    sql.UPSERT_ATHLETE, (games_id, *_padded(row, ATHLETE_ROW_DEFAULTS))
-                )
-        for code, row in before["nations"].items():
-            if row is None:
-                await self._db.execute(sql.DELETE_NATION, (games_id, code))
-            else:
-                await self._db.execute(
-                    sql.UPSERT_NATION, (games_id, *_padded(row, NATION_ROW_DEFAULTS))
-                )
+        """Put back what a load replaced (its before-image): one statement a table."""
+        db = self._db
+        writes = rows.restore_rows(games_id, before)
+        if writes.event_ids:
+            await db.execute(sql.DELETE_RESULTS_OF_EVENTS, (games_id, rows.keys(writes.event_ids)))
+        if writes.gone_events:
+            await db.execute(sql.DELETE_EVENTS_NAMED, (games_id, rows.keys(writes.gone_events)))
+        await db.executemany(sql.UPSERT_EVENT, writes.events)
+        await db.executemany(sql.INSERT_RESULT, writes.results)
+        await db.executemany(sql.DELETE_ATHLETE, writes.gone_athletes)
+        await db.executemany(sql.UPSERT_ATHLETE, writes.athletes)
+        await db.executemany(sql.DELETE_NATION, writes.gone_nations)
+        await db.executemany(sql.UPSERT_NATION, writes.nations)
         if before["games"] is None:
-            await self._db.execute(sql.DELETE_GAMES, (games_id,))
+            await db.execute(sql.DELETE_GAMES, (games_id,))
         else:
-            await self._db.execute(sql.UPSERT_GAMES, _padded(before["games"], GAMES_ROW_DEFAULTS))
+            await db.execute(
+                sql.UPSERT_GAMES, rows.padded(before["games"], rows.GAMES_ROW_DEFAULTS)
+            )
 
     async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
         """The Games' loads, newest first."""
@@ -491,18 +414,6 @@ def _load_record(row: Row) -> LoadRecord:
         results=counts.get("results", 0),
         undone_by=row[8],
     )
-
-
-#: What rows written by an older schema lack (before-images of loads made before an upgrade):
-#: the values of the columns added since, in column order.
-GAMES_ROW_DEFAULTS: tuple[object, ...] = (None,) * 8 + ("[]", None)
-NATION_ROW_DEFAULTS: tuple[object, ...] = (None,) * 5 + (1,)
-ATHLETE_ROW_DEFAULTS: tuple[object, ...] = (None,) * 8 + ("",)
-
-
-def _padded(row: Sequence[object], defaults: tuple[object, ...]) -> tuple[object, ...]:
-    """A stored row completed with the defaults of columns it predates."""
-    return (*row, *defaults[len(row) :])
 
 
 def _split(script: str) -> list[str]:
