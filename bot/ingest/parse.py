@@ -258,7 +258,10 @@ def parse_csv(source: str, text: str) -> ParsedFile:
     if unknown:
         problems.append(
             Problem(
-                "row 1", f"unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
+                "row 1",
+                f"unknown column{'s' if len(unknown) > 1 else ''}: "
+                + ", ".join(_column_shown(name) for name in unknown[:5])
+                + (f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else ""),
             )
         )
     if problems:
@@ -322,6 +325,11 @@ def parse_csv(source: str, text: str) -> ParsedFile:
     return ParsedFile(
         source=source, file=file, problems=tuple(problems), noc_mentions=tuple(mentions)
     )
+
+
+def _column_shown(name: str) -> str:
+    """An unknown column's name as it can be shown: plain, or quoted and escaped."""
+    return name if name.isprintable() and len(name) <= 40 else shown(name)
 
 
 def _csv_event(

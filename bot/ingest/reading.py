@@ -16,8 +16,8 @@ from bot.domain.errors import InvalidResultsFile, Problem
 from bot.ingest.limits import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, path_part, shown
 
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[\[\]{}]")
-_OPENING = frozenset("[{")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_ONE_KIND = str.maketrans("{}", "[]")
 
 
 def too_large(source: str, size: int) -> InvalidResultsFile:
@@ -127,14 +127,20 @@ def _objects(duplicated: list[DuplicateKeys]) -> Callable[[list[tuple[str, Any]]
 def json_depth_exceeds(text: str, limit: int = MAX_DEPTH) -> bool:
     """Whether arrays and objects nest deeper than ``limit``, counted outside strings (and
     without parsing, so a deep file cannot exhaust the parser's recursion)."""
-    depth = 0
-    for match in _BRACKETS.finditer(_STRINGS.sub("", text)):
-        if match.group() in _OPENING:
-            depth += 1
-            if depth > limit:
-                return True
-        else:
-            depth -= 1
+    brackets = original = _NOT_BRACKETS.sub("", _STRINGS.sub("", text)).translate(_ONE_KIND)
+    # Each pass removes every innermost pair: ``limit`` passes empty a file no deeper than that.
+    for _ in range(limit):
+        shorter = brackets.replace("[]", "")
+        if not shorter:
+            return False
+        if len(shorter) == len(brackets):
+            break
+        brackets = shorter
+    depth = 0  # deeper, or unbalanced (which the parser reports): count to be sure
+    for char in original:
+        depth += 1 if char == "[" else -1
+        if depth > limit:
+            return True
     return False
 
 

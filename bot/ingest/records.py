@@ -43,8 +43,15 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
+def _too_many(value: list[object] | tuple[object, ...]) -> None:
+    """Refuse a list over ``MAX_ITEMS`` before its items are validated one by one."""
+    if len(value) > MAX_ITEMS:
+        raise ValueError(f"too many: {len(value):,} items (the limit is {MAX_ITEMS})")
+
+
 def _list_of_values(value: object) -> object:
     if isinstance(value, list | tuple):
+        _too_many(value)
         return value
     if value is None:
         return ()
@@ -146,8 +153,9 @@ class ResultRecord(Record):
         if value is None:
             return ()
         if isinstance(value, str) and _is_csv(info):
-            return tuple(part for part in value.split(";") if part.strip())
+            value = tuple(part for part in value.split(";") if part.strip())
         if isinstance(value, list | tuple):
+            _too_many(value)
             return value
         raise ValueError(f"athletes must be a list of names, not {_word(value)}")
 
