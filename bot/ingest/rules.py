@@ -2,8 +2,9 @@
 competition can produce, and one athlete listed in two results.
 
 - A medal needs a rank (gold 1, silver 2, bronze 3; ``bot.ingest.plan`` checks that they fit).
-- Results that share a rank are a tie, and a tie shows in the marks: every tied result gives the
-  same mark. So four golds need four equal marks.
+- Results that share a rank are a tie, and a tie shows in the marks: tied results that give a
+  mark give the same one, and a tie of three or more gives it on each. So four golds need four
+  equal marks. Two bronzes at rank 3 are the one exception (knockout events award two).
 - Ties skip the ranks they fill (standard competition ranking, "1224"): after two results at
   rank 2 the next rank is 4, so two silvers leave no bronze at rank 3.
 - An athlete (a name of a NOC, as ``bot.ingest.names`` recognises it) appears in one result of
@@ -15,10 +16,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.domain.errors import Problem
+from bot.domain.models import Medal
 from bot.domain.names import fold
 from bot.ingest.limits import shown
 from bot.ingest.names import name_keys
 from bot.ingest.records import EventRecord, ResultRecord
+
+#: Knockout events (the losers of both semi-finals) award two bronzes, whatever their marks.
+RANK_OF_SHARED_BRONZE = 3
 
 
 def event_problems(event: EventRecord) -> list[Problem]:
@@ -56,7 +61,7 @@ def _tie_problems(results: tuple[ResultRecord, ...]) -> list[Problem]:
         if len(tied) < 2:
             continue
         marks = {result.mark for result in tied}
-        if len(marks) > 1 or "" in marks:
+        if not _is_a_tie(rank, tied, marks):
             problems.append(
                 Problem(
                     tied[1].origin,
@@ -74,6 +79,13 @@ def _tie_problems(results: tuple[ResultRecord, ...]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _is_a_tie(rank: int, tied: list[ResultRecord], marks: set[str]) -> bool:
+    if rank == RANK_OF_SHARED_BRONZE and len(tied) == 2:
+        return all(result.medal is Medal.BRONZE for result in tied)
+    given = marks - {""}
+    return len(given) <= 1 and (len(tied) == 2 or "" not in marks)
 
 
 def _athletes_twice(results: tuple[ResultRecord, ...]) -> list[Problem]:

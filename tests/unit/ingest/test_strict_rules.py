@@ -189,6 +189,34 @@ def test_a_real_tie_loads_and_skips_the_ranks_it_fills(bundled_data: GamesData) 
     ]
 
 
+def test_two_golds_of_different_marks_are_no_tie_but_two_bronzes_may_be(
+    bundled_data: GamesData,
+) -> None:
+    golds = (
+        HEADER
+        + W1500
+        + "1,gold,KOR,Kim Gil-li,2:20.000,\n"
+        + W1500
+        + "1,gold,CHN,Zhang Chutong,2:20.500,\n"
+    )
+    assert all_problems(golds.encode(), bundled_data, "f.csv") == [
+        "row 3: 2 results share rank 1, but a tie needs the same mark on each "
+        "(marks: '2:20.000', '2:20.500')"
+    ]
+    unknown_marks = golds.replace("2:20.000", "").replace("2:20.500", "")
+    assert all_problems(unknown_marks.encode(), bundled_data, "f.csv") == []
+    bronzes = (
+        HEADER
+        + W1500
+        + "3,bronze,KOR,Kim Gil-li,won 2-0,\n"
+        + W1500
+        + "3,bronze,CHN,Zhang Chutong,won 3-1,\n"
+    )
+    assert all_problems(bronzes.encode(), bundled_data, "f.csv") == []
+    three = bronzes + W1500 + "3,bronze,JPN,Haruna Nagamori,,\n"
+    assert len(all_problems(three.encode(), bundled_data, "f.csv")) == 1
+
+
 def test_a_medal_without_a_rank_is_a_problem(bundled_data: GamesData) -> None:
     content = json_file([event([result(rank=None, medal="gold")])])
     assert all_problems(content, bundled_data) == [
