@@ -302,9 +302,13 @@ async def admin(
 async def _load(
     service: GamesService, args: argparse.Namespace, *, stdin: TextIO, out: TextIO
 ) -> int:
+    from bot.ingest.reading import read_results_path
+
     path = Path(args.file)
     try:
-        content = await asyncio.to_thread(path.read_bytes)
+        # Checked before reading: a FIFO, a device or a directory is refused, and no more than
+        # the size limit is ever read.
+        content = await asyncio.to_thread(read_results_path, path)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     preview = service.loads.preview_load(path.name, content, args.games)

@@ -6,15 +6,32 @@ Han, kana and Cyrillic letters intact. ``slug`` turns a folded name into an id f
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"'": "", "’": "", "‘": "", "`": "", "ʼ": ""})
+_ASCII_OTHER = re.compile(r"[^a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """Casefold, strip accents and punctuation; ``"Min-jeong  O'Neil"`` → ``"min jeong oneil"``."""
+    """Casefold, strip accents and punctuation; ``"Min-jeong  O'Neil"`` → ``"min jeong oneil"``.
+    Remembered for the most recent short texts (names): a load folds each name several times."""
+    return _fold_remembered(text) if len(text) <= _REMEMBERED_CHARS else _fold(text)
+
+
+_REMEMBERED_CHARS = 256
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_remembered(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():  # the same result, without the Unicode tables
+        return _ASCII_OTHER.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     kept = []
     for char in decomposed:

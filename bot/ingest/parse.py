@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +17,22 @@ from pydantic import ValidationError
 
 from bot.domain.errors import InvalidResultsFile, Problem
 from bot.domain.names import fold
+from bot.ingest.limits import (
+    MAX_ATHLETES,
+    MAX_BYTES,
+    MAX_EVENTS,
+    MAX_NOCS,
+    MAX_ROWS,
+    path_part,
+    shown,
+)
+from bot.ingest.reading import load_json, too_large
 from bot.ingest.records import EventRecord, ResultRecord, ResultsFile
+from bot.ingest.rules import event_problems
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 50_000
+__all__ = ["MAX_BYTES", "MAX_ROWS", "ParsedFile", "parse_csv", "parse_json", "parse_results_file"]
+
+_NOC_CODE = re.compile(r"[A-Z]{3}")
 CSV_COLUMNS = (
     "games",
     "sport",
@@ -36,6 +48,7 @@ CSV_COLUMNS = (
 )
 EVENT_COLUMNS = ("games", "sport", "event", "gender", "date")
 RESULT_COLUMNS = ("rank", "medal", "noc", "athletes", "mark", "note")
+CSV_CONTEXT = {"csv": True}
 
 
 @dataclass(frozen=True)
@@ -55,10 +68,7 @@ def parse_results_file(source: str, data: bytes) -> ParsedFile:
     (encoding, size, syntax, columns) raise ``InvalidResultsFile`` at once; problems of single
     rows or values are collected in the ``ParsedFile``."""
     if len(data) > MAX_BYTES:
-        raise InvalidResultsFile(
-            source,
-            [Problem("file", f"too large: {len(data):,} bytes (the limit is {MAX_BYTES:,})")],
-        )
+        raise too_large(source, len(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -99,16 +109,17 @@ def _problems_from(error: ValidationError, prefix: str) -> list[Problem]:
             message = "unknown key"
         elif item["type"] == "missing":
             message = "missing"
+        where = "".join(
+            path_part(part, first=n == 0 and (csv_row or not prefix))
+            for n, part in enumerate(item["loc"])
+        )
         if csv_row:
-            column = ".".join(str(part) for part in item["loc"])
-            if column and not message.startswith(column):
-                message = f"{column}: {message}"
+            column = str(item["loc"][0]) if item["loc"] else ""
+            if where and not message.startswith(column):
+                message = f"{where}: {message}"
             problems.append(Problem(prefix, message))
             continue
-        path = prefix
-        for part in item["loc"]:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        problems.append(Problem(path or "file", message))
+        problems.append(Problem(prefix + where or "file", message))
     return problems
 
 
@@ -117,38 +128,13 @@ def _problems_from(error: ValidationError, prefix: str) -> list[Problem]:
 
 def parse_json(source: str, text: str) -> ParsedFile:
     """Parse the JSON encoding, section by section and event by event."""
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidResultsFile(
-            source,
-            [Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")],
-        ) from None
+    raw = load_json(source, text)
     if not isinstance(raw, dict):
         raise InvalidResultsFile(source, [Problem("file", "a JSON results file must be an object")])
-    try:
-        json.dumps(raw, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidResultsFile(
-            source,
-            [
-                Problem(
-                    "file", "contains an invalid \\u escape (a lone surrogate); use real UTF-8 text"
-                )
-            ],
-        ) from None
     events = raw.get("events", [])
     if not isinstance(events, list):
         raise InvalidResultsFile(source, [Problem("events", "must be a list of events")])
-    rows = sum(
-        len(e["results"])
-        for e in events
-        if isinstance(e, dict) and isinstance(e.get("results"), list)
-    )
-    if rows > MAX_ROWS:
-        raise InvalidResultsFile(
-            source, [Problem("file", f"too large: {rows:,} results (the limit is {MAX_ROWS:,})")]
-        )
+    _check_json_counts(source, raw, events)
     problems: list[Problem] = []
     try:
         base = ResultsFile.model_validate({**raw, "events": []})
@@ -161,18 +147,72 @@ def parse_json(source: str, text: str) -> ParsedFile:
         event = _with_origins(event, index)
         if isinstance(event, dict) and isinstance(event.get("results"), list):
             for result in event["results"]:
-                if isinstance(result, dict) and isinstance(result.get("noc"), str):
-                    mentions.append((f"{result['origin']}.noc", result["noc"].strip().upper()))
+                if isinstance(result, dict):
+                    mentions.extend(_noc_mention(f"{result['origin']}.noc", result.get("noc")))
         try:
-            records.append(EventRecord.model_validate(event))
+            record = EventRecord.model_validate(event)
         except ValidationError as exc:
             problems.extend(_problems_from(exc, f"events[{index}]"))
+            continue
+        problems.extend(event_problems(record))
+        records.append(record)
+    problems.extend(_athlete_count_problems(base, records))
     return ParsedFile(
         source=source,
         file=base.model_copy(update={"events": tuple(records)}),
         problems=tuple(problems),
         noc_mentions=tuple(mentions),
     )
+
+
+def _noc_mention(where: str, value: object) -> list[tuple[str, str]]:
+    """The NOC code a result names, for the unknown-NOC check (a value that is not a code at
+    all is the record's own problem)."""
+    if isinstance(value, str) and _NOC_CODE.fullmatch(code := value.strip().upper()):
+        return [(where, code)]
+    return []
+
+
+def _check_json_counts(source: str, raw: dict[str, Any], events: list[Any]) -> None:
+    """Refuse a file over the counts of events, rows, NOCs or athletes before validating it."""
+    rows = sum(
+        len(e["results"])
+        for e in events
+        if isinstance(e, dict) and isinstance(e.get("results"), list)
+    )
+    counts = (
+        ("events", len(events), MAX_EVENTS),
+        ("results", rows, MAX_ROWS),
+        ("NOCs", _length(raw.get("nocs")), MAX_NOCS),
+        ("athletes", _length(raw.get("athletes")), MAX_ATHLETES),
+    )
+    over = [
+        Problem("file", f"too large: {count:,} {what} (the limit is {limit:,})")
+        for what, count, limit in counts
+        if count > limit
+    ]
+    if over:
+        raise InvalidResultsFile(source, over)
+
+
+def _length(value: object) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def _athlete_count_problems(base: ResultsFile, events: Iterable[EventRecord]) -> list[Problem]:
+    """A file naming more than ``MAX_ATHLETES`` different athletes (by NOC and name)."""
+    names = {(a.noc, a.name) for a in base.athletes}
+    for event in events:
+        for result in event.results:
+            names.update((result.noc, name) for name in result.athletes)
+            if len(names) > MAX_ATHLETES:
+                return [
+                    Problem(
+                        "file",
+                        f"too large: more than {MAX_ATHLETES:,} different athletes",
+                    )
+                ]
+    return []
 
 
 def _with_origins(event: Any, index: int) -> Any:
@@ -218,7 +258,10 @@ def parse_csv(source: str, text: str) -> ParsedFile:
     if unknown:
         problems.append(
             Problem(
-                "row 1", f"unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
+                "row 1",
+                f"unknown column{'s' if len(unknown) > 1 else ''}: "
+                + ", ".join(_column_shown(name) for name in unknown[:5])
+                + (f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else ""),
             )
         )
     if problems:
@@ -243,21 +286,33 @@ def parse_csv(source: str, text: str) -> ParsedFile:
                 )
                 continue
             values = dict(zip(columns, row, strict=True))
-            if values["noc"].strip():
-                mentions.append((f"row {row_number}", values["noc"].strip().upper()))
+            mentions.extend(_noc_mention(f"row {row_number}", values["noc"]))
             key = (values["games"].strip(), fold(values["sport"]), fold(values["event"]))
             groups.setdefault(key, []).append((row_number, values))
+            if len(groups) > MAX_EVENTS:
+                raise InvalidResultsFile(
+                    source, [Problem("file", f"too large: more than {MAX_EVENTS:,} events")]
+                )
     except csv.Error as exc:
         problems.append(Problem(f"row {row_number + 1}", f"cannot read CSV: {exc}"))
+    if not text.endswith(("\n", "\r")):
+        problems.append(
+            Problem(
+                f"row {row_number}",
+                "the file does not end with a line break after its last row: it may have been "
+                "cut short (save it again, or end it with a line break)",
+            )
+        )
 
     events: list[EventRecord] = []
     for rows in groups.values():
-        event, event_problems = _csv_event(rows)
-        problems.extend(event_problems)
+        event, found = _csv_event(rows)
+        problems.extend(found)
         if event is not None:
             events.append(event)
     if not events and not problems:
         raise InvalidResultsFile(source, [Problem("file", "no result rows")])
+    problems.extend(_athlete_count_problems(ResultsFile(), events))
     games = {event.games for event in events}
     shared = games.pop() if len(games) == 1 else None
     file = (
@@ -272,6 +327,11 @@ def parse_csv(source: str, text: str) -> ParsedFile:
     )
 
 
+def _column_shown(name: str) -> str:
+    """An unknown column's name as it can be shown: plain, or quoted and escaped."""
+    return name if name.isprintable() and len(name) <= 40 else shown(name)
+
+
 def _csv_event(
     rows: Sequence[tuple[int, dict[str, str]]],
 ) -> tuple[EventRecord | None, list[Problem]]:
@@ -283,12 +343,13 @@ def _csv_event(
             seen.setdefault(values[column].strip().lower(), number)
         if len(seen) > 1:
             listed = ", ".join(
-                f"{value or 'empty'} on row {number}" for value, number in seen.items()
+                f"{shown(value, 20) if value else 'empty'} on row {number}"
+                for value, number in list(seen.items())[:5]
             )
             problems.append(
                 Problem(
                     f"row {first_row}",
-                    f"event {first['event'].strip()!r} is listed with two {column}s ({listed})",
+                    f"event {shown(first['event'].strip())} is listed with two {column}s ({listed})",
                 )
             )
     results: list[ResultRecord] = []
@@ -296,7 +357,8 @@ def _csv_event(
         try:
             results.append(
                 ResultRecord.model_validate(
-                    {**{c: values[c] for c in RESULT_COLUMNS}, "origin": f"row {number}"}
+                    {**{c: values[c] for c in RESULT_COLUMNS}, "origin": f"row {number}"},
+                    context=CSV_CONTEXT,
                 )
             )
         except ValidationError as exc:
@@ -311,9 +373,12 @@ def _csv_event(
                 "date": first["date"],
                 "results": results,
                 "origin": f"row {first_row}",
-            }
+            },
+            context=CSV_CONTEXT,
         )
     except ValidationError as exc:
         problems.extend(_problems_from(exc, f"row {first_row}"))
         return None, problems
-    return (event if not problems else None), problems
+    if problems:
+        return None, problems
+    return event, event_problems(event)
