@@ -15,8 +15,8 @@ from typing import Literal
 
 from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
 from bot.answers.provenance import NEW_GAMES
-from bot.domain.errors import StalePreviewError
-from bot.domain.models import GamesData, LoadPlan
+from bot.domain.errors import NothingToUndoError, NotLatestLoadError, StalePreviewError
+from bot.domain.models import GamesData, LoadPlan, LoadRecord
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
 from bot.query import summaries
@@ -117,9 +117,34 @@ class Loads:
             log.info("load %s applied: %s by user %s", load_id, source, user_id)
             return result.model_copy(update={"applied_load_id": load_id})
 
-    async def undo(self, *, user_id: int | None, games: str | None = None) -> UndoResult:
+    async def next_undo(self, games: str | None = None) -> LoadRecord:
+        """The load ``undo`` would revert now (``NothingToUndoError`` when none is left): what a
+        front-end names when it asks "undo this load?"."""
+        record = await self._store.last_undoable(self.library.games_id(games))
+        if record is None:
+            raise NothingToUndoError()
+        return record
+
+    async def undo_load(
+        self, load_id: int, *, user_id: int | None, games: str | None = None
+    ) -> UndoResult:
+        """Revert exactly load ``load_id``, of whichever Games it belongs to, or refuse with
+        ``NotLatestLoadError`` (naming the latest load of ``games``) when it is not, or no
+        longer, the latest load left to undo."""
+        for games_id in self.library.games_ids:
+            record = await self._store.last_undoable(games_id)
+            if record is not None and record.load_id == load_id:
+                return await self.undo(user_id=user_id, games=games_id, expect_load_id=load_id)
+        latest = await self._store.last_undoable(self.library.games_id(games))
+        raise NotLatestLoadError(load_id, latest.load_id if latest else None)
+
+    async def undo(
+        self, *, user_id: int | None, games: str | None = None, expect_load_id: int | None = None
+    ) -> UndoResult:
         """Revert the most recent load (``NothingToUndoError`` when none is left). Undoing the
-        load that created a Games removes that Games."""
+        load that created a Games removes that Games. With ``expect_load_id`` (the load a
+        moderator was asked about), revert that load or nothing: ``NotLatestLoadError`` when
+        another load or undo came in between."""
         from bot.ingest.diff import table_changes
 
         library = self.library
@@ -128,7 +153,9 @@ class Loads:
             before_view = library.view(games_id)
             before = before_view.index.data
             prov = summaries.provenance(before_view.index)
-            undone, undo_id = await self._store.undo_last(games_id, user_id=user_id)
+            undone, undo_id = await self._store.undo_last(
+                games_id, user_id=user_id, expect_load_id=expect_load_id
+            )
             await library.refresh(games_id)
             log.info("load %s undone by user %s", undone.load_id, user_id)
             if games_id not in library.games_ids:
