@@ -29,6 +29,8 @@ def export_json(data: GamesData) -> bytes:
             "start": games.start.isoformat() if games.start else None,
             "end": games.end.isoformat() if games.end else None,
             "sources": list(games.sources),
+            "aliases": list(games.aliases),
+            "as_of": games.as_of.isoformat() if games.as_of else None,
         },
         "nocs": [
             {
@@ -37,6 +39,7 @@ def export_json(data: GamesData) -> bytes:
                 "official_name": n.official_name,
                 "aliases": list(n.aliases),
                 "flag": n.flag,
+                "ranked": n.ranked,
             }
             for n in data.nations
         ],
@@ -49,6 +52,7 @@ def export_json(data: GamesData) -> bytes:
                 "aliases": list(a.aliases),
                 "birth_date": a.birth_date.isoformat() if a.birth_date else None,
                 "birth_year": a.birth_year,
+                "person": a.person_id or None,
             }
             for a in data.athletes
         ],

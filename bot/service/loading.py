@@ -65,6 +65,7 @@ class Loads:
         from bot.ingest.diff import preview
         from bot.ingest.parse import parse_results_file
         from bot.ingest.plan import build_plan
+        from bot.ingest.unchanged import changes_nothing
 
         parsed = parse_results_file(source, content)
         library = self.library
@@ -85,7 +86,10 @@ class Loads:
                 change=NEW_GAMES,
             )
         )
-        return preview(current, plan, provenance=prov, source=source, sha256=digest), plan
+        result = preview(current, plan, provenance=prov, source=source, sha256=digest)
+        if changes_nothing(current, plan):
+            result = result.model_copy(update={"no_change": True})
+        return result, plan
 
     def preview_load(self, source: str, content: bytes, games: str | None = None) -> LoadPreview:
         """What loading this file would change; raises ``InvalidResultsFile`` listing every problem."""
@@ -102,9 +106,16 @@ class Loads:
     ) -> LoadPreview:
         """Validate and apply a results file in one transaction; the answer is its preview with
         ``applied_load_id`` set. With ``expect_last_load`` (the preview's ``base_load_id``), a file
-        previewed before someone else's load is refused (``StalePreviewError``)."""
+        previewed before someone else's load is refused (``StalePreviewError``). A file that
+        changes nothing writes nothing and makes no history entry: its preview comes back with
+        ``no_change`` set and no ``applied_load_id``."""
         async with self.library.lock:
             result, load_plan = await asyncio.to_thread(self._plan, source, content, games)
+            if result.no_change:
+                if expect_last_load != "any" and result.base_load_id != expect_last_load:
+                    raise StalePreviewError()  # the preview asked about is out of date all the same
+                log.info("load of %s by user %s changes nothing: not applied", source, user_id)
+                return result
             load_id = await self._store.apply(
                 load_plan,
                 source=source,

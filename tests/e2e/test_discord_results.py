@@ -151,6 +151,18 @@ async def test_an_undo_asked_before_another_load_landed_undoes_nothing(
     assert service.library.provenance("harbin-2025").load_id == latest
 
 
+async def test_a_file_that_changes_nothing_is_previewed_as_no_change_without_confirm(
+    fake: FakeDiscord, world: World, service: GamesService
+) -> None:
+    history = await service.loads.history()
+    reply = await upload(fake, world.moderator, service.loads.export("csv").decode(), "all.csv")
+    await reply.wait_followup()
+    preview = reply.followups[-1]
+    assert "No changes: the data already says this." in text_of(preview["embeds"][0])
+    assert not preview.get("components")  # nothing to confirm
+    assert await service.loads.history() == history
+
+
 async def test_a_bad_file_lists_all_problems_by_row(
     fake: FakeDiscord, world: World, service: GamesService
 ) -> None:

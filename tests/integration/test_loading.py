@@ -4,6 +4,7 @@ never change the data."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answers.models import NationSummary
+from bot.answers.text import render_text
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
 from bot.service import GamesService
 from bot.store.factory import Store
@@ -84,13 +86,40 @@ async def test_a_stale_preview_is_refused(service: GamesService) -> None:
 
 
 async def test_export_loads_back_as_no_change(service: GamesService) -> None:
+    history = await service.loads.history()
     for fmt in ("json", "csv"):
         exported = service.loads.export(fmt)  # type: ignore[arg-type]
         preview = service.loads.preview_load(f"export.{fmt}", exported)
-        assert not preview.changes_anything, fmt
+        assert preview.no_change and not preview.changes_anything, fmt
         assert preview.table_changes == ()
-        await service.loads.load(f"export.{fmt}", exported, user_id=None)
+        loaded = await service.loads.load(f"export.{fmt}", exported, user_id=None)
+        assert loaded.no_change and loaded.applied_load_id is None
+        assert "No changes" in render_text(loaded) and "no history entry" in render_text(loaded)
         assert service.loads.export(fmt) == exported  # type: ignore[arg-type]
+    assert await service.loads.history() == history  # no history entry for either
+
+
+async def test_a_load_that_changes_nothing_makes_no_history_entry(service: GamesService) -> None:
+    applied = await service.loads.load("appeal.csv", APPEAL, user_id=1)
+    assert applied.applied_load_id is not None and not applied.no_change
+    history = await service.loads.history()
+    again = await service.loads.load("again.csv", APPEAL, user_id=1)
+    assert again.no_change and again.applied_load_id is None
+    assert await service.loads.history() == history
+    undone = await service.loads.undo(user_id=1)  # undoes the load that changed something
+    assert undone.undone is not None and undone.undone.load_id == applied.applied_load_id
+
+
+async def test_a_change_of_details_only_is_a_change(service: GamesService) -> None:
+    exported = json.loads(service.loads.export("json"))
+    exported["events"][0]["venue"] = "A new venue"
+    content = json.dumps(exported).encode()
+    preview = service.loads.preview_load("venue.json", content)
+    assert not preview.no_change and preview.changes_anything and preview.changes_details_only
+    assert "Only details change" in render_text(preview)
+    loaded = await service.loads.load("venue.json", content, user_id=1)
+    assert loaded.applied_load_id is not None
+    assert (await service.loads.history()).loads[0].source == "venue.json"
 
 
 async def test_a_bad_file_lists_every_problem_and_changes_nothing(service: GamesService) -> None:
