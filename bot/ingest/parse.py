@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from bot.domain.errors import InvalidResultsFile, Problem
 from bot.domain.names import fold
+from bot.ingest.formulas import unneutralised
 from bot.ingest.records import EventRecord, ResultRecord, ResultsFile
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -242,7 +243,7 @@ def parse_csv(source: str, text: str) -> ParsedFile:
                     )
                 )
                 continue
-            values = dict(zip(columns, row, strict=True))
+            values = dict(zip(columns, map(unneutralised, row), strict=True))
             if values["noc"].strip():
                 mentions.append((f"row {row_number}", values["noc"].strip().upper()))
             key = (values["games"].strip(), fold(values["sport"]), fold(values["event"]))

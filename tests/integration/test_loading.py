@@ -4,6 +4,7 @@ never change the data."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -199,3 +200,32 @@ async def test_malformed_files_never_raise_unhandled_errors_nor_change_data(
     except InvalidResultsFile as exc:
         assert exc.problems and all(str(p) for p in exc.problems)
         assert await store.read_games("harbin-2025") == before
+
+
+async def test_csv_export_neutralises_formulas_and_still_loads_back(service: GamesService) -> None:
+    """Marks and notes that start like formulas (time behind ``+0.512``, ``-1 lap``, a note
+    ``=HYPERLINK(...)``, ``@x``) are exported with a leading quote, and loading the export back
+    changes nothing."""
+    hostile = (
+        HEADER
+        + EVENT
+        + '1,gold,KAZ,Denis Nikisha,6:59.415,=HYPERLINK("http://x")\n'
+        + EVENT
+        + "2,silver,KOR,Park Ji-won,+0.367,@SUM(A1)\n"
+        + EVENT
+        + "3,bronze,JPN,Shuta Matsuzu,-1 lap,'=already quoted\n"
+    ).encode()
+    loaded = await service.loads.load("hostile.csv", hostile, user_id=1)
+    assert loaded.applied_load_id is not None
+    relay = service.queries.event("men's 5000 metre relay")
+    assert "+0.367" in render_text(relay) and "=HYPERLINK" in render_text(relay)
+    exported = service.loads.export("csv")
+    for line in exported.decode().splitlines()[1:]:
+        for cell in next(iter(csv.reader([line]))):
+            assert (cell.lstrip("'")[:1] or "a") not in "=+-@\t\r" or cell.startswith("'"), cell
+    text = exported.decode()
+    assert "'=HYPERLINK" in text and ",'+0.367," in text and ",'-1 lap," in text
+    # A quote before a formula in a loaded CSV is the spreadsheet's "this is text" mark: read off.
+    assert ",'=already quoted" in text and "''=" not in text
+    again = await service.loads.load("export.csv", exported, user_id=1)
+    assert again.no_change

@@ -147,7 +147,7 @@ async def test_restore_refuses_a_database_the_store_cannot_read_and_keeps_the_cu
             assert again.loads.export("json") == current, why
         finally:
             await reopened.close()
-    assert not list(tmp_path.glob("*.restoring*"))
+    assert not list(tmp_path.glob("*.restoring*"))  # noqa: ASYNC240
     restore_database(backup, db_path)  # a good backup still restores
 
 
