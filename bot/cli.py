@@ -273,7 +273,14 @@ async def admin(
             case "undo":
                 return await _undo(service, args, stdin=stdin, out=out)
             case "export":
+                from bot.ingest.parse import MAX_BYTES
+
                 content = service.loads.export(args.format, games)
+                if len(content) > MAX_BYTES:
+                    err.write(
+                        f"gamesbot: warning: this export is {len(content):,} bytes, more than "
+                        f"the {MAX_BYTES:,} a load accepts; it cannot be loaded back whole\n"
+                    )
                 if args.output:
                     await asyncio.to_thread(Path(args.output).write_bytes, content)
                 else:

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 from pathlib import Path
 from typing import Literal
 
 from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
 from bot.answers.provenance import NEW_GAMES
-from bot.domain.errors import NothingToUndoError, NotLatestLoadError, StalePreviewError
+from bot.domain.errors import (
+    InvalidResultsFile,
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+)
 from bot.domain.models import GamesData, LoadPlan, LoadRecord
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
@@ -61,13 +67,47 @@ class Loads:
             others.append(await self._store.read_games(games_id))
         return added
 
-    def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+    def _current_export(self, source: str, content: bytes) -> LoadPreview | None:
+        """A "no change" preview when ``content`` is byte for byte the current export (JSON or
+        CSV) of a Games held; else None. How a file over a file's limits (a Games grown by
+        several loads) is still recognised as an export: nothing of it is parsed, only compared
+        with what ``export`` makes now, which costs no more than the data already held."""
+        from bot.ingest.export import export_csv, export_json
+
+        for view in self.library.views():
+            data = view.index.data
+            games = data.games.id.encode()
+            if not content.startswith(b'{"games":' + json.dumps(data.games.id).encode()) and (
+                b"\n" + games + b"," not in content[:4096]
+            ):
+                continue
+            if content in (export_json(data), export_csv(data)):
+                return LoadPreview(
+                    provenance=self.library.provenance(view.games_id),
+                    source=source,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    base_load_id=data.last_load.load_id if data.last_load else None,
+                    events=(),
+                    no_change=True,
+                )
+        return None
+
+    def _plan(
+        self, source: str, content: bytes, games: str | None
+    ) -> tuple[LoadPreview, LoadPlan | None]:
         from bot.ingest.diff import preview
         from bot.ingest.parse import parse_results_file
         from bot.ingest.plan import build_plan
         from bot.ingest.unchanged import changes_nothing
 
-        parsed = parse_results_file(source, content)
+        try:
+            parsed = parse_results_file(source, content)
+        except InvalidResultsFile as refused:
+            too_large = any(p.where == "file" and "too large" in p.reason for p in refused.problems)
+            export = self._current_export(source, content) if too_large else None
+            if export is None:
+                raise
+            return export, None
         library = self.library
         games_id = parsed.file.games or library.games_id(games)
         known = games_id in library.games_ids
@@ -116,6 +156,7 @@ class Loads:
                     raise StalePreviewError()  # the preview asked about is out of date all the same
                 log.info("load of %s by user %s changes nothing: not applied", source, user_id)
                 return result
+            assert load_plan is not None  # only a current export comes without a plan
             load_id = await self._store.apply(
                 load_plan,
                 source=source,
