@@ -275,13 +275,18 @@ async def test_followers_get_exactly_the_new_medals_once(
         assert "Choi Min-jeong" not in posted  # she lost a medal; nothing new to announce
         assert len(messages) == 2  # one for Korea, one for China
 
-        await service.loads.load("again.csv", DSQ.encode(), user_id=1)  # the same results again
-        await service.loads.undo(user_id=1)
-        await service.loads.load(
-            "redo.csv", DSQ.encode(), user_id=1
-        )  # medals already announced once
+        again = await service.loads.load("again.csv", DSQ.encode(), user_id=1)
+        assert again.no_change  # the same results again: nothing written, nothing announced
         await asyncio.sleep(0.3)
         assert len(fake.channel_messages[channel.id]) == 2
+        # Undo brings back the medals the load took (announced as new), then the same load
+        # again announces nothing: its medals were announced once already.
+        await service.loads.undo(user_id=1)
+        await asyncio.sleep(0.3)
+        after_undo = len(fake.channel_messages[channel.id])
+        await service.loads.load("redo.csv", DSQ.encode(), user_id=1)
+        await asyncio.sleep(0.3)
+        assert len(fake.channel_messages[channel.id]) == after_undo
     finally:
         announcer.cancel()
 
