@@ -3,10 +3,13 @@
 
 Files (written to a temporary folder, each within the documented limits of 5 MB and 50,000 rows):
 
-- ``podiums.json``: the realistic shape, 2,500 new events of 20 places (gold, silver, bronze and
-  ranks 4 to 20), 25,000 distinct athletes of 12 NOCs, into the bundled Harbin 2025 Games;
-- ``one-row.json`` and ``one-row.csv``: the worst shape, 50,000 one-row events, each with an
-  athlete of its own (50,000 distinct athletes);
+- ``podiums.json``: the realistic shape, 2,000 new events of 25 places (gold, silver, bronze and
+  ranks 4 to 25), 25,000 distinct athletes of 12 NOCs, into the bundled Harbin 2025 Games;
+- ``all-new.json`` and ``all-new.csv``: the worst shapes the limits allow for names: as many
+  events as a file may hold (2,000) of 25 places, each place an athlete of its own (50,000
+  distinct new athletes, the limit);
+- ``teams.json``: the worst shape for athlete references: 2,000 events of 25 team places, as many
+  athletes a place (6) as 5 MB holds, from a pool of 50,000 (300,000 references);
 - ``reload``: ``podiums.json`` loaded a second time onto itself (every name is an existing
   athlete; nothing changes).
 
@@ -57,7 +60,8 @@ GAMES = "harbin-2025"
 NOCS = ["CHN", "KOR", "JPN", "KAZ", "UZB", "THA", "TPE", "HKG", "PHI", "MGL", "IRI", "IND"]
 MEDALS = {1: "gold", 2: "silver", 3: "bronze"}
 ROWS = 50_000
-PODIUM_EVENTS, PODIUM_PLACES, PODIUM_ATHLETES = 2_500, 20, 25_000
+PODIUM_EVENTS, PODIUM_PLACES, PODIUM_ATHLETES = 2_000, 25, 25_000
+TEAM_SIZE = 6
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -91,7 +95,7 @@ def athlete_names(count: int, seed: int) -> list[str]:
 
 
 def podiums_file() -> dict[str, Any]:
-    """2,500 events of 20 places; athletes from a pool of 25,000, each of one NOC."""
+    """2,000 events of 25 places; athletes from a pool of 25,000, each of one NOC."""
     names = athlete_names(PODIUM_ATHLETES, 1)
     events = []
     for number in range(PODIUM_EVENTS):
@@ -116,23 +120,49 @@ def podiums_file() -> dict[str, Any]:
     return {"games": GAMES, "events": events}
 
 
-def one_row_file(medals: bool) -> dict[str, Any]:
-    """50,000 events of one result each (a gold, or for JSON, which must fit in 5 MB, an unranked
-    place), 50,000 distinct athletes."""
+def all_new_file() -> dict[str, Any]:
+    """2,000 events of 25 places, every place an athlete of its own: 50,000 new athletes."""
     names = athlete_names(ROWS, 2)
-    place = {"rank": 1, "medal": "gold"} if medals else {}
-    return {
-        "games": GAMES,
-        "events": [
+    events = []
+    for number in range(PODIUM_EVENTS):
+        results = []
+        for place in range(1, PODIUM_PLACES + 1):
+            athlete = number * PODIUM_PLACES + place - 1
+            row: dict[str, Any] = {"rank": place, "noc": NOCS[athlete % len(NOCS)]}
+            if place in MEDALS:
+                row["medal"] = MEDALS[place]
+            row["athletes"] = [names[athlete]]
+            results.append(row)
+        events.append(
             {
                 "sport": f"S{number % 25:02d}",
-                "event": f"R{number:05d}",
+                "event": f"Men's R{number:05d}",
                 "gender": "men",
-                "results": [{**place, "noc": NOCS[number % len(NOCS)], "athletes": [name]}],
+                "results": results,
             }
-            for number, name in enumerate(names)
-        ],
-    }
+        )
+    return {"games": GAMES, "events": events}
+
+
+def teams_file() -> dict[str, Any]:
+    """2,000 events of 25 team places of ``TEAM_SIZE`` athletes (one NOC a team) from a pool of
+    50,000 short names: about as many athlete references as fit in 5 MB."""
+    pool = [f"A{number:05d}" for number in range(ROWS)]
+    events = []
+    for number in range(PODIUM_EVENTS):
+        results = []
+        for place in range(1, PODIUM_PLACES + 1):
+            noc = NOCS[(number + place) % len(NOCS)]
+            start = ((number * PODIUM_PLACES + place) * TEAM_SIZE) % ROWS
+            row: dict[str, Any] = {"rank": place, "noc": noc}
+            if place in MEDALS:
+                row["medal"] = MEDALS[place]
+            row["athletes"] = [pool[(start + k) % ROWS] for k in range(TEAM_SIZE)]
+            results.append(row)
+        events.append(
+            {"sport": "Team", "event": f"Men's T{number:05d}", "gender": "men", "results": results}
+        )
+    return {"games": GAMES, "events": events}
 
 
 def as_csv(file: dict[str, Any]) -> bytes:
@@ -154,8 +184,9 @@ def as_json(file: dict[str, Any]) -> bytes:
 def write_files(folder: Path) -> dict[str, Path]:
     files = {
         "podiums": (folder / "podiums.json", as_json(podiums_file())),
-        "one-row-json": (folder / "one-row.json", as_json(one_row_file(medals=False))),
-        "one-row-csv": (folder / "one-row.csv", as_csv(one_row_file(medals=True))),
+        "all-new-json": (folder / "all-new.json", as_json(all_new_file())),
+        "all-new-csv": (folder / "all-new.csv", as_csv(all_new_file())),
+        "teams-json": (folder / "teams.json", as_json(teams_file())),
     }
     for path, content in files.values():
         assert len(content) <= 5 * 1024 * 1024, (path, len(content))
@@ -389,7 +420,9 @@ def report(
         return
     main_figures = loads["podiums"]
     worst_name = max(
-        (n for n in loads if n.startswith("one-row")), key=lambda n: loads[n]["load"], default=None
+        (n for n in loads if n != "podiums" and n != "reload"),
+        key=lambda n: loads[n]["load"],
+        default=None,
     )
     worst = loads[worst_name] if worst_name else main_figures
     print(
@@ -409,7 +442,10 @@ if __name__ == "__main__":
         sys.exit(0)
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--only", help="comma-separated scenarios (podiums, one-row-json, ...)")
+    parser.add_argument(
+        "--only",
+        help="comma-separated scenarios (podiums, all-new-json, all-new-csv, teams-json, reload)",
+    )
     parser.add_argument("--no-cli", action="store_true", help="skip the gamesbot load runs")
     options = parser.parse_args()
     chosen = set(options.only.split(",")) if options.only else None

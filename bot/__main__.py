@@ -260,9 +260,16 @@ def _backup(settings: Settings, path: str) -> int:
 def _restore(settings: Settings, path: str) -> int:
     if _not_on_postgres(settings, "restore"):
         return cli.EXIT_USAGE
+    from bot.query.index import GamesIndex
+    from bot.store.contents import StoreContents
     from bot.store.maintenance import restore_database
 
-    restore_database(Path(path), settings.gamesbot_db_path)
+    def build_views(contents: StoreContents) -> None:
+        """Refuse a backup whose Games cannot be indexed as the running bot would."""
+        for data in contents.games:
+            GamesIndex.build(data)
+
+    restore_database(Path(path), settings.gamesbot_db_path, build_views)
     print(f"restored {settings.gamesbot_db_path} from {path}; restart a running bot to use it")
     return cli.EXIT_OK
 

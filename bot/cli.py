@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import functools
 import os
 import sys
@@ -19,7 +20,13 @@ from bot import __version__
 from bot.answers.controls import escape_controls_in_json, strip_controls
 from bot.answers.models import Answer, is_answered
 from bot.answers.text import render_text
-from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
+from bot.domain.errors import (
+    InvalidResultsFile,
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+)
+from bot.domain.models import LoadRecord
 from bot.i18n import ENGLISH, Lang, lang_of_posix, parse_lang, words_for
 from bot.service import GamesService
 
@@ -155,8 +162,20 @@ def build_parser() -> _Parser:
     history.add_argument("--json", action="store_true")
     history.add_argument("--games")
 
-    undo = sub.add_parser("undo", help="revert the most recent load")
-    undo.add_argument("--yes", action="store_true", help="undo without asking")
+    undo = sub.add_parser(
+        "undo",
+        help="revert the most recent load (names it and asks first; refuses, exit 1, when "
+        "another load came in between)",
+    )
+    undo.add_argument(
+        "--load",
+        type=int,
+        metavar="ID",
+        help="undo this load (see `gamesbot history`), only if it is still the latest",
+    )
+    undo.add_argument(
+        "--yes", action="store_true", help="undo without asking (with --load: only that load)"
+    )
     undo.add_argument("--json", action="store_true")
     undo.add_argument("--games")
 
@@ -269,22 +288,16 @@ async def admin(
             case "history":
                 return print_answer(await service.loads.history(games), as_json=args.json, out=out)
             case "undo":
-                if not args.yes:
-                    last = [
-                        load
-                        for load in (await service.loads.history(games)).loads
-                        if load.kind == "load" and not load.undone_by
-                    ]
-                    if not last:
-                        raise NothingToUndoError()
-                    if not _confirm(f"Undo load {last[0].load_id} ({last[0].source})?", stdin, out):
-                        out.write("Not undone; nothing changed.\n")
-                        return EXIT_OK
-                return print_answer(
-                    await service.loads.undo(user_id=None, games=games), as_json=args.json, out=out
-                )
+                return await _undo(service, args, stdin=stdin, out=out)
             case "export":
+                from bot.ingest.parse import MAX_BYTES
+
                 content = service.loads.export(args.format, games)
+                if len(content) > MAX_BYTES:
+                    err.write(
+                        f"gamesbot: warning: this export is {len(content):,} bytes, more than "
+                        f"the {MAX_BYTES:,} a load accepts; it cannot be loaded back whole\n"
+                    )
                 if args.output:
                     await asyncio.to_thread(Path(args.output).write_bytes, content)
                 else:
@@ -297,6 +310,38 @@ async def admin(
         err.write(strip_controls(f"gamesbot: {exc}\n"))
         return EXIT_NO_MATCH
     raise UsageError(f"not an admin command: {args.command}")
+
+
+def undo_question(load: LoadRecord) -> str:
+    """``Undo load 7 (dsq.csv, loaded 2025-02-10 09:30 UTC from the command line)?``"""
+    when = load.loaded_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    who = f"by user {load.user_id}" if load.user_id else "from the command line"
+    return f"Undo load {load.load_id} ({load.source}, loaded {when} {who})?"
+
+
+async def _undo(
+    service: GamesService, args: argparse.Namespace, *, stdin: TextIO, out: TextIO
+) -> int:
+    """Undo the load asked about, or nothing: ``--load ID`` names it; otherwise the question
+    names the latest, and the answer undoes that one only (``NotLatestLoadError``, exit 1, when
+    another load or undo came in between). ``--yes`` alone undoes whatever is latest."""
+    loads = service.loads
+    expected: int | None = args.load
+    if not args.yes:
+        load = await loads.next_undo(args.games)
+        if expected is not None and load.load_id != expected:
+            raise NotLatestLoadError(expected, load.load_id)
+        if not _confirm(undo_question(load), stdin, out):
+            out.write("Not undone; nothing changed.\n")
+            return EXIT_OK
+        expected = load.load_id
+    if expected is None:
+        result = await loads.undo(user_id=None, games=args.games)
+    elif args.load is not None:
+        result = await loads.undo_load(expected, user_id=None, games=args.games)
+    else:
+        result = await loads.undo(user_id=None, games=args.games, expect_load_id=expected)
+    return print_answer(result, as_json=args.json, out=out)
 
 
 async def _load(

@@ -302,11 +302,21 @@ class LoadPreview(Frozen):
     new_games: NewGames | None = None
     joined: tuple[PersonLink, ...] = ()
     doubtful: tuple[PersonLink, ...] = ()
+    #: Every row the file would write already stands so: loading it writes nothing and makes no
+    #: history entry (``applied_load_id`` stays None).
+    no_change: bool = False
 
     @property
     def changes_anything(self) -> bool:
-        return bool(
-            self.new_games
+        return not self.no_change
+
+    @property
+    def changes_details_only(self) -> bool:
+        """Something changes, but no result, event, athlete or NOC is added or removed: names,
+        dates, venues, notes or sources of rows that stay."""
+        return not (
+            self.no_change
+            or self.new_games
             or self.new_athletes
             or self.new_nations
             or any(not e.unchanged for e in self.events)

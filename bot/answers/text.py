@@ -518,6 +518,11 @@ def _(answer: LoadPreview, w: Words = EN) -> str:
         lines.append(new_games_line(answer.new_games))
     if not answer.changes_anything:
         lines.append("No changes: the data already says this.")
+        lines.append("Nothing to load: no history entry is made.")
+    elif answer.changes_details_only:
+        lines.append(
+            "Only details change (names, dates, venues, notes or sources); no result does."
+        )
     for event in answer.events:
         if event.unchanged:
             continue

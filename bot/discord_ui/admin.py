@@ -1,5 +1,5 @@
-"""Moderators and followers on Discord: ``/results load|history|undo`` (preview, then Confirm or
-Cancel; only moderators, only in home guilds), ``/follow``, ``/unfollow``, ``/following``, and the
+"""Moderators and followers on Discord: ``/results load|history|undo`` (a preview or a question
+naming the load, then Confirm or Cancel; only moderators, only in home guilds), ``/follow``, ``/unfollow``, ``/following``, and the
 poster that announces followed nations' new medals once, after any load."""
 
 from __future__ import annotations
@@ -28,7 +28,13 @@ from bot.discord_ui.context import UiContext, ui_context
 from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
 from bot.discord_ui.markdown import markdown_words
 from bot.discord_ui.render import Colour, Page, paginate, people, render_embeds, safe
-from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
+from bot.domain.errors import (
+    InvalidResultsFile,
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+)
+from bot.domain.models import LoadRecord
 from bot.domain.resolution import EntityKind
 from bot.i18n import ENGLISH, Words, choose_lang, words_for
 from bot.ingest.parse import MAX_BYTES
@@ -179,6 +185,88 @@ def confirm_view(preview: LoadPreview) -> discord.ui.View:
     return view
 
 
+def undo_question(load: LoadRecord) -> str:
+    """``Undo load #7 (dsq.csv, loaded <t:…> by @mod)?``"""
+    who = f"<@{load.user_id}>" if load.user_id else "the command line"
+    return (
+        f"Undo load #{load.load_id} ({safe(load.source, 100)}, loaded "
+        f"<t:{int(load.loaded_at.timestamp())}:f> by {who})? Only this load is undone; if "
+        "another load lands first, nothing is."
+    )
+
+
+class ConfirmUndo(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"gb:u:(?P<action>ok|no):(?P<load>\d{1,19})",
+):
+    """Confirm or Cancel the undo of the load the question named (its id is in the button, so
+    the button keeps working after a restart, and undoes that load or nothing)."""
+
+    def __init__(self, action: str, load_id: int) -> None:
+        self.action = action
+        self.load_id = load_id
+        super().__init__(
+            discord.ui.Button(
+                label="Undo it" if action == "ok" else "Cancel",
+                style=discord.ButtonStyle.danger
+                if action == "ok"
+                else discord.ButtonStyle.secondary,
+                custom_id=f"gb:u:{action}:{load_id}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> ConfirmUndo:
+        return cls(match["action"], int(match["load"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        context = ui_context(interaction.client)
+        action = "confirm" if self.action == "ok" else "cancel"
+        async with context.track(
+            interaction, f"results undo {action}", load_id=self.load_id
+        ) as outcome:
+            try:
+                check_moderator(interaction, context)
+            except NotAllowed as exc:
+                outcome.value = "refused"
+                await tell(interaction, str(exc))
+                return
+            if self.action == "no":
+                await interaction.response.edit_message(
+                    content="Cancelled: nothing was undone.", embed=None, view=None
+                )
+                return
+            await interaction.response.defer()
+            try:
+                answer = await context.service.loads.undo_load(
+                    self.load_id, user_id=interaction.user.id
+                )
+            except NotLatestLoadError as exc:
+                outcome.value = "stale"
+                await interaction.edit_original_response(
+                    content=f"{exc} (Run `/results undo` again.)", embed=None, view=None
+                )
+                return
+            await interaction.edit_original_response(
+                content=None,
+                embed=render_embeds(answer, interaction_lang(interaction))[0],
+                view=None,
+            )
+
+
+def undo_view(load: LoadRecord) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(ConfirmUndo("ok", load.load_id))
+    view.add_item(ConfirmUndo("no", load.load_id))
+    return view
+
+
 def install_admin(tree: Tree, context: UiContext) -> None:
     """Add /results and the follow commands to ``tree``."""
     service = context.service
@@ -263,12 +351,18 @@ def install_admin(tree: Tree, context: UiContext) -> None:
             which = await which_games(context, interaction, chosen_games(games))
             await interaction.response.defer(ephemeral=True, thinking=True)
             try:
-                answer = await service.loads.undo(user_id=interaction.user.id, games=which)
+                load = await service.loads.next_undo(which)
             except NothingToUndoError as exc:
                 outcome.value = "nothing"
                 await interaction.followup.send(str(exc), ephemeral=True)
                 return
-            await show(interaction, answer, None, ephemeral=True)
+            outcome.detail["load_id"] = load.load_id
+            await interaction.followup.send(
+                undo_question(load),
+                view=undo_view(load),
+                ephemeral=True,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
 
     tree.add_command(results)
 

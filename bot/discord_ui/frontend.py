@@ -8,7 +8,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord_ui.admin import ConfirmLoad, announce_forever, install_admin
+from bot.discord_ui.admin import ConfirmLoad, ConfirmUndo, announce_forever, install_admin
 from bot.discord_ui.client import GamesTree
 from bot.discord_ui.commands import install_commands
 from bot.discord_ui.components import ChoiceSelect, PageButton, PageIndicator
@@ -51,7 +51,7 @@ class DiscordFrontEnd:
             tree.translator_to_set = CatalogueTranslator()
         client = tree.client
         attach(client, context)
-        client.add_dynamic_items(PageButton, PageIndicator, ChoiceSelect, ConfirmLoad)
+        client.add_dynamic_items(PageButton, PageIndicator, ChoiceSelect, ConfirmLoad, ConfirmUndo)
         self.client = client
 
     async def announce_forever(self) -> None:

@@ -100,3 +100,19 @@ class NothingToUndoError(GamesbotError):
 
     def __init__(self) -> None:
         super().__init__("There is no load to undo.")
+
+
+class NotLatestLoadError(StalePreviewError):
+    """An undo asked for one load, but it is no longer the latest load left to undo (another load
+    or undo came in between): nothing was undone. A kind of stale preview: the question the
+    moderator answered was about data that has changed."""
+
+    def __init__(self, expected: int, latest: int | None) -> None:
+        self.expected = expected
+        self.latest = latest
+        now = f"load {latest} is" if latest is not None else "no load is"
+        GamesbotError.__init__(
+            self,
+            f"Load {expected} is no longer the latest load ({now} the one to undo now); "
+            "nothing was undone. Check the history and undo again.",
+        )

@@ -50,8 +50,16 @@ class ResultsStore(Protocol):
         latest load); return the load id."""
         ...
 
-    async def undo_last(self, games_id: str, *, user_id: int | None) -> tuple[LoadRecord, int]:
-        """Revert the most recent load not yet undone; return it and the undo's own load id."""
+    async def undo_last(
+        self, games_id: str, *, user_id: int | None, expect_load_id: int | None = None
+    ) -> tuple[LoadRecord, int]:
+        """Revert the most recent load not yet undone; return it and the undo's own load id.
+        With ``expect_load_id``, revert exactly that load, or raise ``NotLatestLoadError`` (checked
+        inside the write transaction) when it is no longer the most recent one."""
+        ...
+
+    async def last_undoable(self, games_id: str) -> LoadRecord | None:
+        """The load ``undo_last`` would revert now (None: nothing left to undo)."""
         ...
 
     async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from bot.domain.errors import InvalidResultsFile, Problem
 from bot.domain.names import fold
+from bot.ingest.formulas import unneutralised
 from bot.ingest.limits import (
     MAX_ATHLETES,
     MAX_BYTES,
@@ -285,7 +286,7 @@ def parse_csv(source: str, text: str) -> ParsedFile:
                     )
                 )
                 continue
-            values = dict(zip(columns, row, strict=True))
+            values = dict(zip(columns, map(unneutralised, row), strict=True))
             mentions.extend(_noc_mention(f"row {row_number}", values["noc"]))
             key = (values["games"].strip(), fold(values["sport"]), fold(values["event"]))
             groups.setdefault(key, []).append((row_number, values))

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 from pathlib import Path
 from typing import Literal
 
 from bot.answers.models import LoadHistory, LoadPreview, Provenance, UndoResult
 from bot.answers.provenance import NEW_GAMES
-from bot.domain.errors import StalePreviewError
-from bot.domain.models import GamesData, LoadPlan
+from bot.domain.errors import (
+    InvalidResultsFile,
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+)
+from bot.domain.models import GamesData, LoadPlan, LoadRecord
 from bot.domain.ports import ResultsStore
 from bot.ingest.bundled import BUNDLED_SOURCE, bundled_games, bundled_plan
 from bot.query import summaries
@@ -61,7 +67,34 @@ class Loads:
             others.append(await self._store.read_games(games_id))
         return added
 
-    def _plan(self, source: str, content: bytes, games: str | None) -> tuple[LoadPreview, LoadPlan]:
+    def _current_export(self, source: str, content: bytes) -> LoadPreview | None:
+        """A "no change" preview when ``content`` is byte for byte the current export (JSON or
+        CSV) of a Games held; else None. How a file over a file's limits (a Games grown by
+        several loads) is still recognised as an export: nothing of it is parsed, only compared
+        with what ``export`` makes now, which costs no more than the data already held."""
+        from bot.ingest.export import export_csv, export_json
+
+        for view in self.library.views():
+            data = view.index.data
+            games = data.games.id.encode()
+            if not content.startswith(b'{"games":' + json.dumps(data.games.id).encode()) and (
+                b"\n" + games + b"," not in content[:4096]
+            ):
+                continue
+            if content in (export_json(data), export_csv(data)):
+                return LoadPreview(
+                    provenance=self.library.provenance(view.games_id),
+                    source=source,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    base_load_id=data.last_load.load_id if data.last_load else None,
+                    events=(),
+                    no_change=True,
+                )
+        return None
+
+    def _plan(
+        self, source: str, content: bytes, games: str | None
+    ) -> tuple[LoadPreview, LoadPlan | None]:
         from bot.ingest.collection import collection_paused
 
         with collection_paused():
@@ -69,12 +102,20 @@ class Loads:
 
     def _plan_file(
         self, source: str, content: bytes, games: str | None
-    ) -> tuple[LoadPreview, LoadPlan]:
+    ) -> tuple[LoadPreview, LoadPlan | None]:
         from bot.ingest.diff import preview
         from bot.ingest.parse import parse_results_file
         from bot.ingest.plan import build_plan
+        from bot.ingest.unchanged import changes_nothing
 
-        parsed = parse_results_file(source, content)
+        try:
+            parsed = parse_results_file(source, content)
+        except InvalidResultsFile as refused:
+            too_large = any(p.where == "file" and "too large" in p.reason for p in refused.problems)
+            export = self._current_export(source, content) if too_large else None
+            if export is None:
+                raise
+            return export, None
         library = self.library
         games_id = parsed.file.games or library.games_id(games)
         known = games_id in library.games_ids
@@ -93,7 +134,10 @@ class Loads:
                 change=NEW_GAMES,
             )
         )
-        return preview(current, plan, provenance=prov, source=source, sha256=digest), plan
+        result = preview(current, plan, provenance=prov, source=source, sha256=digest)
+        if changes_nothing(current, plan):
+            result = result.model_copy(update={"no_change": True})
+        return result, plan
 
     def preview_load(self, source: str, content: bytes, games: str | None = None) -> LoadPreview:
         """What loading this file would change; raises ``InvalidResultsFile`` listing every problem."""
@@ -110,11 +154,19 @@ class Loads:
     ) -> LoadPreview:
         """Validate and apply a results file in one transaction; the answer is its preview with
         ``applied_load_id`` set. With ``expect_last_load`` (the preview's ``base_load_id``), a file
-        previewed before someone else's load is refused (``StalePreviewError``)."""
+        previewed before someone else's load is refused (``StalePreviewError``). A file that
+        changes nothing writes nothing and makes no history entry: its preview comes back with
+        ``no_change`` set and no ``applied_load_id``."""
         from bot.ingest.collection import collection_paused
 
         async with self.library.lock:
             result, load_plan = await asyncio.to_thread(self._plan, source, content, games)
+            if result.no_change:
+                if expect_last_load != "any" and result.base_load_id != expect_last_load:
+                    raise StalePreviewError()  # the preview asked about is out of date all the same
+                log.info("load of %s by user %s changes nothing: not applied", source, user_id)
+                return result
+            assert load_plan is not None  # only a current export comes without a plan
             with collection_paused():
                 return await self._apply(result, load_plan, source, user_id, expect_last_load)
 
@@ -139,9 +191,34 @@ class Loads:
         log.info("load %s applied: %s by user %s", load_id, source, user_id)
         return result.model_copy(update={"applied_load_id": load_id})
 
-    async def undo(self, *, user_id: int | None, games: str | None = None) -> UndoResult:
+    async def next_undo(self, games: str | None = None) -> LoadRecord:
+        """The load ``undo`` would revert now (``NothingToUndoError`` when none is left): what a
+        front-end names when it asks "undo this load?"."""
+        record = await self._store.last_undoable(self.library.games_id(games))
+        if record is None:
+            raise NothingToUndoError()
+        return record
+
+    async def undo_load(
+        self, load_id: int, *, user_id: int | None, games: str | None = None
+    ) -> UndoResult:
+        """Revert exactly load ``load_id``, of whichever Games it belongs to, or refuse with
+        ``NotLatestLoadError`` (naming the latest load of ``games``) when it is not, or no
+        longer, the latest load left to undo."""
+        for games_id in self.library.games_ids:
+            record = await self._store.last_undoable(games_id)
+            if record is not None and record.load_id == load_id:
+                return await self.undo(user_id=user_id, games=games_id, expect_load_id=load_id)
+        latest = await self._store.last_undoable(self.library.games_id(games))
+        raise NotLatestLoadError(load_id, latest.load_id if latest else None)
+
+    async def undo(
+        self, *, user_id: int | None, games: str | None = None, expect_load_id: int | None = None
+    ) -> UndoResult:
         """Revert the most recent load (``NothingToUndoError`` when none is left). Undoing the
-        load that created a Games removes that Games."""
+        load that created a Games removes that Games. With ``expect_load_id`` (the load a
+        moderator was asked about), revert that load or nothing: ``NotLatestLoadError`` when
+        another load or undo came in between."""
         from bot.ingest.diff import table_changes
 
         library = self.library
@@ -150,7 +227,9 @@ class Loads:
             before_view = library.view(games_id)
             before = before_view.index.data
             prov = summaries.provenance(before_view.index)
-            undone, undo_id = await self._store.undo_last(games_id, user_id=user_id)
+            undone, undo_id = await self._store.undo_last(
+                games_id, user_id=user_id, expect_load_id=expect_load_id
+            )
             await library.refresh(games_id)
             log.info("load %s undone by user %s", undone.load_id, user_id)
             if games_id not in library.games_ids:

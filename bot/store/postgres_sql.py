@@ -100,6 +100,10 @@ LAST_UNDOABLE = """
 SELECT id, source, before FROM loads
 WHERE games_id = %s AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
 """
+LAST_UNDOABLE_RECORD = f"""
+SELECT {LOAD_COLUMNS} FROM loads
+WHERE games_id = %s AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
+"""
 MARK_UNDONE = "UPDATE loads SET undone_by = %s WHERE id = %s"
 
 FOLLOW = """

@@ -16,7 +16,13 @@ import psycopg
 from psycopg.types.json import Json
 from psycopg_pool import AsyncConnectionPool
 
-from bot.domain.errors import NothingToUndoError, StalePreviewError, StoreError, UnknownGamesError
+from bot.domain.errors import (
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+    StoreError,
+    UnknownGamesError,
+)
 from bot.domain.models import (
     EventResults,
     Follow,
@@ -145,6 +151,11 @@ class PostgresStore:
         row = await self._one(sql.LAST_LOAD, games_id)
         return int(row[0]) if row else None
 
+    async def last_undoable(self, games_id: str) -> LoadRecord | None:
+        """The load ``undo_last`` would revert now (None: nothing left to undo)."""
+        row = await self._one(sql.LAST_UNDOABLE_RECORD, games_id)
+        return rows.load_record(row) if row else None
+
     # --- loads and undo ------------------------------------------------------------------------
 
     async def apply(
@@ -198,15 +209,16 @@ class PostgresStore:
     ) -> tuple[LoadRecord, int]:
         """Revert the most recent load not yet undone (in one transaction); return it and the id
         of the undo's own history entry. ``NothingToUndoError`` when there is none;
-        ``StalePreviewError`` when ``expect_load_id`` is given and is no longer that load."""
+        ``NotLatestLoadError`` when ``expect_load_id`` is given and is no longer that load
+        (checked under the load lock, so no other load or undo can come in between)."""
         async with self._pool.connection() as conn, conn.transaction():
             await conn.execute(sql.LOCK_LOADS)
             row = await _fetchone(conn, sql.LAST_UNDOABLE, games_id)
+            if expect_load_id is not None and (row is None or int(row[0]) != expect_load_id):
+                raise NotLatestLoadError(expect_load_id, int(row[0]) if row else None)
             if row is None:
                 raise NothingToUndoError()
             load_id, source, before_json = int(row[0]), str(row[1]), row[2]
-            if expect_load_id is not None and load_id != expect_load_id:
-                raise StalePreviewError()
             image = BeforeImage.from_json(before_json)
             if image is None:
                 raise StoreError(f"load {load_id} kept no before-image; it cannot be undone")

@@ -104,6 +104,10 @@ LAST_UNDOABLE = """
 SELECT id, source, before FROM loads
 WHERE games_id = ? AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
 """
+LAST_UNDOABLE_RECORD = """
+SELECT id, games_id, kind, source, sha256, user_id, loaded_at, counts, undone_by FROM loads
+WHERE games_id = ? AND kind = 'load' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
+"""
 MARK_UNDONE = "UPDATE loads SET undone_by = ? WHERE id = ?"
 
 FOLLOW = """

@@ -1,17 +1,30 @@
 """The SQLite results store (aiosqlite): WAL, foreign keys, migrations, domain-model reads and
-all-or-nothing loads that keep a before-image of what they replace, so a load can be undone."""
+all-or-nothing loads that keep a before-image of what they replace, so a load can be undone.
+
+One connection serves the whole process, and SQLite has one transaction per connection: every
+write transaction runs under the store's lock (``_one_writer``), so two coroutines writing at once
+(a load and a follow, two follows) take turns instead of failing with "cannot start a transaction
+within a transaction"."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import functools
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import aiosqlite
 
-from bot.domain.errors import NothingToUndoError, StalePreviewError, StoreError, UnknownGamesError
+from bot.domain.errors import (
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+    StoreError,
+    UnknownGamesError,
+)
 from bot.domain.models import (
     Athlete,
     Event,
@@ -48,6 +61,8 @@ __all__ = [
 ]
 
 Row = Sequence[Any]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -62,12 +77,26 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _one_writer(
+    method: Callable[Concatenate[SqliteStore, _P], Coroutine[Any, Any, _R]],
+) -> Callable[Concatenate[SqliteStore, _P], Coroutine[Any, Any, _R]]:
+    """Run a method that opens a write transaction under the store's write lock."""
+
+    @functools.wraps(method)
+    async def locked(store: SqliteStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        async with store._write_lock:
+            return await method(store, *args, **kwargs)
+
+    return locked
+
+
 class SqliteStore:
     """Results of every Games in one SQLite file. Open with ``await SqliteStore.open(path)``."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
         self._db = db
         self.path = path
+        self._write_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
@@ -169,6 +198,7 @@ class SqliteStore:
 
     # --- writes --------------------------------------------------------------------------------
 
+    @_one_writer
     async def apply(
         self,
         plan: LoadPlan,
@@ -244,14 +274,22 @@ class SqliteStore:
         await db.executemany(sql.UPSERT_EVENT, writes.events)
         await db.executemany(sql.INSERT_RESULT, writes.results)
 
-    async def undo_last(self, games_id: str, *, user_id: int | None) -> tuple[LoadRecord, int]:
+    @_one_writer
+    async def undo_last(
+        self, games_id: str, *, user_id: int | None, expect_load_id: int | None = None
+    ) -> tuple[LoadRecord, int]:
         """Revert the most recent load not yet undone (in one transaction); return it and the id of
-        the undo's own history entry. Raise ``NothingToUndoError`` when there is none."""
+        the undo's own history entry. Raise ``NothingToUndoError`` when there is none, and
+        ``NotLatestLoadError`` when ``expect_load_id`` is given and is no longer that load
+        (checked inside the transaction, so no other load or undo can come in between)."""
         await self._db.execute("BEGIN IMMEDIATE")
         try:
             row = await self._one(sql.LAST_UNDOABLE, games_id)
-            if row is None:
+            if row is None and expect_load_id is None:
                 raise NothingToUndoError()
+            if expect_load_id is not None and (row is None or row[0] != expect_load_id):
+                raise NotLatestLoadError(expect_load_id, row[0] if row else None)
+            assert row is not None
             load_id, source, before_json = row
             before = json.loads(before_json)
             await self._restore(games_id, before)
@@ -303,8 +341,14 @@ class SqliteStore:
         """The Games' loads, newest first."""
         return [_load_record(row) for row in await self._all(sql.LOAD_HISTORY, games_id, limit)]
 
+    async def last_undoable(self, games_id: str) -> LoadRecord | None:
+        """The load ``undo_last`` would revert now (None: nothing left to undo)."""
+        row = await self._one(sql.LAST_UNDOABLE_RECORD, games_id)
+        return _load_record(row) if row else None
+
     # --- followers -------------------------------------------------------------------------------
 
+    @_one_writer
     async def _execute_one(self, statement: str, *params: object) -> int:
         await self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -343,6 +387,7 @@ class SqliteStore:
         """Every follow of one Games."""
         return [_follow(row) for row in await self._all(sql.FOLLOWS_OF_GAMES, games_id)]
 
+    @_one_writer
     async def claim_announcements(self, games_id: str, medals: list[MedalKey]) -> list[MedalKey]:
         """Record medals as announced and return those not announced before (by this or any other
         process), in one transaction: whoever claims a medal posts it, so it is posted once."""

@@ -76,6 +76,19 @@ def test_export_to_a_file_and_back(tmp_path: Path) -> None:
     assert done.returncode == 0 and "No changes" in done.stdout
 
 
+def test_a_load_that_changes_nothing_says_so_and_makes_no_history_entry(tmp_path: Path) -> None:
+    (tmp_path / "dsq.csv").write_text(DSQ, encoding="utf-8")
+    assert gamesbot(tmp_path, "load", "dsq.csv", "--yes").returncode == 0
+    history = gamesbot(tmp_path, "history").stdout
+    for args in (("--yes",), ()):
+        again = gamesbot(tmp_path, "load", "dsq.csv", *args, stdin="y\n")
+        assert again.returncode == 0, again.stderr
+        assert "No changes: the data already says this." in again.stdout
+        assert "Nothing to load: no history entry is made." in again.stdout
+        assert "Loaded" not in again.stdout and "[y/N]" not in again.stdout
+    assert gamesbot(tmp_path, "history").stdout == history
+
+
 def big_file(events: int = 60, per_event: int = 400) -> str:
     rows = [HEADER.strip()]
     for e in range(events):

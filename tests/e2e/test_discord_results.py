@@ -105,12 +105,62 @@ async def test_disqualification_preview_confirm_medals_and_undo(
 
     undo = await fake.slash("results undo", user=world.moderator)
     await undo.wait_followup()
-    assert "KOR 16/14/15 → 16/15/14" in text_of(undo.followups[-1]["embeds"][0])
+    question = undo.followups[-1]
+    load_id = service.library.provenance("harbin-2025").load_id
+    assert f"Undo load #{load_id} (dsq.csv, loaded <t:" in question["content"]
+    assert korea(service) == (16, 14, 15)  # asking changes nothing
+    undone = await fake.click(question, button(question, "Undo it"), user=world.moderator)
+    await undone.wait_edit()
+    assert "KOR 16/14/15 → 16/15/14" in text_of(undone.edits[-1]["embeds"][0])
     medals = await fake.slash("medals", nation="korea")
     assert "🥇 16 · 🥈 15 · 🥉 14" in text_of(medals.embeds[0])
     history = await fake.slash("results history", user=world.moderator)
     history_text = text_of(history.embeds[0])
     assert "dsq.csv" in history_text and str(world.moderator.user.id) in history_text
+
+
+async def test_an_undo_asked_before_another_load_landed_undoes_nothing(
+    fake: FakeDiscord, world: World, service: GamesService
+) -> None:
+    """The Undo button carries the load it asked about: when another load landed meanwhile, it
+    says so and undoes nothing (neither load), and Cancel undoes nothing either."""
+    await service.loads.load("dsq.csv", DSQ.encode(), user_id=1)
+    asked_about = service.library.provenance("harbin-2025").load_id
+    undo = await fake.slash("results undo", user=world.moderator)
+    await undo.wait_followup()
+    question = undo.followups[-1]
+    assert f"Undo load #{asked_about} (dsq.csv" in question["content"]
+    appeal = DSQ.replace("DSQ after video review (test correction)", "DSQ upheld")
+    await service.loads.load("appeal.csv", appeal.encode(), user_id=1)  # lands in between
+    latest = service.library.provenance("harbin-2025").load_id
+    refused = await fake.click(question, button(question, "Undo it"), user=world.moderator)
+    await refused.wait_edit()
+    content = refused.edits[-1]["content"]
+    assert f"Load {asked_about} is no longer the latest load (load {latest} is" in content
+    assert "nothing was undone" in content and "/results undo" in content
+    assert korea(service) == (16, 14, 15)
+    history = (await service.loads.history()).loads
+    assert [(h.load_id, h.undone_by) for h in history[:2]] == [(latest, None), (asked_about, None)]
+
+    again = await fake.slash("results undo", user=world.moderator)
+    await again.wait_followup()
+    question = again.followups[-1]
+    assert f"Undo load #{latest} (appeal.csv" in question["content"]
+    cancelled = await fake.click(question, button(question, "Cancel"), user=world.moderator)
+    assert "Cancelled: nothing was undone." in cancelled.content and not cancelled.components
+    assert service.library.provenance("harbin-2025").load_id == latest
+
+
+async def test_a_file_that_changes_nothing_is_previewed_as_no_change_without_confirm(
+    fake: FakeDiscord, world: World, service: GamesService
+) -> None:
+    history = await service.loads.history()
+    reply = await upload(fake, world.moderator, service.loads.export("csv").decode(), "all.csv")
+    await reply.wait_followup()
+    preview = reply.followups[-1]
+    assert "No changes: the data already says this." in text_of(preview["embeds"][0])
+    assert not preview.get("components")  # nothing to confirm
+    assert await service.loads.history() == history
 
 
 async def test_a_bad_file_lists_all_problems_by_row(
@@ -225,13 +275,18 @@ async def test_followers_get_exactly_the_new_medals_once(
         assert "Choi Min-jeong" not in posted  # she lost a medal; nothing new to announce
         assert len(messages) == 2  # one for Korea, one for China
 
-        await service.loads.load("again.csv", DSQ.encode(), user_id=1)  # the same results again
-        await service.loads.undo(user_id=1)
-        await service.loads.load(
-            "redo.csv", DSQ.encode(), user_id=1
-        )  # medals already announced once
+        again = await service.loads.load("again.csv", DSQ.encode(), user_id=1)
+        assert again.no_change  # the same results again: nothing written, nothing announced
         await asyncio.sleep(0.3)
         assert len(fake.channel_messages[channel.id]) == 2
+        # Undo brings back the medals the load took (announced as new), then the same load
+        # again announces nothing: its medals were announced once already.
+        await service.loads.undo(user_id=1)
+        await asyncio.sleep(0.3)
+        after_undo = len(fake.channel_messages[channel.id])
+        await service.loads.load("redo.csv", DSQ.encode(), user_id=1)
+        await asyncio.sleep(0.3)
+        assert len(fake.channel_messages[channel.id]) == after_undo
     finally:
         announcer.cancel()
 

@@ -4,6 +4,8 @@ never change the data."""
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answers.models import NationSummary
+from bot.answers.text import render_text
 from bot.domain.errors import InvalidResultsFile, NothingToUndoError, StalePreviewError
 from bot.service import GamesService
 from bot.store.factory import Store
@@ -84,13 +87,40 @@ async def test_a_stale_preview_is_refused(service: GamesService) -> None:
 
 
 async def test_export_loads_back_as_no_change(service: GamesService) -> None:
+    history = await service.loads.history()
     for fmt in ("json", "csv"):
         exported = service.loads.export(fmt)  # type: ignore[arg-type]
         preview = service.loads.preview_load(f"export.{fmt}", exported)
-        assert not preview.changes_anything, fmt
+        assert preview.no_change and not preview.changes_anything, fmt
         assert preview.table_changes == ()
-        await service.loads.load(f"export.{fmt}", exported, user_id=None)
+        loaded = await service.loads.load(f"export.{fmt}", exported, user_id=None)
+        assert loaded.no_change and loaded.applied_load_id is None
+        assert "No changes" in render_text(loaded) and "no history entry" in render_text(loaded)
         assert service.loads.export(fmt) == exported  # type: ignore[arg-type]
+    assert await service.loads.history() == history  # no history entry for either
+
+
+async def test_a_load_that_changes_nothing_makes_no_history_entry(service: GamesService) -> None:
+    applied = await service.loads.load("appeal.csv", APPEAL, user_id=1)
+    assert applied.applied_load_id is not None and not applied.no_change
+    history = await service.loads.history()
+    again = await service.loads.load("again.csv", APPEAL, user_id=1)
+    assert again.no_change and again.applied_load_id is None
+    assert await service.loads.history() == history
+    undone = await service.loads.undo(user_id=1)  # undoes the load that changed something
+    assert undone.undone is not None and undone.undone.load_id == applied.applied_load_id
+
+
+async def test_a_change_of_details_only_is_a_change(service: GamesService) -> None:
+    exported = json.loads(service.loads.export("json"))
+    exported["events"][0]["venue"] = "A new venue"
+    content = json.dumps(exported).encode()
+    preview = service.loads.preview_load("venue.json", content)
+    assert not preview.no_change and preview.changes_anything and preview.changes_details_only
+    assert "Only details change" in render_text(preview)
+    loaded = await service.loads.load("venue.json", content, user_id=1)
+    assert loaded.applied_load_id is not None
+    assert (await service.loads.history()).loads[0].source == "venue.json"
 
 
 async def test_a_bad_file_lists_every_problem_and_changes_nothing(service: GamesService) -> None:
@@ -170,3 +200,32 @@ async def test_malformed_files_never_raise_unhandled_errors_nor_change_data(
     except InvalidResultsFile as exc:
         assert exc.problems and all(str(p) for p in exc.problems)
         assert await store.read_games("harbin-2025") == before
+
+
+async def test_csv_export_neutralises_formulas_and_still_loads_back(service: GamesService) -> None:
+    """Marks and notes that start like formulas (time behind ``+0.512``, ``-1 lap``, a note
+    ``=HYPERLINK(...)``, ``@x``) are exported with a leading quote, and loading the export back
+    changes nothing."""
+    hostile = (
+        HEADER
+        + EVENT
+        + '1,gold,KAZ,Denis Nikisha,6:59.415,=HYPERLINK("http://x")\n'
+        + EVENT
+        + "2,silver,KOR,Park Ji-won,+0.367,@SUM(A1)\n"
+        + EVENT
+        + "3,bronze,JPN,Shuta Matsuzu,-1 lap,'=already quoted\n"
+    ).encode()
+    loaded = await service.loads.load("hostile.csv", hostile, user_id=1)
+    assert loaded.applied_load_id is not None
+    relay = service.queries.event("men's 5000 metre relay")
+    assert "+0.367" in render_text(relay) and "=HYPERLINK" in render_text(relay)
+    exported = service.loads.export("csv")
+    for line in exported.decode().splitlines()[1:]:
+        for cell in next(iter(csv.reader([line]))):
+            assert (cell.lstrip("'")[:1] or "a") not in "=+-@\t\r" or cell.startswith("'"), cell
+    text = exported.decode()
+    assert "'=HYPERLINK" in text and ",'+0.367," in text and ",'-1 lap," in text
+    # A quote before a formula in a loaded CSV is the spreadsheet's "this is text" mark: read off.
+    assert ",'=already quoted" in text and "''=" not in text
+    again = await service.loads.load("export.csv", exported, user_id=1)
+    assert again.no_change

@@ -65,6 +65,22 @@ async def test_a_newer_schema_and_a_missing_schema_are_refused(
         await PostgresStore.open(with_search_path(postgres_server, "no_such_schema"))
 
 
+async def test_health_reads_a_row_of_each_table(
+    pg_store: PostgresStore, postgres_url: str, postgres_admin: Admin
+) -> None:
+    await GamesService(pg_store, "harbin-2025", default_data_dir()).start()
+    assert await check_postgres(postgres_url) == "ok"
+    schema = schema_of(postgres_url)
+    postgres_admin(f"""UPDATE {schema}.loads SET before = '{{"events": 5}}'""")
+    spoiled = await check_postgres(postgres_url)
+    assert "is not a gamesbot database the store can read (a row of loads" in spoiled
+    postgres_admin(f"UPDATE {schema}.loads SET before = '{{}}'")
+    assert await check_postgres(postgres_url) == "ok"
+    postgres_admin(f"ALTER TABLE {schema}.athletes DROP COLUMN person_id")
+    dropped = await check_postgres(postgres_url)
+    assert "a row of athletes cannot be read" in dropped and "person_id" in dropped
+
+
 async def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
     url = "postgresql://gamesbot:hunter2@127.0.0.1:1/gamesbot"
     with pytest.raises(StoreError) as caught:

@@ -6,12 +6,16 @@ races several processes run into (two loads from one preview; two claims of one 
 from __future__ import annotations
 
 import asyncio
-import inspect
 from pathlib import Path
 
 import pytest
 
-from bot.domain.errors import NothingToUndoError, StalePreviewError, UnknownGamesError
+from bot.domain.errors import (
+    NothingToUndoError,
+    NotLatestLoadError,
+    StalePreviewError,
+    UnknownGamesError,
+)
 from bot.domain.models import (
     Event,
     EventResults,
@@ -190,16 +194,59 @@ async def test_undo_puts_back_what_a_load_replaced_and_removes_what_it_created(
 async def test_undo_refuses_when_the_latest_load_is_not_the_expected_one(
     service: GamesService, store: Store
 ) -> None:
-    if "expect_load_id" not in inspect.signature(store.undo_last).parameters:
-        pytest.skip(f"{type(store).__name__}.undo_last takes no expect_load_id yet (issue 14)")
     data = await store.read_games("harbin-2025")
     first = await store.apply(relay_plan(data, "KOR"), source="1.csv", sha256="1", user_id=1)
+    latest = await store.last_undoable("harbin-2025")
+    assert latest is not None and latest.load_id == first and latest.source == "1.csv"
     second = await store.apply(relay_plan(data, "JPN"), source="2.csv", sha256="2", user_id=1)
-    with pytest.raises(StalePreviewError):
-        await store.undo_last("harbin-2025", user_id=1, expect_load_id=first)  # type: ignore[call-arg]
+    with pytest.raises(NotLatestLoadError) as refused:
+        await store.undo_last("harbin-2025", user_id=1, expect_load_id=first)
+    assert (refused.value.expected, refused.value.latest) == (first, second)
+    assert isinstance(refused.value, StalePreviewError)  # callers that catch stale previews
     assert await store.last_load_id("harbin-2025") == second
-    undone, _ = await store.undo_last("harbin-2025", user_id=1, expect_load_id=second)  # type: ignore[call-arg]
+    undone, undo_id = await store.undo_last("harbin-2025", user_id=1, expect_load_id=second)
     assert undone.load_id == second
+    # Undone by someone else meanwhile: asking again for the same load refuses too.
+    with pytest.raises(NotLatestLoadError):
+        await store.undo_last("harbin-2025", user_id=1, expect_load_id=second)
+    assert await store.last_load_id("harbin-2025") == undo_id
+    await store.undo_last("harbin-2025", user_id=1, expect_load_id=first)
+    assert await store.last_undoable("harbin-2025") is None
+    with pytest.raises(NotLatestLoadError):
+        await store.undo_last("harbin-2025", user_id=1, expect_load_id=first)
+
+
+async def test_concurrent_writes_in_one_process_take_turns(
+    service: GamesService, store: Store
+) -> None:
+    """One store, many coroutines writing at once (loads, follows, settings, claims): each
+    write is its own transaction and none fails (SQLite: one connection, one lock)."""
+    data = await store.read_games("harbin-2025")
+    base = await store.last_load_id("harbin-2025")
+    follows = [
+        Follow(guild_id=1, channel_id=100 + i, games_id="harbin-2025", noc="KOR") for i in range(12)
+    ]
+    outcomes = await asyncio.gather(
+        *(
+            store.apply(relay_plan(data, noc), source=f"{noc}.csv", sha256=noc, user_id=1)
+            for noc in ("KOR", "JPN", "CHN")
+        ),
+        *(store.follow(f, user_id=1) for f in follows),
+        *(store.set_guild_setting(i, "games", "harbin-2025", user_id=1) for i in range(5)),
+        store.claim_announcements(
+            "harbin-2025", [MedalKey(event_id=RELAY, noc="KOR", medal=Medal.GOLD)]
+        ),
+        return_exceptions=True,
+    )
+    assert not [o for o in outcomes if isinstance(o, BaseException)], outcomes
+    history = await store.history("harbin-2025")
+    assert sorted(h.source for h in history if h.kind == "load") == [
+        "CHN.csv",
+        "JPN.csv",
+        "KOR.csv",
+    ]
+    assert all(h.load_id > (base or 0) for h in history if h.kind == "load")
+    assert await store.follows_in_guild(1) == sorted(follows, key=lambda f: f.channel_id)
 
 
 async def test_two_loads_from_one_preview_cannot_both_apply(
