@@ -17,7 +17,7 @@ Discord shows a backslash-escaped ASCII punctuation character as the character a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from discord.utils import escape_mentions
 
@@ -34,11 +34,18 @@ _ORDERED = re.compile(r"^(\s*\d+)\.")
 _SCHEME = re.compile(r"(?<=[A-Za-z0-9]):(?=//)")
 
 
+#: How many distinct texts ``plain`` and ``inert`` remember: answers show the same names, sports
+#: and events again and again, and escaping them was most of what rendering cost.
+ESCAPED_CACHE_SIZE = 16_384
+
+
+@lru_cache(maxsize=ESCAPED_CACHE_SIZE)
 def plain(text: str) -> str:
     """Text for a plain-text place of Discord: one line, no control characters."""
     return " ".join(strip_controls(text).splitlines()).replace("\t", " ")
 
 
+@lru_cache(maxsize=ESCAPED_CACHE_SIZE)
 def inert(text: str) -> str:
     """Text that shows literally where Discord renders Markdown: one line, no control
     characters, every Markdown character escaped, no mention."""

@@ -168,6 +168,12 @@ class GamesIndex:
                 ranks.setdefault(count.noc, rank)
         return ranks.get(noc)
 
+    def warm(self) -> None:
+        """Count and rank the medals of every sport now (what answers compute on first use)."""
+        for sport in (None, *sorted({e.sport for e in self.data.events})):
+            for count in self.ranked_counts(sport):
+                self.rank_of(count.noc, sport)
+
     def athlete_ref(self, athlete_id: str) -> AthleteRef:
         """An athlete as answers name them (an id not in the data stands for its own name)."""
         ref = self._refs.get(athlete_id)

@@ -411,6 +411,15 @@ class Resolver:
     # The athletes' and events' parts and the fuzzy indexes are built on first use: a one-shot
     # command about a nation (or the table) never needs the athletes or the events.
 
+    def warm(self) -> None:
+        """Build every part built on first use now (a long-running bot does, once per view, so
+        that no user's first question about a Games pays for it)."""
+        for part in ("athletes", "athlete_defaults", "events", "sport_vocabulary"):
+            getattr(self, part)
+        for index in (self.nation_index, self.athlete_index):
+            index.search("warm", limit=1)
+        self._event_pool(None, None)
+
     @functools.cached_property
     def _athletes_ranked(self) -> list[Athlete]:
         return self._athletes_by_medals(self.data)

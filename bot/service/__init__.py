@@ -33,6 +33,7 @@ class GamesService:
         ``views=False``, only list the Games: a one-shot command prepares those it reads)."""
         await self.loads.add_bundled()
         if views:
+            self.library.warm_views = True  # a long-running front-end: no first question pays
             await self.library.refresh_all()
         else:
             await self.library.list_games()

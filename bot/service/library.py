@@ -45,6 +45,11 @@ class GamesView:
     def build(cls, data: GamesData) -> GamesView:
         return cls(index=GamesIndex.build(data), resolver=Resolver.build(data))
 
+    def warm(self) -> None:
+        """Build now what answers would build on first use (for a long-running bot)."""
+        self.index.warm()
+        self.resolver.warm()
+
     @property
     def games_id(self) -> str:
         return self.index.data.games.id
@@ -83,6 +88,9 @@ class Library:
         self._views: dict[str, GamesView] = {}
         self._names = GamesNames.build(())
         self._people: People | None = None
+        #: Whether each view is warmed as it is built (``GamesView.warm``): set by long-running
+        #: front-ends, so that a user's first question about a Games does not pay for it.
+        self.warm_views = False
         self.lock = asyncio.Lock()
         self.changed = asyncio.Event()
         #: Medals each rebuild gained, per Games, until the followers take them.
@@ -99,6 +107,8 @@ class Library:
             self._games.pop(games_id, None)
         else:
             new = GamesView.build(await self._store.read_games(games_id))
+            if self.warm_views:
+                new.warm()
             self._views[games_id] = new
             self._games[games_id] = new.index.data.games
             if old is not None:
