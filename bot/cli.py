@@ -356,16 +356,20 @@ async def _load(
         content = await asyncio.to_thread(read_results_path, path)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if args.yes and not args.dry_run:
+        # Nobody reads a preview first: the file is planned once, inside the load, and applied
+        # whatever was loaded before it (as it would be a moment later).
+        applied = await service.loads.load(
+            path.name, content, user_id=None, expect_last_load="any", games=args.games
+        )
+        return print_answer(applied, as_json=args.json, out=out)
     preview = service.loads.preview_load(path.name, content, args.games)
-    if args.dry_run or not args.yes:
-        print_answer(preview, as_json=args.json, out=out)
-        if args.dry_run:
-            return EXIT_OK
-        if not preview.changes_anything:
-            return EXIT_OK
-        if not _confirm("Apply these changes?", stdin, out):
-            out.write("Not applied; nothing changed.\n")
-            return EXIT_OK
+    print_answer(preview, as_json=args.json, out=out)
+    if args.dry_run or not preview.changes_anything:
+        return EXIT_OK
+    if not _confirm("Apply these changes?", stdin, out):
+        out.write("Not applied; nothing changed.\n")
+        return EXIT_OK
     applied = await service.loads.load(
         path.name, content, user_id=None, expect_last_load=preview.base_load_id, games=args.games
     )

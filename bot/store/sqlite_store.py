@@ -4,7 +4,9 @@ all-or-nothing loads that keep a before-image of what they replace, so a load ca
 One connection serves the whole process, and SQLite has one transaction per connection: every
 write transaction runs under the store's lock (``_one_writer``), so two coroutines writing at once
 (a load and a follow, two follows) take turns instead of failing with "cannot start a transaction
-within a transaction"."""
+within a transaction". Reads take the same turns (``_in_turn``): on the one connection, a read
+made while another coroutine's load is open would see its rows before they are committed (and
+keep them in a view if the load then rolled back)."""
 
 from __future__ import annotations
 
@@ -84,10 +86,23 @@ def _one_writer(
 
     @functools.wraps(method)
     async def locked(store: SqliteStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        async with store._write_lock:
+        task = asyncio.current_task()
+        if (
+            task is not None and store._lock_holder is task
+        ):  # a locked method calling another: already its turn
             return await method(store, *args, **kwargs)
+        async with store._write_lock:
+            store._lock_holder = task
+            try:
+                return await method(store, *args, **kwargs)
+            finally:
+                store._lock_holder = None
 
     return locked
+
+
+#: Reads take their turn with the writes (see the module's docstring).
+_in_turn = _one_writer
 
 
 class SqliteStore:
@@ -97,6 +112,7 @@ class SqliteStore:
         self._db = db
         self.path = path
         self._write_lock = asyncio.Lock()
+        self._lock_holder: asyncio.Task[Any] | None = None
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
@@ -157,14 +173,17 @@ class SqliteStore:
         async with self._db.execute(query, params) as cursor:
             return await cursor.fetchone()
 
+    @_in_turn
     async def games_ids(self) -> list[str]:
         """Ids of the Games held."""
         return [str(row[0]) for row in await self._all(sql.GAMES_IDS)]
 
+    @_in_turn
     async def games_rows(self) -> list[Games]:
         """The Games rows of every Games held, by id (none of their data)."""
         return [_games(row) for row in await self._all(sql.ALL_GAMES)]
 
+    @_in_turn
     async def read_games(self, games_id: str) -> GamesData:
         """Everything known about one Games, as domain models."""
         row = await self._one(sql.GAMES_ROW, games_id)
@@ -337,10 +356,12 @@ class SqliteStore:
                 sql.UPSERT_GAMES, rows.padded(before["games"], rows.GAMES_ROW_DEFAULTS)
             )
 
+    @_in_turn
     async def history(self, games_id: str, limit: int = 25) -> list[LoadRecord]:
         """The Games' loads, newest first."""
         return [_load_record(row) for row in await self._all(sql.LOAD_HISTORY, games_id, limit)]
 
+    @_in_turn
     async def last_undoable(self, games_id: str) -> LoadRecord | None:
         """The load ``undo_last`` would revert now (None: nothing left to undo)."""
         row = await self._one(sql.LAST_UNDOABLE_RECORD, games_id)
@@ -379,10 +400,12 @@ class SqliteStore:
             > 0
         )
 
+    @_in_turn
     async def follows_in_guild(self, guild_id: int) -> list[Follow]:
         """The follows of one guild."""
         return [_follow(row) for row in await self._all(sql.FOLLOWS_IN_GUILD, guild_id)]
 
+    @_in_turn
     async def follows_of_games(self, games_id: str) -> list[Follow]:
         """Every follow of one Games."""
         return [_follow(row) for row in await self._all(sql.FOLLOWS_OF_GAMES, games_id)]
@@ -414,6 +437,7 @@ class SqliteStore:
             raise
         return claimed
 
+    @_in_turn
     async def last_load_id(self, games_id: str) -> int | None:
         """The id of the Games' most recent load (or undo)."""
         row = await self._one(sql.LAST_LOAD, games_id)
@@ -421,6 +445,7 @@ class SqliteStore:
 
     # --- server settings -----------------------------------------------------------------------
 
+    @_in_turn
     async def guild_settings(self, guild_id: int) -> dict[str, str]:
         """A server's own settings (e.g. ``games``: its default Games)."""
         return {str(k): str(v) for k, v in await self._all(sql.GUILD_SETTINGS, guild_id)}

@@ -249,6 +249,51 @@ async def test_concurrent_writes_in_one_process_take_turns(
     assert await store.follows_in_guild(1) == sorted(follows, key=lambda f: f.channel_id)
 
 
+async def test_reads_during_a_load_see_only_what_is_committed(
+    service: GamesService, store: Store, backend: Backend
+) -> None:
+    """Reads made while another coroutine's load is open (a view rebuilt, a follower's check)
+    never see its rows before the commit: here the load fails at its last insert and rolls back,
+    and every read made meanwhile saw the data as it was (SQLite: reads take their turn with
+    the writes on the one connection)."""
+    before = await store.read_games("harbin-2025")
+    # The Games renamed and every event again with its results, then one result of a NOC these
+    # Games do not have: the load fails at its last insert, after it has written the rest.
+    by_event: dict[str, list[Result]] = {}
+    for result in before.results:
+        by_event.setdefault(result.event_id, []).append(result)
+    last = before.events[-1]
+    stray = Result(event_id=last.id, rank=99, noc="NOR", athletes=())
+    bad = LoadPlan(
+        games=before.games.model_copy(update={"name": "Renamed by a load that fails"}),
+        events=tuple(
+            EventResults(
+                event=e, results=(*by_event.get(e.id, []), *([stray] if e is last else []))
+            )
+            for e in before.events
+        ),
+    )
+    seen: list[GamesData] = []
+    done = asyncio.Event()
+
+    async def read_meanwhile() -> None:
+        while not done.is_set():
+            seen.append(await store.read_games("harbin-2025"))
+            await asyncio.sleep(0)
+
+    async def load() -> None:
+        try:
+            await store.apply(bad, source="bad.csv", sha256="x", user_id=None, kind="load")
+        finally:
+            done.set()
+
+    reader = asyncio.create_task(read_meanwhile())
+    with pytest.raises(backend.integrity_error):
+        await load()
+    await reader
+    assert seen and all(data == before for data in seen)
+
+
 async def test_two_loads_from_one_preview_cannot_both_apply(
     service: GamesService, store: Store, store_location: str | Path
 ) -> None:
