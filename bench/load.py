@@ -9,7 +9,7 @@ Files (written to a temporary folder, each within the documented limits of 5 MB 
   events as a file may hold (2,000) of 25 places, each place an athlete of its own (50,000
   distinct new athletes, the limit);
 - ``teams.json``: the worst shape for athlete references: 2,000 events of 25 team places, as many
-  athletes a place (6) as 5 MB holds, from a pool of 50,000 (300,000 references);
+  athletes a place (6) as 5 MB holds, from a pool of 48,000 (300,000 references);
 - ``reload``: ``podiums.json`` loaded a second time onto itself (every name is an existing
   athlete; nothing changes).
 
@@ -62,6 +62,7 @@ MEDALS = {1: "gold", 2: "silver", 3: "bronze"}
 ROWS = 50_000
 PODIUM_EVENTS, PODIUM_PLACES, PODIUM_ATHLETES = 2_000, 25, 25_000
 TEAM_SIZE = 6
+TEAM_POOL = 48_000
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -145,19 +146,23 @@ def all_new_file() -> dict[str, Any]:
 
 
 def teams_file() -> dict[str, Any]:
-    """2,000 events of 25 team places of ``TEAM_SIZE`` athletes (one NOC a team) from a pool of
-    50,000 short names: about as many athlete references as fit in 5 MB."""
-    pool = [f"A{number:05d}" for number in range(ROWS)]
+    """2,000 events of 25 team places of ``TEAM_SIZE`` athletes (a team of one NOC) from a pool
+    of 48,000 short names (athlete ``i`` of NOC ``i % 12``): about as many athlete references as
+    fit in 5 MB."""
+    pool = [f"A{number:05d}" for number in range(TEAM_POOL)]
     events = []
     for number in range(PODIUM_EVENTS):
         results = []
         for place in range(1, PODIUM_PLACES + 1):
-            noc = NOCS[(number + place) % len(NOCS)]
-            start = ((number * PODIUM_PLACES + place) * TEAM_SIZE) % ROWS
-            row: dict[str, Any] = {"rank": place, "noc": noc}
+            team = number * PODIUM_PLACES + place - 1
+            noc, per_noc = team % len(NOCS), TEAM_POOL // len(NOCS)
+            row: dict[str, Any] = {"rank": place, "noc": NOCS[noc]}
             if place in MEDALS:
                 row["medal"] = MEDALS[place]
-            row["athletes"] = [pool[(start + k) % ROWS] for k in range(TEAM_SIZE)]
+            row["athletes"] = [
+                pool[noc + len(NOCS) * ((team // len(NOCS) * TEAM_SIZE + k) % per_noc)]
+                for k in range(TEAM_SIZE)
+            ]
             results.append(row)
         events.append(
             {"sport": "Team", "event": f"Men's T{number:05d}", "gender": "men", "results": results}
@@ -319,7 +324,16 @@ def child_main(argv: list[str]) -> None:
     if kind == "baseline":
         figures = baseline_child(path, workdir)
     else:
-        figures = asyncio.run(load_child(path, workdir / "store.db", 2 if kind == "reload" else 1))
+        try:
+            figures = asyncio.run(
+                load_child(path, workdir / "store.db", 2 if kind == "reload" else 1)
+            )
+        except Exception:  # a refused file: say why and end (the store's thread would linger)
+            import traceback
+
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(1)
     print(json.dumps(figures))
 
 
