@@ -84,10 +84,11 @@ def test_any_file_loads_or_is_refused_and_a_refusal_changes_nothing(
         tracemalloc.stop()
     assert elapsed < SECONDS_A_FILE, f"{elapsed:.1f} s for {len(content):,} bytes"
     assert peak < PEAK_BYTES_A_FILE, f"{peak:,} bytes at the peak for {len(content):,} bytes"
-    if applied is not None:
+    if applied is not None and applied.applied_load_id is not None:
         loaded.runner.run(loaded.service.loads.undo(user_id=None))
         assert _data_rows(loaded.dump()) == _data_rows(before)
-    else:
+    else:  # refused, or a file that changes nothing: no history entry, nothing written
+        assert applied is None or applied.no_change
         assert loaded.dump() == before
 
 
