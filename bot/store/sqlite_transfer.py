@@ -34,6 +34,7 @@ from bot.store.contents import (
     SettingEntry,
     StoreContents,
 )
+from bot.store.sqlite_rows import games_params
 from bot.store.sqlite_store import (
     ATHLETE_ROW_DEFAULTS,
     GAMES_ROW_DEFAULTS,
@@ -44,6 +45,7 @@ from bot.store.sqlite_store import (
     _padded,
     _result,
 )
+from bot.store.sqlite_store import _games as _stored_games
 
 Row = Sequence[Any]
 LOADS = """
@@ -95,19 +97,8 @@ def _text(values: Sequence[str]) -> str:
 
 
 def _games(stored: Row) -> Games:
-    row: Row = _padded(stored, GAMES_ROW_DEFAULTS)
-    return Games(
-        id=row[0],
-        name=row[1],
-        official_name=row[2],
-        city=row[3],
-        country=row[4],
-        start=_date(row[5]),
-        end=_date(row[6]),
-        sources=tuple(json.loads(row[7])),
-        aliases=tuple(json.loads(row[8])),
-        as_of=_date(row[9]),
-    )
+    """A Games row as the store reads it, from a database of any schema version."""
+    return _stored_games(_padded(stored, GAMES_ROW_DEFAULTS))
 
 
 def _games_data(db: sqlite3.Connection, games_id: str) -> GamesData:
@@ -205,21 +196,6 @@ def read_contents(path: Path) -> StoreContents:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _games_row(games: Games) -> list[object]:
-    return [
-        games.id,
-        games.name,
-        games.official_name,
-        games.city,
-        games.country,
-        _iso(games.start),
-        _iso(games.end),
-        json.dumps(list(games.sources)),
-        _text(games.aliases),
-        _iso(games.as_of),
-    ]
-
-
 def _nation_row(nation: Nation) -> list[object]:
     return [
         nation.code,
@@ -277,7 +253,7 @@ def _stored_image(image: BeforeImage | None) -> str:
         return "{}"
     return json.dumps(
         {
-            "games": _games_row(image.games) if image.games else None,
+            "games": games_params(image.games) if image.games else None,
             "nations": {k: _nation_row(v) if v else None for k, v in image.nations.items()},
             "athletes": {k: _athlete_row(v) if v else None for k, v in image.athletes.items()},
             "events": {
@@ -292,7 +268,7 @@ def _stored_image(image: BeforeImage | None) -> str:
 
 def _write_games(db: sqlite3.Connection, data: GamesData) -> None:
     games_id = data.games.id
-    db.execute(sql.UPSERT_GAMES, _games_row(data.games))
+    db.execute(sql.UPSERT_GAMES, games_params(data.games))
     db.executemany(sql.UPSERT_NATION, [(games_id, *_nation_row(n)) for n in data.nations])
     db.executemany(sql.UPSERT_ATHLETE, [(games_id, *_athlete_row(a)) for a in data.athletes])
     db.executemany(sql.UPSERT_EVENT, [(games_id, *_event_row(e)) for e in data.events])
