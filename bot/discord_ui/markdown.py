@@ -32,6 +32,9 @@ _LINE_START = re.compile(r"^(\s*)([#+-])")
 _ORDERED = re.compile(r"^(\s*\d+)\.")
 #: The ``:`` of a link's scheme (``https://``): escaped, no bare link is made.
 _SCHEME = re.compile(r"(?<=[A-Za-z0-9]):(?=//)")
+#: Anything ``escape_markdown`` would change: a character above, ``@`` (mentions), ``://``, or a
+#: line start above. Where it finds nothing, the line is already inert.
+_RISKY = re.compile(r"[\\*_~|`\[\]<>@]|://|^\s*(?:[#+-]|\d+\.)")
 
 
 #: How many distinct texts ``plain`` and ``inert`` remember: answers show the same names, sports
@@ -49,7 +52,14 @@ def plain(text: str) -> str:
 def inert(text: str) -> str:
     """Text that shows literally where Discord renders Markdown: one line, no control
     characters, every Markdown character escaped, no mention."""
-    escaped = _ANYWHERE.sub(r"\\\g<0>", plain(text))
+    line = plain(text)
+    # Most names hold nothing to escape: one search tells, instead of five substitutions.
+    return escape_markdown(line) if _RISKY.search(line) else line
+
+
+def escape_markdown(line: str) -> str:
+    """``line`` (already plain) with every Markdown character escaped and no mention."""
+    escaped = _ANYWHERE.sub(r"\\\g<0>", line)
     escaped = _SCHEME.sub(r"\\:", escaped)
     escaped = _LINE_START.sub(r"\1\\\2", escaped, count=1)
     escaped = _ORDERED.sub(r"\1\\.", escaped, count=1)

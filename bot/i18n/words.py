@@ -82,7 +82,7 @@ class Words:
     def day(self, date: dt.date) -> str:
         """A day without its year: ``08 Feb`` (English, as before), ``2월 8일``, ``2月8日``."""
         if self.english:
-            return date.strftime("%d %b")
+            return _english_day(date)
         return _skeleton("MMMd", date, self.babel)
 
     def date(self, date: dt.date) -> str:
@@ -142,6 +142,11 @@ class Words:
         if not native:
             return name
         return f"{name} ({native})" if self.english else f"{native} ({name})"
+
+
+@lru_cache(maxsize=1024)
+def _english_day(date: dt.date) -> str:
+    return date.strftime("%d %b")
 
 
 @lru_cache(maxsize=1024)

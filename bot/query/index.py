@@ -7,13 +7,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from bot.answers.models import AthleteRef
+from bot.answers.models import AthleteRef, MedalLine
 from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
 from bot.domain.names import slug
 
 
-def count_medals(noc: str, results: Iterable[Result]) -> MedalCount:
+class Medalled(Protocol):
+    """A result or an answer's medal line: what a count reads."""
+
+    @property
+    def medal(self) -> Medal | None: ...
+
+
+def count_medals(noc: str, results: Iterable[Medalled]) -> MedalCount:
     """Gold, silver and bronze among ``results`` (a team medal counts once)."""
     gold = silver = bronze = 0
     for result in results:
@@ -76,6 +84,10 @@ class GamesIndex:
     )
     #: Each athlete as answers name them, made once (answers share them: they are immutable).
     _refs: dict[str, AthleteRef] = field(default_factory=dict, compare=False, repr=False)
+    #: Each NOC's medals as answers list them, made once each (``medal_lines``).
+    _medal_lines: dict[str, tuple[MedalLine, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, data: GamesData) -> GamesIndex:
@@ -169,10 +181,42 @@ class GamesIndex:
         return ranks.get(noc)
 
     def warm(self) -> None:
-        """Count and rank the medals of every sport now (what answers compute on first use)."""
+        """Count and rank the medals of every sport, and list every NOC's medals, now (what
+        answers compute on first use)."""
         for sport in (None, *sorted({e.sport for e in self.data.events})):
             for count in self.ranked_counts(sport):
                 self.rank_of(count.noc, sport)
+        for noc in self.results_by_noc:
+            self.medal_lines(noc)
+
+    def result_order(self, result: Result) -> tuple[str, int, str]:
+        """Where a result stands in a NOC's or an athlete's list: by date, then medal colour
+        (no medal last), then event name."""
+        event = self.events[result.event_id]
+        medal_order = result.medal.order if result.medal else 3
+        return (event.date.isoformat() if event.date else "", medal_order, event.name)
+
+    def medal_lines(self, noc: str) -> tuple[MedalLine, ...]:
+        """The NOC's medals as answers list them (``result_order``), made once."""
+        lines = self._medal_lines.get(noc)
+        if lines is None:
+            results = sorted(self.medal_results(noc), key=self.result_order)
+            lines = self._medal_lines[noc] = tuple(map(self.medal_line, results))
+        return lines
+
+    def medal_line(self, result: Result) -> MedalLine:
+        """One medal-winning result as a line of an answer."""
+        event = self.events[result.event_id]
+        return MedalLine(
+            event_id=event.id,
+            event=event.name,
+            sport=event.sport,
+            date=event.date,
+            medal=result.medal or Medal.BRONZE,
+            noc=result.noc,
+            athletes=tuple(map(self.athlete_ref, result.athletes)),
+            mark=result.mark,
+        )
 
     def athlete_ref(self, athlete_id: str) -> AthleteRef:
         """An athlete as answers name them (an id not in the data stands for its own name)."""

@@ -22,7 +22,7 @@ from bot.answers.models import (
     TableRow,
 )
 from bot.answers.provenance import BUNDLED
-from bot.domain.models import Medal, MedalCount, MedalKey, Result
+from bot.domain.models import MedalCount, MedalKey, Result
 from bot.query.index import GamesIndex, count_medals, rank_counts
 
 
@@ -57,12 +57,6 @@ def _refs(index: GamesIndex, ids: tuple[str, ...]) -> tuple[AthleteRef, ...]:
     return tuple(map(index.athlete_ref, ids))
 
 
-def _medal_sort_key(index: GamesIndex, result: Result) -> tuple[str, int, str]:
-    event = index.events[result.event_id]
-    medal_order = result.medal.order if result.medal else 3
-    return (event.date.isoformat() if event.date else "", medal_order, event.name)
-
-
 def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | None:
     """The NOC's rank in the (overall or sport) medal table; None without medals."""
     return index.rank_of(noc, sport)
@@ -71,29 +65,16 @@ def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | 
 def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> NationSummary:
     """A nation's rank, tally, breakdown by sport and every medal (optionally for one sport)."""
     nation = index.nations[noc]
-    medal_results = sorted(index.medal_results(noc, sport), key=lambda r: _medal_sort_key(index, r))
-    per_sport: dict[str, list[Result]] = defaultdict(list)
-    for result in medal_results:
-        per_sport[index.events[result.event_id].sport].append(result)
+    medals = tuple(m for m in index.medal_lines(noc) if sport is None or m.sport == sport)
+    per_sport: dict[str, list[MedalLine]] = defaultdict(list)
+    for line in medals:
+        per_sport[line.sport].append(line)
     by_sport = sorted(
         (
-            SportTally(sport=name, count=count_medals(noc, results))
-            for name, results in per_sport.items()
+            SportTally(sport=name, count=count_medals(noc, lines))
+            for name, lines in per_sport.items()
         ),
         key=lambda t: (tuple(-k for k in t.count.key), t.sport),
-    )
-    medals = tuple(
-        MedalLine(
-            event_id=r.event_id,
-            event=index.events[r.event_id].name,
-            sport=index.events[r.event_id].sport,
-            date=index.events[r.event_id].date,
-            medal=r.medal or Medal.BRONZE,
-            noc=noc,
-            athletes=_refs(index, r.athletes),
-            mark=r.mark,
-        )
-        for r in medal_results
     )
     ranked = index.ranked_counts(sport)
     return NationSummary(
@@ -101,7 +82,7 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
         nation=nation,
         sport=sport,
         rank=nation_rank(index, noc, sport),
-        count=count_medals(noc, medal_results),
+        count=count_medals(noc, medals),
         by_sport=tuple(by_sport),
         medals=medals,
         nations_ranked=len(ranked),
@@ -134,9 +115,7 @@ def medal_line(index: GamesIndex, key: MedalKey) -> MedalLine:
 def athlete_summary(index: GamesIndex, athlete_id: str) -> AthleteSummary:
     """An athlete's NOC, sports, every event entered with rank, medal, mark and note."""
     athlete = index.athletes[athlete_id]
-    results = sorted(
-        index.results_by_athlete.get(athlete_id, ()), key=lambda r: _medal_sort_key(index, r)
-    )
+    results = sorted(index.results_by_athlete.get(athlete_id, ()), key=index.result_order)
     entries = tuple(
         AthleteEntry(
             event_id=r.event_id,
