@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.answers.models import EventChange, LoadPreview, NewGames, Provenance, TableChange
 from bot.domain.models import GamesData, LoadPlan, Result
+from bot.domain.namesakes import namesake_sports
 from bot.ingest.apply import apply_plan
 from bot.query.index import GamesIndex, rank_counts
 
@@ -132,7 +133,12 @@ def preview(
             )
         if not item.results:
             warnings.append(f"{item.event.name} ({item.event.sport}) will have no results")
-    new_athletes = tuple(f"{a.name} ({a.noc})" for a in plan.athletes if a.id not in known_athletes)
+    sports = namesake_sports(after)  # a new namesake is named with its sport, as answers name it
+    new_athletes = tuple(
+        f"{a.name} ({a.noc}, {sports[a.id]})" if a.id in sports else f"{a.name} ({a.noc})"
+        for a in plan.athletes
+        if a.id not in known_athletes
+    )
     new_nations = tuple(f"{n.name} ({n.code})" for n in plan.nations if n.code not in known_nations)
     new_games = (
         NewGames(

@@ -139,6 +139,21 @@ async def test_two_entries_of_one_sport_are_one_athlete(service: GamesService) -
     assert ids == {"kor-park-ha-neul-curling", "kor-park-ha-neul-biathlon"}
 
 
+async def test_a_load_preview_names_a_new_namesake_with_its_sport(service: GamesService) -> None:
+    athletes = [{"name": "Kim Min-ji", "noc": "KOR", "sport": "Biathlon"}]
+    events = [
+        {
+            "sport": "Biathlon",
+            "event": "Women's sprint",
+            "gender": "women",
+            "date": "2025-02-11",
+            "results": [{"rank": 1, "medal": "gold", "noc": "KOR", "athletes": ["Kim Min-ji"]}],
+        }
+    ]
+    preview = service.loads.preview_load("third.json", harbin_file(athletes, events))
+    assert preview.new_athletes == ("Kim Min-ji (KOR, Biathlon)",)
+
+
 async def test_csv_results_name_the_namesake_of_their_sport(service: GamesService) -> None:
     sprint = (
         ",Speed skating,Women's team sprint,women,2025-02-09,1,gold,KOR,"
