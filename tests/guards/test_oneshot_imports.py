@@ -95,6 +95,23 @@ def test_a_question_about_medals_imports_neither_the_ask_parser_nor_the_file_par
     assert loaded(modules, "bot.ingest.plan") == []
 
 
+#: What a question about one nation's medals does not use, each imported where it is used: the
+#: Discord front-end's followers and server settings.
+NOT_IN_A_MEDALS_ONE_SHOT = (
+    "bot.service.followers",
+    "bot.service.server_settings",
+)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_question_about_medals_imports_only_what_it_uses(filled: Path, as_json: bool) -> None:
+    args = ("medals", "korea", *(["--json"] if as_json else []))
+    modules = modules_of(filled, *args, LC_ALL="C.UTF-8")
+    assert "bot.service.queries" in modules  # the probe really answered
+    for module in NOT_IN_A_MEDALS_ONE_SHOT:
+        assert loaded(modules, module) == [], f"gamesbot {' '.join(args)} imported {module}"
+
+
 def test_the_probe_sees_discord_where_a_command_uses_it(filled: Path) -> None:
     """``sync`` imports discord.py (here it fails to reach a port where nothing listens, after
     importing it), and ``ask`` the /ask parser: the probe does see imports."""
