@@ -7,18 +7,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import functools
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from pydantic import TypeAdapter
-
 from bot import __version__
 from bot.answers.controls import escape_controls_in_json, strip_controls
-from bot.answers.models import Answer, is_answered
+from bot.answers.models import Answer, answer_adapter, is_answered
 from bot.answers.text import render_text
 from bot.domain.errors import (
     InvalidResultsFile,
@@ -37,13 +34,6 @@ EXIT_INVALID_FILE = 3
 
 QUERY_COMMANDS = ("medals", "athlete", "event", "table", "ask")
 ADMIN_COMMANDS = ("load", "history", "undo", "export")
-
-
-@functools.cache
-def _answer_adapter() -> TypeAdapter[Answer]:
-    """The JSON encoder of every answer, built on first ``--json`` (building it costs more than
-    answering a one-shot question)."""
-    return TypeAdapter(Answer)
 
 
 class UsageError(Exception):
@@ -263,7 +253,7 @@ def print_answer(
     """Print an answer (text in ``lang``, or the model as JSON); return its exit code."""
     if as_json:
         # JSON keeps the data; what its encoder leaves raw (C1, DEL, bidi) is escaped.
-        out.write(escape_controls_in_json(_answer_adapter().dump_json(result, indent=2).decode()))
+        out.write(escape_controls_in_json(answer_adapter().dump_json(result, indent=2).decode()))
         out.write("\n")
     else:
         out.write(render_text(result, words_for(lang)) + "\n")

@@ -8,8 +8,6 @@ import datetime as dt
 from functools import singledispatch
 from unicodedata import east_asian_width
 
-from bot.answers.ask import AskAnswer
-from bot.answers.ask_text import render_ask_text
 from bot.answers.controls import strip_controls
 from bot.answers.models import (
     About,
@@ -134,7 +132,14 @@ def render_text(answer: object, w: Words = EN) -> str:
 
 @singledispatch
 def text_of(answer: object, w: Words = EN) -> str:
-    """The text of any answer model, as its renderer wrote it."""
+    """The text of any answer model, as its renderer wrote it. An /ask answer's renderer
+    (``bot.answers.ask_text``) is imported by its first answer: only /ask has its models."""
+    from bot.answers.ask import AskAnswer
+
+    if isinstance(answer, AskAnswer):
+        from bot.answers.ask_text import render_ask_text
+
+        return render_ask_text(answer, w)
     raise TypeError(f"no text renderer for {type(answer).__name__}")
 
 
@@ -629,8 +634,3 @@ def _(answer: About, w: Words = EN) -> str:
     if answer.other_games:
         lines.append(w.t("Also loaded: {games}", games=", ".join(answer.other_games)))
     return "\n".join(lines)
-
-
-@text_of.register
-def _(answer: AskAnswer, w: Words = EN) -> str:
-    return render_ask_text(answer, w)
