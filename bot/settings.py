@@ -7,8 +7,8 @@ against it by a guard test). ``DISCORD_TOKEN`` is a ``SecretStr`` so it is never
 accident.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 import json
 import os
 from pathlib import Path
@@ -139,7 +139,7 @@ class Settings(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _check_shards(self) -> Settings:
+    def _check_shards(self) -> "Settings":
         if self.shard_ids is not None:
             if self.shard_count is None:
                 raise ValueError("SHARD_IDS needs SHARD_COUNT")

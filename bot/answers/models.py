@@ -6,8 +6,8 @@ where /ask answers are made or read: ``Answer`` names ``AskAnswer`` by a forward
 ``answer_adapter`` (the JSON encoder of every answer) resolves, so that a one-shot question that
 is not an /ask never defines those models."""
 
-from __future__ import annotations
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Annotated, Literal, Union
@@ -194,6 +194,16 @@ class NoMatch(Frozen):
     phrase: Phrase | None = None
 
 
+class RankingRow(Frozen):
+    """One line of a ranking."""
+
+    rank: int
+    id: str
+    label: str
+    noc: str
+    count: MedalCount
+
+
 class Ranking(Frozen):
     """A superlative answer: who won the most (golds or medals), overall or in one sport."""
 
@@ -203,16 +213,6 @@ class Ranking(Frozen):
     measure: Literal["gold", "total"]
     sport: str | None = None
     rows: tuple[RankingRow, ...]
-
-
-class RankingRow(Frozen):
-    """One line of a ranking."""
-
-    rank: int
-    id: str
-    label: str
-    noc: str
-    count: MedalCount
 
 
 class Message(Frozen):
