@@ -6,7 +6,8 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 One-shot commands (``gamesbot medals korea``) must start fast, so what only some commands use is
 imported inside the function that uses it: discord.py and the Discord front-end only by ``run``
 and ``sync``, the watcher of other processes' loads only by ``run``, the console only by
-``console``, backups only by ``backup`` and ``restore`` (``tests/guards/test_oneshot_imports.py`` checks it;
+``console``, backups only by ``backup`` and ``restore``, the status file only by ``run`` and
+``health`` (``tests/guards/test_oneshot_imports.py`` checks it;
 ``bench/oneshot.py`` times it). A one-shot question reads only the Games it is about
 (``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage.
 """
@@ -35,7 +36,6 @@ from pydantic import ValidationError
 from bot import cli
 from bot.answers.controls import strip_controls
 from bot.domain.errors import ConfigError, GamesbotError, StoreError, UnreachableError
-from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
 from bot.runtime import collection_paused
@@ -137,6 +137,7 @@ async def _serve(settings: Settings) -> int:
     from bot.discord_ui.client import run_bot
     from bot.discord_ui.frontend import DiscordFrontEnd
     from bot.discord_ui.status import heartbeat_loop
+    from bot.health import write_status
     from bot.runtime import collect_in_background, settle_memory
     from bot.service.changes import follow_store_changes
 
@@ -213,6 +214,8 @@ async def _sync(settings: Settings, guild: int | None) -> int:
 
 
 def _health(settings: Settings) -> int:
+    from bot.health import judge_bot, read_status
+
     url = settings.database_url
     if url is not None:
         from bot.store.postgres_maintenance import check_postgres

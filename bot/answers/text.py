@@ -31,7 +31,6 @@ from bot.answers.models import (
 from bot.answers.phrase import Phrase
 from bot.answers.provenance import Provenance, freshness
 from bot.answers.provenance import footer as footer
-from bot.answers.sites import citations
 from bot.domain.models import Athlete, Medal, MedalCount, Nation, PersonLink
 from bot.domain.resolution import Candidate, EntityKind
 from bot.i18n import ENGLISH, Words, words_for
@@ -115,7 +114,9 @@ def medal_outcome(medal: Medal | None, w: Words = EN) -> str:
 
 def source_lines(sources: tuple[str, ...], w: Words = EN) -> list[str]:
     """An event's sources: "Sources:", then a line per site shown ("  Xinhua: https://…"), then
-    how many are not shown (``bot.answers.sites``)."""
+    how many are not shown (``bot.answers.sites``, imported by the first: only events show them)."""
+    from bot.answers.sites import citations
+
     picked, rest = citations(sources)
     lines = [w.t("Sources:")]
     lines.extend(f"  {c.name}: {c.url}" if c.url else f"  {c.name}" for c in picked)
