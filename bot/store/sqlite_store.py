@@ -16,7 +16,7 @@ import functools
 import json
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import aiosqlite
 
@@ -45,22 +45,12 @@ from bot.domain.models import (
 )
 from bot.domain.ports import StoreChange
 from bot.store import sql
-from bot.store import sqlite_rows as rows
 from bot.store.schema import MIGRATIONS, SCHEMA_VERSION
-from bot.store.sqlite_rows import (  # what sqlite_transfer reads from here
-    ATHLETE_ROW_DEFAULTS,
-    GAMES_ROW_DEFAULTS,
-    NATION_ROW_DEFAULTS,
-)
-from bot.store.sqlite_rows import padded as _padded
 
-__all__ = [
-    "ATHLETE_ROW_DEFAULTS",
-    "GAMES_ROW_DEFAULTS",
-    "NATION_ROW_DEFAULTS",
-    "SqliteStore",
-    "_padded",
-]
+if TYPE_CHECKING:
+    from bot.store import sqlite_rows as rows
+
+__all__ = ["SqliteStore"]
 
 Row = Sequence[Any]
 _P = ParamSpec("_P")
@@ -234,6 +224,8 @@ class SqliteStore:
 
         With ``expect_last_load``, refuse (``StalePreviewError``) unless that is still the Games'
         most recent load, checked inside the transaction so two loads never interleave."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         games_id = plan.games.id
         writes = rows.plan_rows(plan)  # encoded before the write lock is taken
         counts = json.dumps(
@@ -265,6 +257,8 @@ class SqliteStore:
 
     async def _before_image(self, plan: LoadPlan) -> dict[str, Any]:
         """What ``plan`` replaces, read in its transaction: one query a table for the whole load."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         games_id = plan.games.id
         return rows.before_image(
             await self._one(sql.GAMES_ROW, games_id),
@@ -285,6 +279,8 @@ class SqliteStore:
 
     async def _write(self, writes: rows.PlanRows) -> None:
         """Write a load's rows: one statement a table, the events' old results replaced."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         db = self._db
         games_id = writes.games[0]
         await db.execute(sql.UPSERT_GAMES, writes.games)
@@ -339,6 +335,8 @@ class SqliteStore:
 
     async def _restore(self, games_id: str, before: dict[str, Any]) -> None:
         """Put back what a load replaced (its before-image): one statement a table."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         db = self._db
         writes = rows.restore_rows(games_id, before)
         if writes.event_ids:

@@ -96,13 +96,21 @@ def test_a_question_about_medals_imports_neither_the_ask_parser_nor_the_file_par
 
 
 #: What a question about one nation's medals does not use, each imported where it is used: the
-#: Discord front-end's followers and server settings, and the /ask answer models and their text
-#: renderer (``--json`` imports the models: its encoder covers every answer).
+#: Discord front-end's followers and server settings, the /ask answer models and their text
+#: renderer (``--json`` imports the models: its encoder covers every answer), the status file
+#: (``run`` and ``health``), the sites of sources (events show them), the encoding of the
+#: store's writes, and what other languages than English look up.
 NOT_IN_A_MEDALS_ONE_SHOT = (
     "bot.service.followers",
     "bot.service.server_settings",
     "bot.answers.ask",
     "bot.answers.ask_text",
+    "bot.health",
+    "bot.answers.sites",
+    "bot.store.sqlite_rows",
+    "bot.i18n.catalogue",
+    "bot.i18n.event_names",
+    "bot.i18n.native_names",
 )
 ASK_ANSWERS = ("bot.answers.ask",)
 
