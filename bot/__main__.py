@@ -9,7 +9,8 @@ and ``sync``, the watcher of other processes' loads only by ``run``, the console
 ``console``, backups only by ``backup`` and ``restore``, the status file only by ``run`` and
 ``health`` (``tests/guards/test_oneshot_imports.py`` checks it;
 ``bench/oneshot.py`` times it). A one-shot question reads only the Games it is about
-(``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage.
+(``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage, not even
+as the process shuts down (``bot.runtime.freeze_at_exit``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from bot.answers.controls import strip_controls
 from bot.domain.errors import ConfigError, GamesbotError, StoreError, UnreachableError
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
-from bot.runtime import collection_paused
+from bot.runtime import collection_paused, freeze_at_exit
 from bot.service import GamesService
 from bot.settings import Settings
 from bot.store.factory import Store, open_store
@@ -291,6 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging("WARNING" if quiet else settings.log_level, settings.log_format)
     if command in LONG_RUNNING:
         return _dispatch(command, settings, args)
+    freeze_at_exit()  # the process ends after the command: see bot.runtime
     with collection_paused():
         return _dispatch(command, settings, args)
 
