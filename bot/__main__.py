@@ -280,7 +280,8 @@ def _restore(settings: Settings, path: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``gamesbot`` entry point; returns the exit code."""
-    parser = cli.build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = cli.build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except cli.UsageError as exc:
