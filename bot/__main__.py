@@ -6,9 +6,11 @@ Nothing else lives here: the grammar and printing of commands are in ``bot.cli``
 One-shot commands (``gamesbot medals korea``) must start fast, so what only some commands use is
 imported inside the function that uses it: discord.py and the Discord front-end only by ``run``
 and ``sync``, the watcher of other processes' loads only by ``run``, the console only by
-``console``, backups only by ``backup`` and ``restore`` (``tests/guards/test_oneshot_imports.py`` checks it;
+``console``, backups only by ``backup`` and ``restore``, the status file only by ``run`` and
+``health`` (``tests/guards/test_oneshot_imports.py`` checks it;
 ``bench/oneshot.py`` times it). A one-shot question reads only the Games it is about
-(``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage.
+(``GamesService.start(views=False)``, then ``cli.prepare``), and collects no garbage, not even
+as the process shuts down (``bot.runtime.freeze_at_exit``).
 """
 
 from __future__ import annotations
@@ -35,10 +37,9 @@ from pydantic import ValidationError
 from bot import cli
 from bot.answers.controls import strip_controls
 from bot.domain.errors import ConfigError, GamesbotError, StoreError, UnreachableError
-from bot.health import judge_bot, read_status, write_status
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
-from bot.runtime import collection_paused
+from bot.runtime import collection_paused, freeze_at_exit
 from bot.service import GamesService
 from bot.settings import Settings
 from bot.store.factory import Store, open_store
@@ -137,6 +138,7 @@ async def _serve(settings: Settings) -> int:
     from bot.discord_ui.client import run_bot
     from bot.discord_ui.frontend import DiscordFrontEnd
     from bot.discord_ui.status import heartbeat_loop
+    from bot.health import write_status
     from bot.runtime import collect_in_background, settle_memory
     from bot.service.changes import follow_store_changes
 
@@ -213,6 +215,8 @@ async def _sync(settings: Settings, guild: int | None) -> int:
 
 
 def _health(settings: Settings) -> int:
+    from bot.health import judge_bot, read_status
+
     url = settings.database_url
     if url is not None:
         from bot.store.postgres_maintenance import check_postgres
@@ -276,7 +280,8 @@ def _restore(settings: Settings, path: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``gamesbot`` entry point; returns the exit code."""
-    parser = cli.build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = cli.build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except cli.UsageError as exc:
@@ -288,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging("WARNING" if quiet else settings.log_level, settings.log_format)
     if command in LONG_RUNNING:
         return _dispatch(command, settings, args)
+    freeze_at_exit()  # the process ends after the command: see bot.runtime
     with collection_paused():
         return _dispatch(command, settings, args)
 

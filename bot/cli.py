@@ -7,18 +7,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import functools
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from pydantic import TypeAdapter
-
 from bot import __version__
 from bot.answers.controls import escape_controls_in_json, strip_controls
-from bot.answers.models import Answer, is_answered
+from bot.answers.models import Answer, answer_adapter, is_answered
 from bot.answers.text import render_text
 from bot.domain.errors import (
     InvalidResultsFile,
@@ -37,13 +34,6 @@ EXIT_INVALID_FILE = 3
 
 QUERY_COMMANDS = ("medals", "athlete", "event", "table", "ask")
 ADMIN_COMMANDS = ("load", "history", "undo", "export")
-
-
-@functools.cache
-def _answer_adapter() -> TypeAdapter[Answer]:
-    """The JSON encoder of every answer, built on first ``--json`` (building it costs more than
-    answering a one-shot question)."""
-    return TypeAdapter(Answer)
 
 
 class UsageError(Exception):
@@ -86,7 +76,9 @@ def chosen_lang(args: argparse.Namespace, environ: Mapping[str, str] = os.enviro
     return ENGLISH
 
 
-def _query_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+def _query_parsers(sub: argparse._SubParsersAction[_Parser], only: str | None = None) -> None:
+    """The query commands' parsers (``only``: that one alone)."""
+
     def common(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="print the answer model as JSON")
         parser.add_argument(
@@ -94,34 +86,51 @@ def _query_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         )
         add_lang(parser)
 
-    medals = sub.add_parser("medals", help="a nation's medals: rank, tally, by sport, every medal")
-    medals.add_argument("nation", nargs="+", help="nation name, code or alias (a sport may follow)")
-    medals.add_argument("--sport", help="only this sport")
-    common(medals)
+    def wanted(name: str) -> bool:
+        return only is None or name == only
 
-    athlete = sub.add_parser("athlete", help="an athlete's events, ranks, marks, notes and medals")
-    athlete.add_argument("name", nargs="+", help="athlete name, any order or spelling")
-    common(athlete)
+    if wanted("medals"):
+        medals = sub.add_parser(
+            "medals", help="a nation's medals: rank, tally, by sport, every medal"
+        )
+        medals.add_argument(
+            "nation", nargs="+", help="nation name, code or alias (a sport may follow)"
+        )
+        medals.add_argument("--sport", help="only this sport")
+        common(medals)
 
-    event = sub.add_parser("event", help="an event's podium and every known place")
-    event.add_argument("name", nargs="+", help='event name, e.g. "women\'s 3000m relay"')
-    event.add_argument("--sport", help="the sport, when a name exists in two sports")
-    common(event)
+    if wanted("athlete"):
+        athlete = sub.add_parser(
+            "athlete", help="an athlete's events, ranks, marks, notes and medals"
+        )
+        athlete.add_argument("name", nargs="+", help="athlete name, any order or spelling")
+        common(athlete)
 
-    table = sub.add_parser("table", help="the medal table")
-    table.add_argument("--sport", help="only this sport")
-    table.add_argument("--top", type=int, metavar="N", help="only the top N ranks")
-    table.add_argument(
-        "--all", action="store_true", help="add the participating NOCs without medals"
-    )
-    table.add_argument(
-        "--sort", choices=("gold", "total"), default="gold", help="rank by gold (default) or total"
-    )
-    common(table)
+    if wanted("event"):
+        event = sub.add_parser("event", help="an event's podium and every known place")
+        event.add_argument("name", nargs="+", help='event name, e.g. "women\'s 3000m relay"')
+        event.add_argument("--sport", help="the sport, when a name exists in two sports")
+        common(event)
 
-    ask = sub.add_parser("ask", help="a free-form question")
-    ask.add_argument("question", nargs="+")
-    common(ask)
+    if wanted("table"):
+        table = sub.add_parser("table", help="the medal table")
+        table.add_argument("--sport", help="only this sport")
+        table.add_argument("--top", type=int, metavar="N", help="only the top N ranks")
+        table.add_argument(
+            "--all", action="store_true", help="add the participating NOCs without medals"
+        )
+        table.add_argument(
+            "--sort",
+            choices=("gold", "total"),
+            default="gold",
+            help="rank by gold (default) or total",
+        )
+        common(table)
+
+    if wanted("ask"):
+        ask = sub.add_parser("ask", help="a free-form question")
+        ask.add_argument("question", nargs="+")
+        common(ask)
 
 
 def _store_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -141,8 +150,10 @@ def _store_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
 
 
-def build_parser() -> _Parser:
-    """The full ``gamesbot`` parser."""
+def build_parser(command: str | None = None) -> _Parser:
+    """The full ``gamesbot`` parser. With ``command``, a query command that the command line
+    starts with, the parser of that command alone, which parses such a line (and says its help
+    and errors) as the full one does: building the seventeen others cost a one-shot 2 ms."""
     parser = _Parser(
         prog="gamesbot",
         description="Answers questions about a multi-sport Games. Without a command: runs the Discord "
@@ -150,6 +161,9 @@ def build_parser() -> _Parser:
     )
     parser.add_argument("--version", action="version", version=f"gamesbot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    if command in QUERY_COMMANDS:
+        _query_parsers(sub, only=command)
+        return parser
     _query_parsers(sub)
     load = sub.add_parser("load", help="load a results file (CSV or JSON): preview, confirm, apply")
     load.add_argument("file", help="results file (see docs/results-format.md)")
@@ -263,7 +277,7 @@ def print_answer(
     """Print an answer (text in ``lang``, or the model as JSON); return its exit code."""
     if as_json:
         # JSON keeps the data; what its encoder leaves raw (C1, DEL, bidi) is escaped.
-        out.write(escape_controls_in_json(_answer_adapter().dump_json(result, indent=2).decode()))
+        out.write(escape_controls_in_json(answer_adapter().dump_json(result, indent=2).decode()))
         out.write("\n")
     else:
         out.write(render_text(result, words_for(lang)) + "\n")

@@ -1,14 +1,19 @@
 """Answer models: what a command answers, as data. Front-ends render them; tests assert on them.
-``Answer`` is the union of them all (``AskAnswer`` lives in ``bot.answers.ask``)."""
+``Answer`` is the union of them all (``AskAnswer`` lives in ``bot.answers.ask``).
 
-from __future__ import annotations
+``bot.answers.ask`` (the /ask query language and its facts, a dozen models) is imported only
+where /ask answers are made or read: ``Answer`` names ``AskAnswer`` by a forward reference, which
+``answer_adapter`` (the JSON encoder of every answer) resolves, so that a one-shot question that
+is not an /ask never defines those models."""
 
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 import datetime as dt
-from typing import Annotated, Literal
+import functools
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
-from bot.answers.ask import AskAnswer
 from bot.answers.phrase import Phrase
 from bot.answers.provenance import Provenance as Provenance
 from bot.domain.models import (
@@ -23,6 +28,9 @@ from bot.domain.models import (
     PersonLink,
 )
 from bot.domain.resolution import Candidate, EntityKind
+
+if TYPE_CHECKING:
+    from bot.answers.ask import AskAnswer
 
 
 class AthleteRef(Frozen):
@@ -186,6 +194,16 @@ class NoMatch(Frozen):
     phrase: Phrase | None = None
 
 
+class RankingRow(Frozen):
+    """One line of a ranking."""
+
+    rank: int
+    id: str
+    label: str
+    noc: str
+    count: MedalCount
+
+
 class Ranking(Frozen):
     """A superlative answer: who won the most (golds or medals), overall or in one sport."""
 
@@ -195,16 +213,6 @@ class Ranking(Frozen):
     measure: Literal["gold", "total"]
     sport: str | None = None
     rows: tuple[RankingRow, ...]
-
-
-class RankingRow(Frozen):
-    """One line of a ranking."""
-
-    rank: int
-    id: str
-    label: str
-    noc: str
-    count: MedalCount
 
 
 class Message(Frozen):
@@ -342,24 +350,37 @@ class UndoResult(Frozen):
     message: str = ""
 
 
+#: Every answer. ``Union`` because ``AskAnswer`` is a forward reference here (see the module).
 Answer = Annotated[
-    NationSummary
-    | NationAcrossGames
-    | AthleteSummary
-    | PersonSummary
-    | EventResult
-    | MedalTable
-    | Disambiguation
-    | NoMatch
-    | Ranking
-    | Message
-    | LoadPreview
-    | LoadHistory
-    | UndoResult
-    | About
-    | AskAnswer,
+    Union[
+        NationSummary,
+        NationAcrossGames,
+        AthleteSummary,
+        PersonSummary,
+        EventResult,
+        MedalTable,
+        Disambiguation,
+        NoMatch,
+        Ranking,
+        Message,
+        LoadPreview,
+        LoadHistory,
+        UndoResult,
+        About,
+        "AskAnswer",
+    ],
     Field(discriminator="type"),
 ]
+
+
+@functools.cache
+def answer_adapter() -> TypeAdapter[Answer]:
+    """The JSON encoder of every answer (``--json``), built on first use: building it costs more
+    than answering a one-shot question, and defines the /ask models ``Answer`` refers to."""
+    # A TypeAdapter resolves forward references in the namespace of the frame that makes it.
+    from bot.answers.ask import AskAnswer  # noqa: F401
+
+    return TypeAdapter(Answer)
 
 
 def is_answered(answer: object) -> bool:

@@ -2,8 +2,8 @@
 it. Messages made away from the renderers (an /ask refusal, a service's confirmation) carry one
 beside their English text, so that a front-end can say them in the reader's language."""
 
-from __future__ import annotations
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 from bot.domain.models import Frozen
 
 

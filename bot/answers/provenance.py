@@ -7,8 +7,8 @@ says "bundled data" and the date the bundle was compiled (``Games.as_of``, when 
 carry it); a moderator's load or undo says which one, by whom (a moderator on Discord, or the
 command line) and when."""
 
-from __future__ import annotations
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 import datetime as dt
 
 from bot.domain.models import Frozen

@@ -8,8 +8,6 @@ import datetime as dt
 from functools import singledispatch
 from unicodedata import east_asian_width
 
-from bot.answers.ask import AskAnswer
-from bot.answers.ask_text import render_ask_text
 from bot.answers.controls import strip_controls
 from bot.answers.models import (
     About,
@@ -33,7 +31,6 @@ from bot.answers.models import (
 from bot.answers.phrase import Phrase
 from bot.answers.provenance import Provenance, freshness
 from bot.answers.provenance import footer as footer
-from bot.answers.sites import citations
 from bot.domain.models import Athlete, Medal, MedalCount, Nation, PersonLink
 from bot.domain.resolution import Candidate, EntityKind
 from bot.i18n import ENGLISH, Words, words_for
@@ -117,7 +114,9 @@ def medal_outcome(medal: Medal | None, w: Words = EN) -> str:
 
 def source_lines(sources: tuple[str, ...], w: Words = EN) -> list[str]:
     """An event's sources: "Sources:", then a line per site shown ("  Xinhua: https://…"), then
-    how many are not shown (``bot.answers.sites``)."""
+    how many are not shown (``bot.answers.sites``, imported by the first: only events show them)."""
+    from bot.answers.sites import citations
+
     picked, rest = citations(sources)
     lines = [w.t("Sources:")]
     lines.extend(f"  {c.name}: {c.url}" if c.url else f"  {c.name}" for c in picked)
@@ -134,7 +133,14 @@ def render_text(answer: object, w: Words = EN) -> str:
 
 @singledispatch
 def text_of(answer: object, w: Words = EN) -> str:
-    """The text of any answer model, as its renderer wrote it."""
+    """The text of any answer model, as its renderer wrote it. An /ask answer's renderer
+    (``bot.answers.ask_text``) is imported by its first answer: only /ask has its models."""
+    from bot.answers.ask import AskAnswer
+
+    if isinstance(answer, AskAnswer):
+        from bot.answers.ask_text import render_ask_text
+
+        return render_ask_text(answer, w)
     raise TypeError(f"no text renderer for {type(answer).__name__}")
 
 
@@ -629,8 +635,3 @@ def _(answer: About, w: Words = EN) -> str:
     if answer.other_games:
         lines.append(w.t("Also loaded: {games}", games=", ".join(answer.other_games)))
     return "\n".join(lines)
-
-
-@text_of.register
-def _(answer: AskAnswer, w: Words = EN) -> str:
-    return render_ask_text(answer, w)

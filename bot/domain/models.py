@@ -1,7 +1,7 @@
 """Frozen pydantic models of a Games and its results, and the snapshot that carries a whole Games."""
 
-from __future__ import annotations
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 import datetime as dt
 from enum import StrEnum
 

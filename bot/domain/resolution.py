@@ -1,8 +1,8 @@
 """What resolving a loosely typed name gives: one confident match, ranked alternatives to choose
 from, or none with the nearest suggestions. Shared by the query layer and the answer models."""
 
-from __future__ import annotations
-
+# Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
+# pydantic would otherwise compile and evaluate each one from its string, at every start.
 from enum import StrEnum
 
 from pydantic import Field
@@ -35,11 +35,11 @@ class CandidateNames(Frozen):
     sport: str = ""
 
     @classmethod
-    def of_nation(cls, nation: Nation) -> CandidateNames:
+    def of_nation(cls, nation: Nation) -> "CandidateNames":
         return cls(name=nation.name, code=nation.code, aliases=nation.aliases, flag=nation.flag)
 
     @classmethod
-    def of_athlete(cls, athlete: Athlete) -> CandidateNames:
+    def of_athlete(cls, athlete: Athlete) -> "CandidateNames":
         return cls(name=athlete.name, code=athlete.noc, native=athlete.native_name)
 
 

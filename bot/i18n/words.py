@@ -1,18 +1,23 @@
 """The words of an answer in one language: messages from the catalogue with their placeholders
 filled, numbers and dates in the language's formats (Babel, CLDR), ordinals, medal, sport and
 event names, and the names of nations, Games and athletes. ``words_for(Lang.EN)`` gives back the
-English source strings exactly, so English output is what it always was."""
+English source strings exactly, so English output is what it always was.
+
+English looks nothing up: its catalogue, event-name parts and native names (``bot.i18n.catalogue``,
+``event_names``, ``native_names``) are imported by the first other language's words."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from bot.domain.models import Medal
-from bot.i18n import event_names, native_names
-from bot.i18n.catalogue import Catalogue, catalogue
 from bot.i18n.locales import BABEL_LOCALE, Lang
+
+if TYPE_CHECKING:
+    from bot.i18n.catalogue import Catalogue
+    from bot.i18n.event_names import EventParts
 
 SPORT = "sport"
 MEDAL = "medal"
@@ -34,9 +39,23 @@ class Words:
         self.lang = lang
         self.english = lang is Lang.EN
         self.babel = BABEL_LOCALE[lang]
-        self.catalogue: Catalogue = catalogue(lang)
-        self.event_parts = event_names.EventParts.of(self.catalogue)
         self._event_cache: dict[str, str] = {}
+        if not self.english:  # read now, as they always were (English's on first use)
+            self.event_parts  # noqa: B018
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The language's message catalogue (English's is empty: its messages are the keys)."""
+        from bot.i18n.catalogue import catalogue
+
+        return catalogue(self.lang)
+
+    @cached_property
+    def event_parts(self) -> EventParts:
+        """The parts event names are composed of, from the catalogue."""
+        from bot.i18n.event_names import EventParts
+
+        return EventParts.of(self.catalogue)
 
     # --- messages ---------------------------------------------------------------------------
 
@@ -120,7 +139,9 @@ class Words:
             return name
         cached = self._event_cache.get(name)
         if cached is None:
-            cached = event_names.compose(name, self.event_parts) or name
+            from bot.i18n.event_names import compose
+
+            cached = compose(name, self.event_parts) or name
             self._event_cache[name] = cached
         return cached
 
@@ -128,13 +149,17 @@ class Words:
         """A nation's name in this language, from the data's native names (else CLDR)."""
         if self.english:
             return name
-        return native_names.nation_name(self.lang, name, aliases, flag)
+        from bot.i18n.native_names import nation_name
+
+        return nation_name(self.lang, name, aliases, flag)
 
     def games(self, name: str, aliases: tuple[str, ...]) -> str:
         """A Games' name in this language, from its aliases."""
         if self.english or not aliases:
             return name
-        return native_names.games_name(self.lang, name, aliases)
+        from bot.i18n.native_names import games_name
+
+        return games_name(self.lang, name, aliases)
 
     def person(self, name: str, native: str) -> str:
         """An athlete's name: in English ``Kim Gil-li (김길리)``; in other languages the native

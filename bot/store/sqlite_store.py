@@ -16,7 +16,7 @@ import functools
 import json
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import aiosqlite
 
@@ -45,22 +45,12 @@ from bot.domain.models import (
 )
 from bot.domain.ports import StoreChange
 from bot.store import sql
-from bot.store import sqlite_rows as rows
 from bot.store.schema import MIGRATIONS, SCHEMA_VERSION
-from bot.store.sqlite_rows import (  # what sqlite_transfer reads from here
-    ATHLETE_ROW_DEFAULTS,
-    GAMES_ROW_DEFAULTS,
-    NATION_ROW_DEFAULTS,
-)
-from bot.store.sqlite_rows import padded as _padded
 
-__all__ = [
-    "ATHLETE_ROW_DEFAULTS",
-    "GAMES_ROW_DEFAULTS",
-    "NATION_ROW_DEFAULTS",
-    "SqliteStore",
-    "_padded",
-]
+if TYPE_CHECKING:
+    from bot.store import sqlite_rows as rows
+
+__all__ = ["SqliteStore"]
 
 Row = Sequence[Any]
 _P = ParamSpec("_P")
@@ -131,12 +121,12 @@ class SqliteStore:
         return store
 
     async def _prepare(self) -> None:
-        await self._db.execute("PRAGMA journal_mode = WAL")
-        await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute("PRAGMA busy_timeout = 5000")
-        await self._db.execute("PRAGMA synchronous = NORMAL")
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+        # One trip to the connection's thread for the settings (each statement took one).
+        await self._db.executescript(
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+            "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;"
+        )
+        row = await self._one("PRAGMA user_version")
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -165,13 +155,15 @@ class SqliteStore:
 
     # --- reads ---------------------------------------------------------------------------------
 
+    # One trip each to the connection's thread (a cursor's execute, fetch and close took three).
+
     async def _all(self, query: str, *params: object) -> list[Row]:
-        async with self._db.execute(query, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self._db.execute_fetchall(query, params))
 
     async def _one(self, query: str, *params: object) -> Row | None:
-        async with self._db.execute(query, params) as cursor:
-            return await cursor.fetchone()
+        """The first row of a statement that returns at most one (a key, or ``LIMIT 1``)."""
+        found = await self._db.execute_fetchall(query, params)
+        return next(iter(found), None)
 
     @_in_turn
     async def games_ids(self) -> list[str]:
@@ -232,6 +224,8 @@ class SqliteStore:
 
         With ``expect_last_load``, refuse (``StalePreviewError``) unless that is still the Games'
         most recent load, checked inside the transaction so two loads never interleave."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         games_id = plan.games.id
         writes = rows.plan_rows(plan)  # encoded before the write lock is taken
         counts = json.dumps(
@@ -263,6 +257,8 @@ class SqliteStore:
 
     async def _before_image(self, plan: LoadPlan) -> dict[str, Any]:
         """What ``plan`` replaces, read in its transaction: one query a table for the whole load."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         games_id = plan.games.id
         return rows.before_image(
             await self._one(sql.GAMES_ROW, games_id),
@@ -283,6 +279,8 @@ class SqliteStore:
 
     async def _write(self, writes: rows.PlanRows) -> None:
         """Write a load's rows: one statement a table, the events' old results replaced."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         db = self._db
         games_id = writes.games[0]
         await db.execute(sql.UPSERT_GAMES, writes.games)
@@ -337,6 +335,8 @@ class SqliteStore:
 
     async def _restore(self, games_id: str, before: dict[str, Any]) -> None:
         """Put back what a load replaced (its before-image): one statement a table."""
+        from bot.store import sqlite_rows as rows  # the writes' encoding: only writes need it
+
         db = self._db
         writes = rows.restore_rows(games_id, before)
         if writes.event_ids:
@@ -486,6 +486,11 @@ def _load_record(row: Row) -> LoadRecord:
     )
 
 
+def _strings(text: str) -> tuple[str, ...]:
+    """A JSON array of strings as the store wrote it (most are empty: no JSON to decode)."""
+    return () if text == "[]" else tuple(json.loads(text))
+
+
 def _split(script: str) -> list[str]:
     return [statement.strip() for statement in script.split(";") if statement.strip()]
 
@@ -499,8 +504,8 @@ def _games(row: Row) -> Games:
         country=row[4],
         start=_date(row[5]),
         end=_date(row[6]),
-        sources=tuple(json.loads(row[7])),
-        aliases=tuple(json.loads(row[8])),
+        sources=_strings(row[7]),
+        aliases=_strings(row[8]),
         as_of=_date(row[9]),
     )
 
@@ -510,7 +515,7 @@ def _nation(row: Row) -> Nation:
         code=row[0],
         name=row[1],
         official_name=row[2],
-        aliases=tuple(json.loads(row[3])),
+        aliases=_strings(row[3]),
         flag=row[4],
         ranked=bool(row[5]),
     )
@@ -523,7 +528,7 @@ def _athlete(row: Row) -> Athlete:
         noc=row[2],
         gender=Gender(row[3]) if row[3] else None,
         native_name=row[4],
-        aliases=tuple(json.loads(row[5])),
+        aliases=_strings(row[5]),
         birth_date=_date(row[6]),
         birth_year=row[7],
         person_id=row[8],
@@ -539,8 +544,8 @@ def _event(row: Row) -> Event:
         date=_date(row[4]),
         kind=EventKind(row[5]),
         venue=row[6],
-        sources=tuple(json.loads(row[7])),
-        notes=tuple(json.loads(row[8])),
+        sources=_strings(row[7]),
+        notes=_strings(row[8]),
     )
 
 
@@ -550,7 +555,7 @@ def _result(row: Row) -> Result:
         rank=row[1],
         medal=Medal(row[2]) if row[2] else None,
         noc=row[3],
-        athletes=tuple(json.loads(row[4])),
+        athletes=_strings(row[4]),
         mark=row[5],
         note=row[6],
     )

@@ -34,17 +34,14 @@ from bot.store.contents import (
     SettingEntry,
     StoreContents,
 )
-from bot.store.sqlite_rows import games_params
-from bot.store.sqlite_store import (
+from bot.store.sqlite_rows import (
     ATHLETE_ROW_DEFAULTS,
     GAMES_ROW_DEFAULTS,
     NATION_ROW_DEFAULTS,
-    _athlete,
-    _event,
-    _nation,
-    _padded,
-    _result,
+    games_params,
 )
+from bot.store.sqlite_rows import padded as _padded
+from bot.store.sqlite_store import _athlete, _event, _nation, _result
 from bot.store.sqlite_store import _games as _stored_games
 
 Row = Sequence[Any]

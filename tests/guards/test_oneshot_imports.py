@@ -95,6 +95,59 @@ def test_a_question_about_medals_imports_neither_the_ask_parser_nor_the_file_par
     assert loaded(modules, "bot.ingest.plan") == []
 
 
+#: What a question about one nation's medals does not use, each imported where it is used: the
+#: Discord front-end's followers and server settings, the /ask answer models and their text
+#: renderer (``--json`` imports the models: its encoder covers every answer), the status file
+#: (``run`` and ``health``), the sites of sources (events show them), the encoding of the
+#: store's writes, and what other languages than English look up.
+NOT_IN_A_MEDALS_ONE_SHOT = (
+    "bot.service.followers",
+    "bot.service.server_settings",
+    "bot.answers.ask",
+    "bot.answers.ask_text",
+    "bot.health",
+    "bot.answers.sites",
+    "bot.store.sqlite_rows",
+    "bot.i18n.catalogue",
+    "bot.i18n.event_names",
+    "bot.i18n.native_names",
+)
+ASK_ANSWERS = ("bot.answers.ask",)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_question_about_medals_imports_only_what_it_uses(filled: Path, as_json: bool) -> None:
+    args = ("medals", "korea", *(["--json"] if as_json else []))
+    modules = modules_of(filled, *args, LC_ALL="C.UTF-8")
+    assert "bot.service.queries" in modules  # the probe really answered
+    for module in NOT_IN_A_MEDALS_ONE_SHOT:
+        if not (as_json and module in ASK_ANSWERS):
+            assert loaded(modules, module) == [], f"gamesbot {' '.join(args)} imported {module}"
+
+
+def test_a_one_shot_process_collects_nothing_as_it_shuts_down(filled: Path) -> None:
+    """Python's collections at shutdown went through every object for nothing (30 ms of a
+    medals one-shot): the command freezes them all once the exit handlers run."""
+    probe = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('@@FROZEN@@', gc.get_freeze_count() > 0))\n"
+        "from bot.__main__ import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "GAMESBOT_"))}
+    env.update(GAMESBOT_DB_PATH=str(filled / "gamesbot.db"), PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "medals", "korea"],
+        env=env,
+        cwd=filled,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert "@@FROZEN@@ True" in done.stdout, done.stderr
+
+
 def test_the_probe_sees_discord_where_a_command_uses_it(filled: Path) -> None:
     """``sync`` imports discord.py (here it fails to reach a port where nothing listens, after
     importing it), and ``ask`` the /ask parser: the probe does see imports."""
@@ -105,4 +158,5 @@ def test_the_probe_sees_discord_where_a_command_uses_it(filled: Path) -> None:
         DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
     )
     assert loaded(modules, "discord") != [] and loaded(modules, "bot.discord_ui") != []
-    assert loaded(modules_of(filled, "ask", "who", "won", "the", "most", "golds"), "bot.query.ask")
+    asked = modules_of(filled, "ask", "who", "won", "the", "most", "golds")
+    assert loaded(asked, "bot.query.ask") and "bot.answers.ask_text" in asked

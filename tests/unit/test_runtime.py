@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import subprocess
+import sys
 import weakref
+from pathlib import Path
 
 from bot.runtime import collect_in_background, collection_paused
 
@@ -50,3 +54,25 @@ def test_collection_is_paused_inside_the_block_and_restored_after() -> None:
     except KeyError:
         pass
     assert gc.isenabled()
+
+
+def test_freeze_at_exit_freezes_only_as_the_process_exits() -> None:
+    """Nothing is frozen when it is called (a caller that goes on collects as before); every
+    object alive is, once the exit handlers have run, before Python's own last collections."""
+    probe = (
+        "import atexit, gc\n"
+        "from bot.runtime import freeze_at_exit\n"
+        "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 0))\n"
+        "freeze_at_exit()\n"
+        "print('after the call', gc.get_freeze_count())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.splitlines() == ["after the call 0", "at exit True"]
