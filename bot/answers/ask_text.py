@@ -357,7 +357,7 @@ def _rank(part: AskPart, w: Words) -> list[str]:
     for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
     where = f"{scope(q, w)}{for_who}{_at(q, w)}"
     things = w.t(COUNTED_WORDS[f"{label}s"]) if label else "s"
-    rows = [f"{n}. {_ranked(i, w)}" for n, i in enumerate(part.items, start=1)]
+    rows = [f"{n}. {_ranked(i, q, w)}" for n, i in enumerate(part.items, start=1)]
     if q.limit:
         head = w.t(
             "Top {n} {things} by {measure}{where}:",
@@ -386,13 +386,21 @@ def _rank(part: AskPart, w: Words) -> list[str]:
             measure=measure,
             where=where,
         )
-    return [w.t("{head}: {list}.", head=head, list=joined([_ranked(i, w) for i in part.items], w))]
+    return [
+        w.t("{head}: {list}.", head=head, list=joined([_ranked(i, q, w) for i in part.items], w))
+    ]
 
 
-def _ranked(item: Item, w: Words) -> str:
+def _ranked(item: Item, q: Query, w: Words) -> str:
+    """A ranked nation, athlete or sport with what it was ranked by: the medals of the colour
+    asked (the only ones counted: "18 gold medals", never "0 silver"), else every colour."""
     noc = f" ({w.text(item.noc)})" if item.kind == "athlete" else ""
     label = item_label(item, w)
-    return f"{label}{noc}, {breakdown(item.count, w) if item.count else ''}".rstrip(", ")
+    if not item.count:
+        return f"{label}{noc}"
+    if q.medal:
+        return f"{label}{noc}, {medals_word(q, item.count.total, w)}"
+    return f"{label}{noc}, {breakdown(item.count, w)}"
 
 
 def _check(part: AskPart, w: Words) -> list[str]:

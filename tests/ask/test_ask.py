@@ -152,6 +152,17 @@ def test_counts_say_what_they_counted() -> None:
     )
 
 
+def test_a_ranking_by_one_colour_states_only_what_it_counted() -> None:
+    """Ranked by golds, only the golds were counted: "China, 32 gold medals", never a tally
+    that says China won no silver (it won 27)."""
+    text = render_ask_text(ask("which nation won the most golds"))
+    assert "China, 32 gold medals." in text and "0 silver" not in text
+    text = render_ask_text(ask("top 3 nations by silver medals"))
+    assert "1. China, 27 silver medals" in text and "0 gold" not in text
+    text = render_ask_text(ask("which nation won the most medals"))
+    assert "China, 32 gold, 27 silver, 26 bronze" in text
+
+
 def test_a_question_spanning_games_is_answered_per_games() -> None:
     answer = ask("Korea's golds at both Games")
     assert isinstance(answer, AskAnswer)
