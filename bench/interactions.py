@@ -152,6 +152,7 @@ async def main(n: int, full: bool, locale: str | None = None) -> None:
     service, store, fill_s, open_s = await start_up(postgres or workdir / "gamesbot.db")
     rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     frontend = DiscordFrontEnd(service, settings)
+    frontend.prepare()  # as gamesbot run does
     ready_made = service.queries.medals("KOR")
 
     def install(tree: app_commands.CommandTree[Any]) -> None:

@@ -144,6 +144,7 @@ async def _serve(settings: Settings) -> int:
 
     store, service = await open_service(settings)
     frontend = DiscordFrontEnd(service, settings)
+    frontend.prepare()
     settle_memory()
     status_path = settings.resolved_status_file
     started_at = time.time()

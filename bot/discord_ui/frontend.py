@@ -14,6 +14,7 @@ from bot.discord_ui.commands import install_commands
 from bot.discord_ui.components import ChoiceSelect, PageButton, PageIndicator
 from bot.discord_ui.context import UiContext, attach
 from bot.discord_ui.errors import ShuttingDown, on_tree_error
+from bot.discord_ui.render import warm
 from bot.discord_ui.server_settings import install_settings
 from bot.discord_ui.translator import CatalogueTranslator
 from bot.service import GamesService
@@ -29,6 +30,11 @@ class DiscordFrontEnd:
     def __init__(self, service: GamesService, settings: Settings) -> None:
         self.context = UiContext(service=service, settings=settings)
         self.client: discord.Client | None = None
+
+    def prepare(self) -> None:
+        """Render one answer of each kind of every loaded Games now (``render.warm``), so that
+        the first fans' answers do not pay for what rendering does on first use."""
+        warm(self.context.service.queries.samples())
 
     @property
     def lifecycle(self) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import singledispatch
 
@@ -58,7 +58,15 @@ from bot.answers.text import (
     table_change,
     unranked_note,
 )
-from bot.discord_ui.markdown import MarkdownWords, clip, code, inert, markdown_words, plain
+from bot.discord_ui.markdown import (
+    MarkdownWords,
+    clip,
+    code,
+    escape_markdown,
+    inert,
+    markdown_words,
+    plain,
+)
 from bot.discord_ui.sources import sources_value
 from bot.domain.models import Medal, MedalCount, Nation
 from bot.domain.resolution import EntityKind
@@ -620,6 +628,20 @@ def render_embeds(answer: Answer, lang: Lang = ENGLISH) -> list[discord.Embed]:
         _RENDERED.clear()
     _RENDERED[key] = (answer, embeds)
     return embeds
+
+
+#: Text with every construct ``markdown.escape_markdown`` escapes, rendered by ``warm``.
+_EVERY_ESCAPE = "# 1. *_~|`[]<>\\ https://example.org @here"
+
+
+def warm(answers: Iterable[Answer]) -> None:
+    """Render ``answers`` in English and keep nothing: what rendering does on first use (the
+    source sites' table read, the escapes' substitution templates compiled, modules imported)
+    is done now, at a front-end's start, rather than in a fan's first answer of each kind."""
+    escape_markdown(_EVERY_ESCAPE)
+    words = markdown_words(ENGLISH)
+    for answer in answers:
+        _render(answer, words)
 
 
 def _render(answer: Answer, w: MarkdownWords) -> list[discord.Embed]:

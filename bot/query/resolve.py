@@ -173,6 +173,11 @@ def _clip(text: str) -> str:
     return text[:MAX_INPUT]
 
 
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words an event query is read from (all that ``Resolver.event`` reads of its text)."""
+    return tuple(tokenize(_clip(text)))
+
+
 def _rescored(candidate: Candidate, score: float) -> Candidate:
     return candidate.model_copy(update={"score": round(score, 1)})
 
@@ -419,6 +424,8 @@ class Resolver:
         for index in (self.nation_index, self.athlete_index):
             index.search("warm", limit=1)
         self._event_pool(None, None)
+        for entry in self.events:
+            self._named_events.setdefault(_words_of(entry.event.name), self.event(entry.event.name))
 
     @functools.cached_property
     def _athletes_ranked(self) -> list[Athlete]:
@@ -855,6 +862,22 @@ class Resolver:
                 and (sport is None or entry.event.sport == sport)
             )
         return pool
+
+    @functools.cached_property
+    def _named_events(self) -> dict[tuple[str, ...], Resolution]:
+        """What ``event`` gives for each event's own name, by its words: filled by ``warm``
+        (a one-shot command resolves its one name instead of every event's)."""
+        return {}
+
+    def exact_event(self, text: str) -> Resolution | None:
+        """``event(text)`` when ``text`` has the words of an event's own name (in any case or
+        spacing), looked up in what ``warm`` resolved; ``None`` otherwise. Resolving reads only
+        the words of a text, so the resolution of those words is the resolution of ``text``."""
+        text = _clip(text)
+        found = self._named_events.get(_words_of(text))
+        if found is None or found.query == text:
+            return found
+        return found.model_copy(update={"query": text})
 
     def event(self, text: str, sport: str | None = None) -> Resolution:
         """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,

@@ -52,6 +52,23 @@ class Queries:
             ("suggest", kind, text, limit), lambda: view.resolver.suggest(kind, text, limit)
         )
 
+    def samples(self) -> list[Answer]:
+        """One answer of each kind (table, nation, athlete, event) for every loaded Games, made
+        afresh and kept nowhere: a front-end renders them at start, so that no fan's first answer
+        of a kind pays for what rendering does on first use."""
+        answers: list[Answer] = []
+        for view in self.library.views():
+            index = view.index
+            answers.append(summaries.medal_table(index))
+            answers += [
+                summaries.nation_summary(index, noc) for noc in list(index.results_by_noc)[:1]
+            ]
+            athletes = [a for a in index.results_by_athlete if a in index.athletes][:1]
+            answers += [summaries.athlete_summary(index, a) for a in athletes]
+            events = [e.id for e in index.events.values() if e.sources][:1]
+            answers += [summaries.event_result(index, e) for e in events]
+        return answers
+
     def about(self, games: str | None = None) -> About:
         """What the bot knows about a Games."""
         view = self.library.view(games)
@@ -206,9 +223,11 @@ class Queries:
             if not isinstance(found, str):
                 return found
             sport_name = found
-        resolution = view.cached(
-            ("event", name, sport_name), lambda: view.resolver.event(name, sport_name)
-        )
+        resolution = view.resolver.exact_event(name) if sport_name is None else None
+        if resolution is None:
+            resolution = view.cached(
+                ("event", name, sport_name), lambda: view.resolver.event(name, sport_name)
+            )
         if not resolution.confident:
             return unresolved(view, resolution)
         event_id = match_id(resolution)

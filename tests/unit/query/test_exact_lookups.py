@@ -73,3 +73,44 @@ def test_an_exact_nation_name_is_found_as_the_fuzzy_resolver_finds_it(
                 assert resolution.match.id == exact, text
     assert resolver.exact_nation("korea short track", sport_words=True) is None
     assert resolver.exact_nation("South Korea", sport_words=True) == "KOR"
+
+
+def test_an_event_name_is_resolved_as_the_resolver_resolves_it(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    """Every event's own name, as written, in lower and upper case and spaced out, resolves by
+    the warmed lookup exactly as a resolver that never warmed scores it: the same match, the
+    same choices for a name several events share ("mixed relay" in four sports), the text as
+    typed. Other texts are not looked up, and an unwarmed resolver looks up nothing."""
+    data, _ = games
+    cold, warm = Resolver.build(data), Resolver.build(data)
+    assert cold.exact_event(data.events[0].name) is None
+    warm.warm()
+    texts = [*_forms([e.name for e in data.events]), *(f"  {e.name}  " for e in data.events)]
+    statuses = set()
+    for text in texts:
+        exact = warm.exact_event(text)
+        assert exact is not None, text
+        assert exact == cold.event(text), text
+        statuses.add(exact.status)
+    assert len(statuses) >= 2  # names one event has, and names several share
+    # Spelt otherwise (no apostrophe, a curly one, "x" for "×", commas in numbers): looked up
+    # only where the words are the same, and then resolved as the resolver resolves the text.
+    variants = {
+        text
+        for e in data.events
+        for text in (
+            e.name.replace("'", ""),
+            e.name.replace("'", "’"),
+            e.name.replace("×", "x"),
+            e.name.replace("000", ",000"),
+        )
+    }
+    looked_up = 0
+    for text in sorted(variants):
+        exact = warm.exact_event(text)
+        if exact is not None:
+            looked_up += 1
+            assert exact == cold.event(text), text
+    assert looked_up > len(data.events) // 2
+    assert warm.exact_event("mens downhil") is None
