@@ -423,6 +423,7 @@ class Resolver:
             getattr(self, part)
         for index in (self.nation_index, self.athlete_index):
             index.search("warm", limit=1)
+            index.exact("warm")
         self._event_pool(None, None)
         for entry in self.events:
             self._named_events.setdefault(_words_of(entry.event.name), self.event(entry.event.name))

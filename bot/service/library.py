@@ -101,28 +101,39 @@ class Library:
     async def refresh(self, games_id: str) -> None:
         """Rebuild one Games' view from the store (after a load or an undo; a Games an undo
         removed leaves the library), and keep the medals it gained for the followers."""
-        old = self._views.get(games_id)
-        if games_id not in await self._store.games_ids():
-            self._views.pop(games_id, None)
-            self._games.pop(games_id, None)
-        else:
-            new = GamesView.build(await self._store.read_games(games_id))
-            if self.warm_views:
-                new.warm()
-            self._views[games_id] = new
-            self._games[games_id] = new.index.data.games
-            if old is not None:
-                gained = medal_keys(new.index.data) - medal_keys(old.index.data)
-                if gained:
-                    self.gained.setdefault(games_id, set()).update(gained)
-        self._names = GamesNames.build(self._games.values())
-        self._people = None  # rebuilt when next needed
-        self.changed.set()
+        await self._rebuild(games_id)
+        self._rebuilt()
 
     async def refresh_all(self) -> None:
         """Build the view of every Games the store holds."""
         for games_id in await self._store.games_ids():
-            await self.refresh(games_id)
+            await self._rebuild(games_id)
+        self._rebuilt()
+
+    async def _rebuild(self, games_id: str) -> None:
+        old = self._views.get(games_id)
+        if games_id not in await self._store.games_ids():
+            self._views.pop(games_id, None)
+            self._games.pop(games_id, None)
+            return
+        new = GamesView.build(await self._store.read_games(games_id))
+        if self.warm_views:
+            new.warm()
+        self._views[games_id] = new
+        self._games[games_id] = new.index.data.games
+        if old is not None:
+            gained = medal_keys(new.index.data) - medal_keys(old.index.data)
+            if gained:
+                self.gained.setdefault(games_id, set()).update(gained)
+
+    def _rebuilt(self) -> None:
+        """After views were rebuilt: the Games' names and the people anew (a long-running
+        front-end makes the people now, a one-shot command when first needed), then tell."""
+        self._names = GamesNames.build(self._games.values())
+        self._people = None
+        if self.warm_views:
+            self.people.resolver.warm()  # the first /athlete without a Games paid ~0.1 s
+        self.changed.set()
 
     async def list_games(self) -> None:
         """Know the Games the store holds (their rows alone), building no view."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.errors import UnknownGamesError
+from bot.domain.models import GamesData
 from bot.ingest.bundled import default_data_dir
 from bot.service import GamesService
 from bot.store.factory import Store
@@ -39,3 +40,34 @@ async def test_only_the_games_a_command_prepares_is_built_and_answers_alike(
     assert [v.games_id for v in lazy.library.views()] == lazy.library.games_ids
     assert lazy.queries.athlete("gilli kim") == service.queries.athlete("gilli kim")
     assert lazy.queries.medals("korea", games="all") == service.queries.medals("korea", games="all")
+
+
+async def test_a_running_bot_makes_the_people_before_the_first_question(
+    store: Store, service: GamesService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Who is who across Games takes a tenth of a second to work out: a long-running front-end
+    (``start()``) works it out when its views are built, and again after a load, so no fan's
+    ``/athlete`` without a Games pays for it; a one-shot command works it out when it asks."""
+    from bot.query import people as people_module
+
+    built: list[int] = []
+    build = people_module.People.build
+
+    def counted(datas: list[GamesData]) -> people_module.People:
+        built.append(len(datas))
+        return build(datas)
+
+    monkeypatch.setattr(people_module.People, "build", staticmethod(counted))
+    assert type(service.queries.athlete("kim gil-li")).__name__ == "PersonSummary"
+    assert built == []
+    await service.library.refresh("harbin-2025")  # as after a load
+    assert built == [2]
+    service.queries.athlete("kim gil-li")
+    assert built == [2]
+
+    lazy = GamesService(store, None, default_data_dir())  # a one-shot command's
+    await lazy.start(views=False)
+    await lazy.library.prepare(every=True)
+    assert built == [2]
+    lazy.queries.athlete("kim gil-li")
+    assert built == [2, 2]
