@@ -59,7 +59,7 @@ class GamesView:
         found = self.memo.get(key)
         if found is None:
             if len(self.memo) >= ANSWER_CACHE_SIZE:
-                self.memo.clear()
+                del self.memo[next(iter(self.memo))]  # the oldest, one at a time: no stall
             found = self.memo[key] = make()
         return found
 
