@@ -150,8 +150,8 @@ def item_label(item: Item, w: Words = EN) -> str:
     return named(item.label, item.names, item.kind, w)
 
 
-def result_line(item: Item, w: Words = EN, *, with_event: bool = True) -> str:
-    mark = item.medal.emoji if item.medal else (ordinal(item.rank, w) if item.rank else "–")
+def item_who(item: Item, w: Words = EN) -> str:
+    """Who a result is: its athletes (a few, then how many more) and NOC, else the NOC."""
     names = [
         w.text(a.name) if w.english else w.person(a.name, a.native_name) for a in item.athletes
     ]
@@ -159,8 +159,12 @@ def result_line(item: Item, w: Words = EN, *, with_event: bool = True) -> str:
         f" +{len(names) - MAX_NAMES}" if len(names) > MAX_NAMES else ""
     )
     noc = w.text(item.noc)
-    who = who or noc
-    who = f"{who} ({noc})" if item.athletes else who
+    return f"{who} ({noc})" if item.athletes else who or noc
+
+
+def result_line(item: Item, w: Words = EN, *, with_event: bool = True) -> str:
+    mark = item.medal.emoji if item.medal else (ordinal(item.rank, w) if item.rank else "–")
+    who = item_who(item, w)
     when = (f"{item.date:%d %b}" if w.english else w.day(item.date)) if item.date else ""
     where = f" {event_label(item.label, w)}, {when}:" if with_event and item.date else ""
     extra = f" {w.text(item.mark)}" if item.mark else ""
@@ -418,7 +422,17 @@ def _check(part: AskPart, w: Words) -> list[str]:
                 where=where,
             )
         ]
-    what = medals_word(q, 1, w) if q.medalled else w.t("a result")
+    if q.medalled and part.value:  # how many, not "a medal": "won 15 medals"
+        won = [i for i in part.items if i.medal]
+        head = w.t(
+            "{answer}: {who} won {medals}{where}.",
+            answer=answer,
+            who=subject(q, w) or w.t("someone"),
+            medals=medals_word(q, len(won), w),
+            where=where,
+        )
+        return [head, *_results(part.items, w)]
+    what = medals_plural(q, w) if q.medalled else w.t("a result")  # "has no gold medals"
     has = w.t("has") if part.value else w.t("has no")
     head = w.t(
         "{answer}: {who} {has} {what}{where}",
@@ -536,6 +550,13 @@ def _place(part: AskPart, w: Words) -> list[str]:
             )
         ]
     where = f"{scope(q, w)}{at}"
+    if q.place is not None and not subject(q, w):  # "who came fourth in the downhill"
+        place = ordinal(q.place, w)
+        if not part.items:
+            return [w.t("No result for {who}{where} in the data.", who=place, where=where)]
+        who = joined([item_who(i, w) for i in part.items], w)
+        head = w.t("{who} finished {place}{where}:", who=who, place=place, where=where)
+        return [head, *_results(part.items, w)]
     if not part.items:
         return [w.t("No result for {who}{where} in the data.", who=subject(q, w), where=where)]
     if isinstance(part.value, int) and not isinstance(part.value, bool):
@@ -575,6 +596,7 @@ UNDERSTOOD_WORDS = {
     "gender": "gender",
     "day": "day",
     "order": "order",
+    "place": "place",
 }
 
 
@@ -614,6 +636,8 @@ def understood(query: Query, w: Words = EN) -> str:
         bits.append(f"{w.t(UNDERSTOOD_WORDS['order'])}: {order}{to}")
     if query.limit:
         bits.append(w.t("top {n}", n=query.limit))
+    if query.place:
+        bits.append(f"{w.t(UNDERSTOOD_WORDS['place'])}: {ordinal(query.place, w)}")
     games = query.versus_games or (query.games,)
     shown = [named(g.label, g.names, "games", w) for g in games]
     bits.append(w.t("Games") + ": " + w.t(" vs ").join(shown))

@@ -319,6 +319,9 @@ def _place(query: Query, index: GamesIndex, results: Results) -> AskPart:
         item = _thing(Counted.NATIONS, index, code, index.medal_results(code))
         item = item.model_copy(update={"rank": rank})
         return AskPart(query=query, value=rank, items=(item,), count=item.count)
+    if query.place is not None:  # who finished at that place of the event
+        at_place = [r for r in results if r.rank == query.place]
+        return AskPart(query=query, value=query.place, items=_results(index, at_place))
     ranks = [r.rank for r in results if r.rank is not None]
     value = min(ranks) if ranks and (query.event is not None or len(results) == 1) else None
     return AskPart(query=query, value=value, items=_results(index, results))

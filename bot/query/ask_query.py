@@ -100,6 +100,8 @@ def _asked(reading: Reading) -> Asked | None:
     if c.has(Cue.WHEN):
         return Asked.DATE
     if c.rank is not None and not (reading.nations or reading.athletes):
+        if reading.event is not None or reading.event_tokens:
+            return Asked.PLACE  # "who came fourth in the downhill"
         return Asked.RANK  # "which nation is 1st"
     if c.has(Cue.WHERE, Cue.PLACE) or (c.has(Cue.HOW) and c.has(Cue.DO, Cue.FINISH)):
         return Asked.PLACE
@@ -332,6 +334,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         medalled=medalled,
         order=_order(reading, asked),
         limit=c.limit or (c.rank if asked is Asked.RANK else None),
+        place=c.rank if asked is Asked.PLACE and event is not None else None,
         tied=c.has(Cue.TIE),
         threshold=threshold,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,

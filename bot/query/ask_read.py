@@ -30,6 +30,8 @@ from bot.query.ask_vocabulary import (
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_ENDINGS,
+    ORDINAL_PLACES,
+    PLACE_VERBS,
     TYPOS,
     Cue,
 )
@@ -190,7 +192,12 @@ def _claim_dates(clause: Clause) -> None:
             clause.date, span = (year, month, int(rest[0])), span + (year is not None)
         elif rest[0].isdigit() and rest[1] == "month" and rest[2].isdigit():
             clause.date, span = (None, int(rest[0]), int(rest[2])), 3 + (rest[3] == "dayofmonth")
-        elif rest[0].isdigit() and int(rest[0]) <= 31 and rest[1] in ORDINAL_ENDINGS:
+        elif (
+            rest[0].isdigit()
+            and int(rest[0]) <= 31
+            and rest[1] in ORDINAL_ENDINGS
+            and not (i and t[i - 1] in PLACE_VERBS)  # "who was 4th": a place
+        ):
             clause.date, span = (None, 0, int(rest[0])), 2  # "the 14th": of the Games' month
         elif rest[0] == "day" and rest[1].isdigit():
             clause.games_day, span = int(rest[1]), 2
@@ -250,6 +257,8 @@ def _claim_cues(clause: Clause) -> None:
             if cues == (Cue.OTHER_GAMES,):
                 clause.other_games = " ".join(t[i : i + 3])
             clause.all_games = clause.all_games or Cue.BOTH in cues
+            if phrase in ORDINAL_PLACES:  # "fourth": the place it names
+                clause.rank = ORDINAL_PLACES[phrase]
             clause.cues.extend((i, cue) for cue in cues)
             clause.claim(i, i + size)
     clause.cues.sort()
@@ -263,10 +272,15 @@ def _claim_numbers(clause: Clause) -> None:
             continue
         before = {cue for j, cue in clause.cues if j == i - 1}
         after = {cue for j, cue in clause.cues if j == i + 1}
+        ordinal = i + 1 < len(t) and t[i + 1] in ORDINAL_ENDINGS
         if Cue.TOP in before:
             clause.limit = value
         elif Cue.PLACE in after or Cue.PLACE in {c for j, c in clause.cues if j == i + 2}:
             clause.rank = value  # "1위", "1st place"
+        elif ordinal and i and t[i - 1] in PLACE_VERBS:
+            clause.rank = value  # "who was 4th", "came 5th"
+            clause.claim(i, i + 2)
+            continue
         elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and token not in ("one",):
             clause.threshold = value
         elif token in NUMBER_WORDS:

@@ -283,6 +283,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "sixth": (C.PLACE,),
     "seventh": (C.PLACE,),
     "eighth": (C.PLACE,),
+    "ninth": (C.PLACE,),
+    "tenth": (C.PLACE,),
     "champion": (C.CHAMPION,),
     "champions": (C.CHAMPION,),
     "title": (C.CHAMPION,),
@@ -486,6 +488,35 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 ORDINAL_ENDINGS: frozenset[str] = frozenset({"st", "nd", "rd", "th"})
+#: Places named by a word (first to third are the medals' colours).
+ORDINAL_PLACES: dict[str, int] = {
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+#: Words after which "4th" is a place, not a day of the month ("who was 4th", "came 5th").
+PLACE_VERBS: frozenset[str] = frozenset(
+    {
+        "was",
+        "were",
+        "is",
+        "are",
+        "came",
+        "come",
+        "comes",
+        "finished",
+        "finish",
+        "finishes",
+        "placed",
+        "ended",
+        "end",
+        "ends",
+    }
+)
 
 #: Nouns naming what is counted or listed (the first after the question word decides).
 TARGETS: dict[Cue, Counted] = {

@@ -163,6 +163,49 @@ def test_a_ranking_by_one_colour_states_only_what_it_counted() -> None:
     assert "China, 32 gold, 27 silver, 26 bronze" in text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who came fourth in the men's downhill",
+        "who was 4th in the men's downhill",
+        "who finished 4th in the men's downhill",
+    ],
+)
+def test_a_place_of_an_event_is_who_finished_there(question: str) -> None:
+    """ "4th" after "was" or "finished" is a place, not the 4th of the month; nobody is said to
+    have finished first when fourth was asked."""
+    answer = ask(question, MILANO)
+    assert isinstance(answer, AskAnswer)
+    (part,) = answer.parts
+    assert (part.query.asked, part.query.place, part.query.day) == (Asked.PLACE, 4, None)
+    text = render_ask_text(answer)
+    assert text.startswith("Marco Odermatt (SUI) finished 4th in Men's downhill"), text
+    assert "place: 4th" in text
+
+
+def test_a_place_the_data_does_not_hold_is_said_so() -> None:
+    text = render_ask_text(ask("who came tenth in the men's downhill", MILANO))
+    assert text.startswith("No result for 10th in Men's downhill"), text
+    assert "finished" not in text
+
+
+def test_a_check_says_how_many_medals_not_one() -> None:
+    """ "did China win any medals": it won 15 at Milano Cortina, not "1 medal"; a "no" names
+    no number."""
+    text = render_ask_text(ask("did china win any medals at the olympics"))
+    assert text.startswith("Yes: China (CHN) won 15 medals at the 2026 Winter Olympics."), text
+    text = render_ask_text(ask("did thailand win a medal at the olympics"))
+    assert text.startswith("No: Thailand (THA) has no medals at the 2026 Winter Olympics."), text
+    text = render_ask_text(ask("did kim gil-li win silver", MILANO))
+    assert "has no silver medals" in text and "1 silver" not in text
+
+
+def test_a_day_of_the_month_is_still_a_day() -> None:
+    answer = ask("who won on the 14th")
+    assert isinstance(answer, AskAnswer)
+    assert answer.parts[0].query.day is not None and answer.parts[0].query.place is None
+
+
 def test_a_question_spanning_games_is_answered_per_games() -> None:
     answer = ask("Korea's golds at both Games")
     assert isinstance(answer, AskAnswer)
