@@ -68,6 +68,13 @@ class GamesView:
         return self.cached(("answer", *key), make)
 
 
+def _warm_people(datas: list[GamesData]) -> People:
+    """Who is who across ``datas``, with its resolver's parts built."""
+    people = People.build(datas)
+    people.resolver.warm()
+    return people
+
+
 def medal_keys(data: GamesData) -> set[MedalKey]:
     """Every medal in ``data``, as announcement keys."""
     return {
@@ -88,6 +95,8 @@ class Library:
         self._views: dict[str, GamesView] = {}
         self._names = GamesNames.build(())
         self._people: People | None = None
+        #: Counts the changes of ``_views``: people made from older views are not kept.
+        self._generation = 0
         #: Whether each view is warmed as it is built (``GamesView.warm``): set by long-running
         #: front-ends, so that a user's first question about a Games does not pay for it.
         self.warm_views = False
@@ -102,37 +111,51 @@ class Library:
         """Rebuild one Games' view from the store (after a load or an undo; a Games an undo
         removed leaves the library), and keep the medals it gained for the followers."""
         await self._rebuild(games_id)
-        self._rebuilt()
+        await self._rebuilt()
 
     async def refresh_all(self) -> None:
         """Build the view of every Games the store holds."""
         for games_id in await self._store.games_ids():
             await self._rebuild(games_id)
-        self._rebuilt()
+        await self._rebuilt()
 
     async def _rebuild(self, games_id: str) -> None:
         old = self._views.get(games_id)
         if games_id not in await self._store.games_ids():
             self._views.pop(games_id, None)
             self._games.pop(games_id, None)
+            self._generation += 1
             return
-        new = GamesView.build(await self._store.read_games(games_id))
-        if self.warm_views:
-            new.warm()
+        data = await self._store.read_games(games_id)
+        # Built off the event loop: a big Games takes a second or more to index and warm, and
+        # the bot goes on answering from the view it has until the new one is ready.
+        new = await asyncio.to_thread(self._made, data)
         self._views[games_id] = new
         self._games[games_id] = new.index.data.games
+        self._generation += 1
         if old is not None:
             gained = medal_keys(new.index.data) - medal_keys(old.index.data)
             if gained:
                 self.gained.setdefault(games_id, set()).update(gained)
 
-    def _rebuilt(self) -> None:
+    def _made(self, data: GamesData) -> GamesView:
+        view = GamesView.build(data)
+        if self.warm_views:
+            view.warm()
+        return view
+
+    async def _rebuilt(self) -> None:
         """After views were rebuilt: the Games' names and the people anew (a long-running
-        front-end makes the people now, a one-shot command when first needed), then tell."""
+        front-end makes the people now, off the event loop; a one-shot command when first
+        needed), then tell."""
         self._names = GamesNames.build(self._games.values())
         self._people = None
         if self.warm_views:
-            self.people.resolver.warm()  # the first /athlete without a Games paid ~0.1 s
+            # The first /athlete without a Games paid for this (0.1 s with both bundled Games).
+            generation = self._generation
+            people = await asyncio.to_thread(_warm_people, [v.index.data for v in self.views()])
+            if generation == self._generation:  # else a later rebuild makes newer people
+                self._people = people
         self.changed.set()
 
     async def list_games(self) -> None:
@@ -146,6 +169,7 @@ class Library:
         for games_id in self.games_ids if every else [self.games_id(games)]:
             if games_id not in self._views:
                 self._views[games_id] = GamesView.build(await self._store.read_games(games_id))
+                self._generation += 1
                 self._people = None
 
     async def refresh_if_changed(self) -> list[str]:

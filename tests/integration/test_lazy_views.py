@@ -4,12 +4,16 @@ answers exactly as a library that built every view at start."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 import pytest
 
+from bot.answers.models import NationSummary
 from bot.domain.errors import UnknownGamesError
 from bot.domain.models import GamesData
 from bot.ingest.bundled import default_data_dir
-from bot.service import GamesService
+from bot.service import GamesService, GamesView
 from bot.store.factory import Store
 
 
@@ -71,3 +75,33 @@ async def test_a_running_bot_makes_the_people_before_the_first_question(
     assert built == [2]
     lazy.queries.athlete("kim gil-li")
     assert built == [2, 2]
+
+
+async def test_a_running_bot_builds_a_new_view_off_the_event_loop(
+    service: GamesService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexing and warming a big Games after a load takes a second or more: a running bot does
+    it in a worker thread and answers from the view it has until the new one is ready (on the
+    event loop it would hold every interaction, past Discord's 3-second deadline)."""
+    loop_thread = threading.current_thread()
+    started, release = threading.Event(), threading.Event()
+    on_loop: list[bool] = []
+    build = GamesView.build
+
+    def held(data: GamesData) -> GamesView:
+        on_loop.append(threading.current_thread() is loop_thread)
+        started.set()
+        release.wait(10)
+        return build(data)
+
+    monkeypatch.setattr(GamesView, "build", staticmethod(held))
+    before = service.library.view("harbin-2025")
+    refreshing = asyncio.create_task(service.library.refresh("harbin-2025"))
+    assert await asyncio.to_thread(started.wait, 10)
+    assert on_loop == [False]
+    answer = service.queries.medals("korea", games="harbin-2025")  # meanwhile: the old view
+    assert isinstance(answer, NationSummary) and answer.count.gold == 16
+    assert service.library.view("harbin-2025") is before and not refreshing.done()
+    release.set()
+    await refreshing
+    assert service.library.view("harbin-2025") is not before
