@@ -362,7 +362,7 @@ def _rank(part: AskPart, w: Words) -> list[str]:
     where = f"{scope(q, w)}{for_who}{_at(q, w)}"
     things = w.t(COUNTED_WORDS[f"{label}s"]) if label else "s"
     rows = [f"{n}. {_ranked(i, q, w)}" for n, i in enumerate(part.items, start=1)]
-    if q.limit:
+    if q.limit and (q.limit > 1 or len(part.items) > 1):  # "top 1 nations": the top, below
         head = w.t(
             "Top {n} {things} by {measure}{where}:",
             n=q.limit,

@@ -32,6 +32,7 @@ from bot.query.ask_vocabulary import (
     ORDINAL_ENDINGS,
     ORDINAL_PLACES,
     PLACE_VERBS,
+    PLACES_AFTER_VERBS,
     TYPOS,
     Cue,
 )
@@ -247,6 +248,11 @@ def _claim_cues(clause: Clause) -> None:
             if not all(clause.free(j) for j in range(i, i + size)):
                 continue
             phrase = " ".join(t[i : i + size])
+            if size == 1 and _place_after_verb(t, i):  # "who came first": the place
+                clause.rank = PLACES_AFTER_VERBS[phrase]
+                clause.cues.append((i, Cue.PLACE))
+                clause.claim(i, i + 1)
+                continue
             cues = CUES.get(phrase)
             if cues is None and size == 1 and phrase in AGENT_NOUNS:
                 t[i] = AGENT_NOUNS[phrase]  # "speed skaters" → "speed skating", and athletes
@@ -262,6 +268,17 @@ def _claim_cues(clause: Clause) -> None:
             clause.cues.extend((i, cue) for cue in cues)
             clause.claim(i, i + size)
     clause.cues.sort()
+
+
+def _place_after_verb(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a place word after a verb of finishing, not "first to …"."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (
+        tokens[i] in PLACES_AFTER_VERBS
+        and i > 0
+        and tokens[i - 1] in PLACE_VERBS
+        and following != "to"
+    )
 
 
 def _claim_numbers(clause: Clause) -> None:

@@ -498,6 +498,9 @@ ORDINAL_PLACES: dict[str, int] = {
     "ninth": 9,
     "tenth": 10,
 }
+#: Places that are a place only after a verb of finishing ("who came first"; else "first" is
+#: the earliest: "the first gold", "first to ten golds"). Second and third are the medals.
+PLACES_AFTER_VERBS: dict[str, int] = {"first": 1}
 #: Words after which "4th" is a place, not a day of the month ("who was 4th", "came 5th").
 PLACE_VERBS: frozenset[str] = frozenset(
     {

@@ -183,6 +183,19 @@ def test_a_place_of_an_event_is_who_finished_there(question: str) -> None:
     assert "place: 4th" in text
 
 
+def test_first_after_a_verb_of_finishing_is_the_place() -> None:
+    """ "who came first" is the winner, "which nation is first" the top of the table; "first to"
+    and "the first gold" stay the earliest."""
+    text = render_ask_text(ask("who came first in the men's downhill", MILANO))
+    assert text.startswith("Franjo von Allmen (SUI) finished 1st in Men's downhill"), text
+    text = render_ask_text(ask("which nation is first", MILANO))
+    assert text.startswith("Top of the medal table at the 2026 Winter Olympics: Norway,"), text
+    first_to = ask("who was first to win ten golds", MILANO)
+    assert isinstance(first_to, AskAnswer)
+    assert first_to.parts[0].query.threshold == 10 and first_to.parts[0].query.place is None
+    assert "first" in render_ask_text(ask("when was the first gold", MILANO))
+
+
 def test_a_place_the_data_does_not_hold_is_said_so() -> None:
     text = render_ask_text(ask("who came tenth in the men's downhill", MILANO))
     assert text.startswith("No result for 10th in Men's downhill"), text
