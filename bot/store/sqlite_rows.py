@@ -55,9 +55,9 @@ def games_params(games: Games) -> Params:
     )
 
 
-def nation_params(games_id: str, nation: Nation) -> Params:
+def nation_fields(nation: Nation) -> Params:
+    """A nation's columns after its Games id (also how a stored before-image keeps it)."""
     return (
-        games_id,
         nation.code,
         nation.name,
         nation.official_name,
@@ -67,9 +67,13 @@ def nation_params(games_id: str, nation: Nation) -> Params:
     )
 
 
-def athlete_params(games_id: str, athlete: Athlete) -> Params:
+def nation_params(games_id: str, nation: Nation) -> Params:
+    return (games_id, *nation_fields(nation))
+
+
+def athlete_fields(athlete: Athlete) -> Params:
+    """An athlete's columns after its Games id (also how a stored before-image keeps it)."""
     return (
-        games_id,
         athlete.id,
         athlete.name,
         athlete.noc,
@@ -82,9 +86,13 @@ def athlete_params(games_id: str, athlete: Athlete) -> Params:
     )
 
 
-def event_params(games_id: str, event: Event) -> Params:
+def athlete_params(games_id: str, athlete: Athlete) -> Params:
+    return (games_id, *athlete_fields(athlete))
+
+
+def event_fields(event: Event) -> Params:
+    """An event's columns after its Games id (also how a stored before-image keeps it)."""
     return (
-        games_id,
         event.id,
         event.sport,
         event.name,
@@ -95,6 +103,10 @@ def event_params(games_id: str, event: Event) -> Params:
         _json(event.sources),
         _json(event.notes),
     )
+
+
+def event_params(games_id: str, event: Event) -> Params:
+    return (games_id, *event_fields(event))
 
 
 def result_params(games_id: str, event_id: str, position: int, result: Result) -> Params:

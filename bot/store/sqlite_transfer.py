@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.models import (
-    Athlete,
-    Event,
     EventResults,
     Follow,
     Games,
@@ -22,7 +20,6 @@ from bot.domain.models import (
     LoadInfo,
     Medal,
     MedalKey,
-    Nation,
     Result,
 )
 from bot.store import sql
@@ -38,7 +35,13 @@ from bot.store.sqlite_rows import (
     ATHLETE_ROW_DEFAULTS,
     GAMES_ROW_DEFAULTS,
     NATION_ROW_DEFAULTS,
+    athlete_fields,
+    athlete_params,
+    event_fields,
+    event_params,
     games_params,
+    nation_fields,
+    nation_params,
 )
 from bot.store.sqlite_rows import padded as _padded
 from bot.store.sqlite_store import _athlete, _event, _nation, _result
@@ -193,45 +196,6 @@ def read_contents(path: Path) -> StoreContents:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _nation_row(nation: Nation) -> list[object]:
-    return [
-        nation.code,
-        nation.name,
-        nation.official_name,
-        _text(nation.aliases),
-        nation.flag,
-        1 if nation.ranked else 0,
-    ]
-
-
-def _athlete_row(athlete: Athlete) -> list[object]:
-    return [
-        athlete.id,
-        athlete.name,
-        athlete.noc,
-        athlete.gender.value if athlete.gender else None,
-        athlete.native_name,
-        _text(athlete.aliases),
-        _iso(athlete.birth_date),
-        athlete.birth_year,
-        athlete.person_id,
-    ]
-
-
-def _event_row(event: Event) -> list[object]:
-    return [
-        event.id,
-        event.sport,
-        event.name,
-        event.gender.value,
-        _iso(event.date),
-        event.kind.value,
-        event.venue,
-        _text(event.sources),
-        _text(event.notes),
-    ]
-
-
 def _result_row(result: Result) -> list[object]:
     return [
         result.event_id,
@@ -251,10 +215,10 @@ def _stored_image(image: BeforeImage | None) -> str:
     return json.dumps(
         {
             "games": games_params(image.games) if image.games else None,
-            "nations": {k: _nation_row(v) if v else None for k, v in image.nations.items()},
-            "athletes": {k: _athlete_row(v) if v else None for k, v in image.athletes.items()},
+            "nations": {k: nation_fields(v) if v else None for k, v in image.nations.items()},
+            "athletes": {k: athlete_fields(v) if v else None for k, v in image.athletes.items()},
             "events": {
-                k: {"event": _event_row(v.event), "results": [_result_row(r) for r in v.results]}
+                k: {"event": event_fields(v.event), "results": [_result_row(r) for r in v.results]}
                 if v
                 else None
                 for k, v in image.events.items()
@@ -266,9 +230,9 @@ def _stored_image(image: BeforeImage | None) -> str:
 def _write_games(db: sqlite3.Connection, data: GamesData) -> None:
     games_id = data.games.id
     db.execute(sql.UPSERT_GAMES, games_params(data.games))
-    db.executemany(sql.UPSERT_NATION, [(games_id, *_nation_row(n)) for n in data.nations])
-    db.executemany(sql.UPSERT_ATHLETE, [(games_id, *_athlete_row(a)) for a in data.athletes])
-    db.executemany(sql.UPSERT_EVENT, [(games_id, *_event_row(e)) for e in data.events])
+    db.executemany(sql.UPSERT_NATION, [nation_params(games_id, n) for n in data.nations])
+    db.executemany(sql.UPSERT_ATHLETE, [athlete_params(games_id, a) for a in data.athletes])
+    db.executemany(sql.UPSERT_EVENT, [event_params(games_id, e) for e in data.events])
     positions: dict[str, int] = {}
     rows = []
     for result in data.results:
