@@ -27,7 +27,8 @@ from bot.discord_ui.components import interaction_lang, show
 from bot.discord_ui.context import UiContext, ui_context
 from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
 from bot.discord_ui.markdown import markdown_words
-from bot.discord_ui.render import Colour, Page, paginate, people, render_embeds, safe
+from bot.discord_ui.pages import Page, paginate
+from bot.discord_ui.render import Colour, people, render_embeds, safe
 from bot.domain.errors import (
     InvalidResultsFile,
     NothingToUndoError,

@@ -26,7 +26,8 @@ from bot.answers.text import choice_label, footer
 from bot.discord_ui.components import Query, interaction_lang, show
 from bot.discord_ui.context import Outcome, UiContext
 from bot.discord_ui.markdown import markdown_words, plain
-from bot.discord_ui.render import Colour, Page
+from bot.discord_ui.pages import Page
+from bot.discord_ui.render import Colour
 from bot.domain.models import Games
 from bot.domain.names import slug
 from bot.domain.resolution import EntityKind

@@ -14,7 +14,7 @@ from bot.discord_ui.commands import install_commands
 from bot.discord_ui.components import ChoiceSelect, PageButton, PageIndicator
 from bot.discord_ui.context import UiContext, attach
 from bot.discord_ui.errors import ShuttingDown, on_tree_error
-from bot.discord_ui.render import warm
+from bot.discord_ui.render import warm, warm_texts
 from bot.discord_ui.server_settings import install_settings
 from bot.discord_ui.translator import CatalogueTranslator
 from bot.service import GamesService
@@ -32,9 +32,13 @@ class DiscordFrontEnd:
         self.client: discord.Client | None = None
 
     def prepare(self) -> None:
-        """Render one answer of each kind of every loaded Games now (``render.warm``), so that
-        the first fans' answers do not pay for what rendering does on first use."""
-        warm(self.context.service.queries.samples())
+        """Render one answer of each kind of every loaded Games now (``render.warm``), and
+        escape every loaded Games' names and texts (``render.warm_texts``), so that the first
+        fans' answers do not pay for what rendering does on first use."""
+        service = self.context.service
+        warm(service.queries.samples())
+        for view in service.library.views():
+            warm_texts(view.index.data)
 
     @property
     def lifecycle(self) -> Any:

@@ -1,6 +1,7 @@
-"""Embeds from answer models: one pure function per answer, and the one splitter that keeps every
-Discord limit (25 fields, 256-char titles and field names, 1,024 a field, 4,096 description,
-2,048 footer, 6,000 in all). Long answers become pages; the caller adds page buttons.
+"""Embeds from answer models: one pure function per answer. Long answers become pages through the
+one splitter (``bot.discord_ui.pages``), which keeps every Discord limit (25 fields, 256-char
+titles and field names, 1,024 a field, 4,096 description, 2,048 footer, 6,000 in all) and makes
+each page only when it is shown; the caller adds page buttons.
 
 Every renderer gets ``MarkdownWords`` (``bot.discord_ui.markdown``): names and stored text come
 out of it escaped, so lines are built (and counted by the splitter) as Discord will get them.
@@ -11,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import singledispatch
 
 import discord
@@ -28,12 +28,14 @@ from bot.answers.models import (
     EventResult,
     LoadHistory,
     LoadPreview,
+    MedalLine,
     MedalTable,
     Message,
     NationAcrossGames,
     NationSummary,
     NoMatch,
     PersonSummary,
+    Place,
     Ranking,
     UndoResult,
 )
@@ -65,23 +67,15 @@ from bot.discord_ui.markdown import (
     escape_markdown,
     inert,
     markdown_words,
-    plain,
 )
-from bot.discord_ui.sources import sources_value
-from bot.domain.models import Medal, MedalCount, Nation
+from bot.discord_ui.pages import TITLE_LIMIT, Embeds, Lines, Page, paginate
+from bot.discord_ui.sources import sources_value, warm_sources
+from bot.domain.models import GamesData, Medal, MedalCount, Nation
 from bot.domain.resolution import EntityKind
 from bot.i18n import ENGLISH, Lang
 
 EN = markdown_words(ENGLISH)
 
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
-FIELDS_LIMIT = 25
-TOTAL_LIMIT = 6000
-LINES_PER_PAGE = 15
 NO_FLAG = "🏳️"
 #: How many escaped texts ``safe`` remembers.
 SAFE_CACHE_SIZE = 8192
@@ -113,83 +107,6 @@ def _safe(text: str, limit: int | None) -> str:
     return cleaned if limit is None else clip(cleaned, limit)
 
 
-@dataclass
-class Page:
-    """One page of an answer: an embed's parts before they become an embed."""
-
-    title: str
-    colour: discord.Colour
-    description_lines: list[str] = field(default_factory=list)
-    fields: list[tuple[str, str, bool]] = field(default_factory=list)
-    footer: str = ""
-    url: str | None = None
-
-    def embed(self) -> discord.Embed:
-        """The embed, every part cut to Discord's limits."""
-        embed = discord.Embed(
-            title=clip(self.title, TITLE_LIMIT),
-            colour=self.colour,
-            description=clip("\n".join(self.description_lines), DESCRIPTION_LIMIT) or None,
-        )
-        for name, value, inline in self.fields[:FIELDS_LIMIT]:
-            embed.add_field(
-                name=clip(name, FIELD_NAME_LIMIT) or "\u200b",
-                value=clip(value, FIELD_VALUE_LIMIT) or "\u200b",
-                inline=inline,
-            )
-        if self.footer:
-            embed.set_footer(text=clip(plain(self.footer), FOOTER_LIMIT))
-        while len(embed) > TOTAL_LIMIT and embed.fields:
-            embed.remove_field(-1)
-        if len(embed) > TOTAL_LIMIT and embed.description:
-            embed.description = clip(
-                embed.description, max(len(embed.description) - (len(embed) - TOTAL_LIMIT), 1)
-            )
-        return embed
-
-
-def paginate(
-    head: Page,
-    lines: Sequence[str],
-    *,
-    lines_per_page: int = LINES_PER_PAGE,
-    lines_title: str | None = None,
-) -> list[Page]:
-    """Split ``lines`` over pages: the first page carries ``head``'s description and fields, the
-    following ones repeat its title. Each page stays within the description limit."""
-    chunks: list[list[str]] = []
-    current: list[str] = []
-    size = sum(len(line) + 1 for line in head.description_lines)
-    for line in lines:
-        line = clip(line, 1000)
-        if current and (
-            len(current) >= lines_per_page or size + len(line) + 1 > DESCRIPTION_LIMIT - 200
-        ):
-            chunks.append(current)
-            current, size = [], 0
-        current.append(line)
-        size += len(line) + 1
-    if current or not chunks:
-        chunks.append(current)
-    pages = []
-    for number, chunk in enumerate(chunks):
-        description = list(head.description_lines) if number == 0 else []
-        if lines_title and chunk:
-            description += ["", lines_title] if description else [lines_title]
-        description += chunk
-        pages.append(
-            Page(
-                title=head.title,
-                colour=head.colour,
-                description_lines=description,
-                fields=list(head.fields) if number == 0 else [],
-                footer=head.footer,
-                url=head.url,
-            )
-        )
-    return pages
-
-
 def medal_line(count: MedalCount) -> str:
     return f"🥇 {count.gold} · 🥈 {count.silver} · 🥉 {count.bronze} · **{count.total}**"
 
@@ -203,7 +120,7 @@ def medal_emoji(medal: Medal | None) -> str:
 
 
 @singledispatch
-def render_pages(answer: object, w: MarkdownWords = EN) -> list[Page]:
+def render_pages(answer: object, w: MarkdownWords = EN) -> Sequence[Page]:
     """Any answer model → its pages (in the language of ``w``)."""
     return [
         Page(
@@ -220,7 +137,7 @@ def flag_and_name(nation: Nation, w: MarkdownWords) -> str:
 
 
 @render_pages.register
-def _(answer: NationSummary, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: NationSummary, w: MarkdownWords = EN) -> Sequence[Page]:
     nation = answer.nation
     scope = f" · {w.sport(answer.sport)}" if answer.sport else ""
     head = Page(
@@ -245,17 +162,19 @@ def _(answer: NationSummary, w: MarkdownWords = EN) -> list[Page]:
             for t in answer.by_sport
         ]
         head.fields.append((w.t("By sport"), "\n".join(breakdown), False))
-    lines = []
-    for line in answer.medals:
+    in_one_sport = answer.sport is not None
+
+    def medal(line: MedalLine) -> str:
         date = w.day(line.date) if line.date else "?"
         who = f" — {people(line.athletes, w)}" if line.athletes else ""
-        sport = "" if answer.sport else f"{w.sport(line.sport)} · "
-        lines.append(f"{line.medal.emoji} {date} · {sport}{w.event(line.event)}{who}")
-    return paginate(head, lines, lines_title=w.t("**Medals**"))
+        sport = "" if in_one_sport else f"{w.sport(line.sport)} · "
+        return f"{line.medal.emoji} {date} · {sport}{w.event(line.event)}{who}"
+
+    return paginate(head, Lines(answer.medals, medal), lines_title=w.t("**Medals**"))
 
 
 @render_pages.register
-def _(answer: AthleteSummary, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: AthleteSummary, w: MarkdownWords = EN) -> Sequence[Page]:
     athlete = answer.athlete
     nation = answer.nation
     head = Page(
@@ -278,8 +197,7 @@ def _(answer: AthleteSummary, w: MarkdownWords = EN) -> list[Page]:
     head.description_lines.append(
         medal_line(answer.count) if answer.count.total else w.t("No medals at these Games.")
     )
-    lines = [entry_line(entry, w) for entry in answer.entries]
-    return paginate(head, lines, lines_per_page=6)
+    return paginate(head, Lines(answer.entries, lambda e: entry_line(e, w)), lines_per_page=6)
 
 
 def entry_line(entry: AthleteEntry, w: MarkdownWords = EN) -> str:
@@ -302,7 +220,7 @@ def _games_footer(parts: Sequence[AthleteSummary | NationSummary], w: MarkdownWo
 
 
 @render_pages.register
-def _(answer: PersonSummary, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: PersonSummary, w: MarkdownWords = EN) -> Sequence[Page]:
     first = answer.games[0]
     head = Page(
         title=athlete_name(first.athlete, w),
@@ -329,7 +247,7 @@ def _(answer: PersonSummary, w: MarkdownWords = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: NationAcrossGames, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: NationAcrossGames, w: MarkdownWords = EN) -> Sequence[Page]:
     nation = answer.nation
     label = flag_and_name(nation, w)
     head = Page(
@@ -350,7 +268,7 @@ def _(answer: NationAcrossGames, w: MarkdownWords = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: EventResult, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: EventResult, w: MarkdownWords = EN) -> Sequence[Page]:
     event = answer.event
     head = Page(
         title=f"{w.event(event.name)} · {w.sport(event.sport)}",
@@ -361,24 +279,26 @@ def _(answer: EventResult, w: MarkdownWords = EN) -> list[Page]:
     if event.venue:
         facts.append(clip(w.text(event.venue.split(" (")[0]), 200))
     head.description_lines.append(" · ".join(facts))
-    lines = []
-    for place in answer.places:
-        rank = f"{place.rank}." if place.rank else "–"
-        who = f" — {people(place.athletes, w)}" if place.athletes else ""
-        mark = f" · `{clip(code(place.mark), 40)}`" if place.mark else ""
-        flag = w.text(place.nation.flag) or NO_FLAG
-        nation = nation_name(place.nation, w)
-        line = f"{medal_emoji(place.medal)} {rank} {flag} **{nation}**{who}{mark}"
-        if place.note:
-            line += f"\n  ↳ {clip(w.text(place.note), 300)}"
-        lines.append(line)
     if event.sources:
         head.fields.append((w.t("Sources"), sources_value(event.sources, w=w), False))
-    return paginate(head, lines, lines_per_page=8)
+    return paginate(head, Lines(answer.places, lambda p: place_line(p, w)), lines_per_page=8)
+
+
+def place_line(place: Place, w: MarkdownWords = EN) -> str:
+    """One place of an event: medal, rank, flag, nation, athletes, mark and note."""
+    rank = f"{place.rank}." if place.rank else "–"
+    who = f" — {people(place.athletes, w)}" if place.athletes else ""
+    mark = f" · `{clip(code(place.mark), 40)}`" if place.mark else ""
+    flag = w.text(place.nation.flag) or NO_FLAG
+    nation = nation_name(place.nation, w)
+    line = f"{medal_emoji(place.medal)} {rank} {flag} **{nation}**{who}{mark}"
+    if place.note:
+        line += f"\n  ↳ {clip(w.text(place.note), 300)}"
+    return line
 
 
 @render_pages.register
-def _(answer: MedalTable, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: MedalTable, w: MarkdownWords = EN) -> Sequence[Page]:
     title = w.t("Medal table") + (f" · {w.sport(answer.sport)}" if answer.sport else "")
     if answer.sort == "total":
         title += w.t(" (by total)")
@@ -416,7 +336,7 @@ KIND_WORDS = {
 
 
 @render_pages.register
-def _(answer: Disambiguation, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: Disambiguation, w: MarkdownWords = EN) -> Sequence[Page]:
     what = w.t(KIND_WORDS[answer.kind])
     page = Page(
         title=w.t("Which {what} did you mean?", what=what),
@@ -437,7 +357,7 @@ def _(answer: Disambiguation, w: MarkdownWords = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: NoMatch, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: NoMatch, w: MarkdownWords = EN) -> Sequence[Page]:
     said = no_match_sentence(answer, w) if answer.message else ""
     page = Page(
         title=w.t("No {what} found", what=w.t(KIND_WORDS[answer.kind])),
@@ -454,7 +374,7 @@ def _(answer: NoMatch, w: MarkdownWords = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: Ranking, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: Ranking, w: MarkdownWords = EN) -> Sequence[Page]:
     head = Page(
         title=ranking_title(answer, w),
         colour=Colour.TABLE,
@@ -486,7 +406,7 @@ def message_lines(answer: Message, w: MarkdownWords) -> list[str]:
 
 
 @render_pages.register
-def _(answer: Message, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: Message, w: MarkdownWords = EN) -> Sequence[Page]:
     return [
         Page(
             title="gamesbot",
@@ -498,7 +418,7 @@ def _(answer: Message, w: MarkdownWords = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: LoadPreview, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: LoadPreview, w: MarkdownWords = EN) -> Sequence[Page]:
     applied = answer.applied_load_id is not None
     source = safe(answer.source)
     head = Page(
@@ -555,7 +475,7 @@ def _event_changes(answer: LoadPreview, w: MarkdownWords) -> list[str]:
 
 
 @render_pages.register
-def _(answer: LoadHistory, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: LoadHistory, w: MarkdownWords = EN) -> Sequence[Page]:
     head = Page(
         title=w.t("Results loads"), colour=Colour.ADMIN, footer=footer(answer.provenance, w.plain)
     )
@@ -573,7 +493,7 @@ def _(answer: LoadHistory, w: MarkdownWords = EN) -> list[Page]:
 
 
 @render_pages.register
-def _(answer: UndoResult, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: UndoResult, w: MarkdownWords = EN) -> Sequence[Page]:
     if answer.undone is None:
         return [
             Page(
@@ -598,12 +518,12 @@ def _(answer: UndoResult, w: MarkdownWords = EN) -> list[Page]:
     return [page]
 
 
-_RENDERED: dict[tuple[int, Lang], tuple[object, list[discord.Embed]]] = {}
+_RENDERED: dict[tuple[int, Lang], tuple[object, Embeds]] = {}
 RENDER_CACHE_SIZE = 512
 
 
 @render_pages.register
-def _(answer: AskAnswer, w: MarkdownWords = EN) -> list[Page]:
+def _(answer: AskAnswer, w: MarkdownWords = EN) -> Sequence[Page]:
     understood = "\n".join(ask_understood(part.query, w) for part in answer.parts)
     head = Page(
         title=clip(f"“{safe(answer.question, 200)}”", TITLE_LIMIT),
@@ -615,10 +535,11 @@ def _(answer: AskAnswer, w: MarkdownWords = EN) -> list[Page]:
     return paginate(head, lines, lines_per_page=25)
 
 
-def render_embeds(answer: Answer, lang: Lang = ENGLISH) -> list[discord.Embed]:
+def render_embeds(answer: Answer, lang: Lang = ENGLISH) -> Sequence[discord.Embed]:
     """Every page of an answer as an embed, in ``lang``, numbered in the footer when there are
-    several. Answers are immutable and the service reuses them, so each is rendered once per
-    language (the cache holds the answer itself, so an id is never reused while cached)."""
+    several; each page is made when first read (a fan's answer makes the page it shows). Answers
+    are immutable and the service reuses them, so each is rendered once per language (the cache
+    holds the answer itself, so an id is never reused while cached)."""
     key = (id(answer), lang)
     cached = _RENDERED.get(key)
     if cached is not None and cached[0] is answer:
@@ -643,14 +564,34 @@ def warm(answers: Iterable[Answer]) -> None:
     escape_markdown(_EVERY_ESCAPE)
     words = markdown_words(ENGLISH)
     for answer in answers:
-        _render(answer, words)
+        list(_render(answer, words))
 
 
-def _render(answer: Answer, w: MarkdownWords) -> list[discord.Embed]:
-    pages = render_pages(answer, w)
-    embeds = []
-    for number, page in enumerate(pages, start=1):
-        if len(pages) > 1:
-            page.footer = w.t("page {n}/{pages}", n=number, pages=len(pages)) + f" · {page.footer}"
-        embeds.append(page.embed())
-    return embeds
+def warm_texts(data: GamesData, lang: Lang = ENGLISH) -> None:
+    """Escape, once, the names and stored texts of a Games that answers show, and make its
+    sources' masked links (``markdown`` and ``sources`` remember them): the first answer that
+    names an athlete, a nation or an event finds them made. Answers are still made when asked."""
+    w = markdown_words(lang)
+    w.games(data.games.name, data.games.aliases)
+    for nation in data.nations:
+        flag_and_name(nation, w)
+    for athlete in data.athletes:
+        athlete_name(athlete, w)
+    for event in data.events:
+        w.event(event.name)
+        w.sport(event.sport)
+        w.text(event.venue.split(" (")[0])
+        warm_sources(event.sources)
+    for result in data.results:
+        w.text(result.note)
+        w.text(result.mark)
+        code(result.mark)
+
+
+def _render(answer: Answer, w: MarkdownWords) -> Embeds:
+    """The answer's pages as embeds, each made when first shown."""
+
+    def numbered(number: int, count: int, footer: str) -> str:
+        return w.t("page {n}/{pages}", n=number, pages=count) + f" · {footer}"
+
+    return Embeds(render_pages(answer, w), numbered)

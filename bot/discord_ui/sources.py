@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote
 
-from bot.answers.sites import citations
+from bot.answers.sites import citation, citations
 from bot.discord_ui.markdown import inert
 from bot.i18n import ENGLISH, Words, words_for
 
@@ -68,3 +68,12 @@ def sources_value(
     if rest:
         parts.append(more(rest, w))
     return SEPARATOR.join(parts)
+
+
+def warm_sources(sources: tuple[str, ...] | list[str]) -> None:
+    """Make, once, each source's citation and masked link (both remembered), so that the first
+    answer showing them does not."""
+    for source in sources:
+        if source.strip():
+            cited = citation(source)
+            _shown(cited.name, cited.url)

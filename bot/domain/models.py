@@ -34,11 +34,17 @@ class Medal(StrEnum):
 
     @property
     def emoji(self) -> str:
-        return {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}[self.value]
+        return _MEDAL_EMOJI[self]
 
     @property
     def order(self) -> int:
-        return {"gold": 0, "silver": 1, "bronze": 2}[self.value]
+        return _MEDAL_ORDER[self]
+
+
+# By the members' values (a member is equal to its value and hashes alike): answers read these
+# for every line, and a member's ``value`` is a slower descriptor.
+_MEDAL_EMOJI = {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}
+_MEDAL_ORDER = {"gold": 0, "silver": 1, "bronze": 2}
 
 
 class Gender(StrEnum):

@@ -66,14 +66,14 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
     """A nation's rank, tally, breakdown by sport and every medal (optionally for one sport)."""
     nation = index.nations[noc]
     medals = tuple(m for m in index.medal_lines(noc) if sport is None or m.sport == sport)
-    per_sport: dict[str, list[MedalLine]] = defaultdict(list)
+    tallies: dict[str, list[int]] = {}  # gold, silver, bronze per sport, in one pass
     for line in medals:
-        per_sport[line.sport].append(line)
+        tallies.setdefault(line.sport, [0, 0, 0])[line.medal.order] += 1
+    counts = {
+        name: MedalCount(noc=noc, gold=g, silver=s, bronze=b) for name, (g, s, b) in tallies.items()
+    }
     by_sport = sorted(
-        (
-            SportTally(sport=name, count=count_medals(noc, lines))
-            for name, lines in per_sport.items()
-        ),
+        (SportTally(sport=name, count=count) for name, count in counts.items()),
         key=lambda t: (tuple(-k for k in t.count.key), t.sport),
     )
     ranked = index.ranked_counts(sport)
@@ -82,7 +82,12 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
         nation=nation,
         sport=sport,
         rank=nation_rank(index, noc, sport),
-        count=count_medals(noc, medals),
+        count=MedalCount(
+            noc=noc,
+            gold=sum(c.gold for c in counts.values()),
+            silver=sum(c.silver for c in counts.values()),
+            bronze=sum(c.bronze for c in counts.values()),
+        ),
         by_sport=tuple(by_sport),
         medals=medals,
         nations_ranked=len(ranked),

@@ -1,0 +1,218 @@
+"""Pages of a long answer, each made when it is first shown: the ``Page`` (an embed's parts, cut
+to Discord's limits as it becomes an embed), the lines a renderer makes from an answer's items
+(``Lines``, one line made when a page needs it) and the splitter (``paginate``).
+
+A page holds a fixed number of lines, so how many pages an answer has is known from how many
+items it has, before any line is made: a fan's answer makes only the page it shows, and a page
+button makes the next one. A page whose lines would not fit Discord's description limit has its
+longest lines shortened until they do (no page of the bundled data comes near it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar, overload
+
+import discord
+
+from bot.discord_ui.markdown import clip, plain
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+FIELDS_LIMIT = 25
+TOTAL_LIMIT = 6000
+LINES_PER_PAGE = 15
+#: What a page's description may hold: the limit less room for a page's own words.
+PAGE_TEXT_LIMIT = DESCRIPTION_LIMIT - 200
+#: The longest a single line may be.
+LINE_LIMIT = 1000
+#: No line is shortened below this to make a page fit.
+SHORTEST_LINE = 40
+
+T = TypeVar("T")
+
+
+@dataclass
+class Page:
+    """One page of an answer: an embed's parts before they become an embed."""
+
+    title: str
+    colour: discord.Colour
+    description_lines: list[str] = field(default_factory=list)
+    fields: list[tuple[str, str, bool]] = field(default_factory=list)
+    footer: str = ""
+    url: str | None = None
+
+    def embed(self) -> discord.Embed:
+        """The embed, every part cut to Discord's limits."""
+        embed = discord.Embed(
+            title=clip(self.title, TITLE_LIMIT),
+            colour=self.colour,
+            description=clip("\n".join(self.description_lines), DESCRIPTION_LIMIT) or None,
+        )
+        for name, value, inline in self.fields[:FIELDS_LIMIT]:
+            embed.add_field(
+                name=clip(name, FIELD_NAME_LIMIT) or "\u200b",
+                value=clip(value, FIELD_VALUE_LIMIT) or "\u200b",
+                inline=inline,
+            )
+        if self.footer:
+            embed.set_footer(text=clip(plain(self.footer), FOOTER_LIMIT))
+        while len(embed) > TOTAL_LIMIT and embed.fields:
+            embed.remove_field(-1)
+        if len(embed) > TOTAL_LIMIT and embed.description:
+            embed.description = clip(
+                embed.description, max(len(embed.description) - (len(embed) - TOTAL_LIMIT), 1)
+            )
+        return embed
+
+
+class Lines(Sequence[str], Generic[T]):
+    """An answer's lines, each made from its item by ``make`` when first read."""
+
+    def __init__(self, items: Sequence[T], make: Callable[[T], str]) -> None:
+        self._items = items
+        self._make = make
+        self._made: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self._items):
+            raise IndexError(index)
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self._make(self._items[index])
+        return made
+
+
+def fit(lines: list[str], room: int) -> list[str]:
+    """``lines`` (each at most ``LINE_LIMIT``) in ``room`` characters, newlines counted: the
+    longest shortened first, none below ``SHORTEST_LINE``."""
+    lines = [clip(line, LINE_LIMIT) for line in lines]
+    excess = sum(len(line) + 1 for line in lines) - room
+    while excess > 0:
+        longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+        line = lines[longest]
+        if len(line) <= SHORTEST_LINE:
+            break
+        shorter = clip(line, max(len(line) - excess, SHORTEST_LINE))
+        excess -= len(line) - len(shorter)
+        lines[longest] = shorter
+    return lines
+
+
+class PageList(Sequence[Page]):
+    """The pages of ``paginate``: how many is known at once; each is made when first read."""
+
+    def __init__(
+        self, head: Page, lines: Sequence[str], lines_per_page: int, lines_title: str | None
+    ) -> None:
+        self._head = head
+        self._lines = lines
+        self._per_page = max(lines_per_page, 1)
+        self._title = lines_title
+        self._count = max(1, -(-len(lines) // self._per_page))
+        self._made: dict[int, Page] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Page]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | list[Page]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self._page(index)
+        return made
+
+    def _page(self, number: int) -> Page:
+        head = self._head
+        start = number * self._per_page
+        chunk = self._lines[start : start + self._per_page]
+        description = list(head.description_lines) if number == 0 else []
+        if self._title and chunk:
+            description += ["", self._title] if description else [self._title]
+        room = PAGE_TEXT_LIMIT - sum(len(line) + 1 for line in description)
+        return Page(
+            title=head.title,
+            colour=head.colour,
+            description_lines=description + fit(list(chunk), room),
+            fields=list(head.fields) if number == 0 else [],
+            footer=head.footer,
+            url=head.url,
+        )
+
+
+def paginate(
+    head: Page,
+    lines: Sequence[str],
+    *,
+    lines_per_page: int = LINES_PER_PAGE,
+    lines_title: str | None = None,
+) -> PageList:
+    """Split ``lines`` (a list, or ``Lines`` made on demand) over pages of ``lines_per_page``:
+    the first page carries ``head``'s description and fields, the following ones repeat its
+    title, and ``lines_title`` heads each page's lines. Each page stays within the description
+    limit."""
+    return PageList(head, lines, lines_per_page, lines_title)
+
+
+class Embeds(Sequence[discord.Embed]):
+    """An answer's pages as embeds, each made when first read, numbered in the footer when
+    there are several (``numbered`` gives that footer from the page's number, the count and
+    its own footer)."""
+
+    def __init__(self, pages: Sequence[Page], numbered: Callable[[int, int, str], str]) -> None:
+        self._pages = pages
+        self._numbered = numbered
+        self._made: dict[int, discord.Embed] = {}
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    @overload
+    def __getitem__(self, index: int) -> discord.Embed: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[discord.Embed]: ...
+
+    def __getitem__(self, index: int | slice) -> discord.Embed | list[discord.Embed]:
+        count = len(self._pages)
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(count))]
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        made = self._made.get(index)
+        if made is None:
+            page = self._pages[index]
+            if count > 1:
+                page.footer = self._numbered(index + 1, count, page.footer)
+            made = self._made[index] = page.embed()
+        return made
