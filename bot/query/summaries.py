@@ -69,13 +69,14 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
     tallies: dict[str, list[int]] = {}  # gold, silver, bronze per sport, in one pass
     for line in medals:
         tallies.setdefault(line.sport, [0, 0, 0])[line.medal.order] += 1
-    counts = {
-        name: MedalCount(noc=noc, gold=g, silver=s, bronze=b) for name, (g, s, b) in tallies.items()
-    }
-    by_sport = sorted(
-        (SportTally(sport=name, count=count) for name, count in counts.items()),
-        key=lambda t: (tuple(-k for k in t.count.key), t.sport),
+    # Most gold first, then silver, then bronze, then by name.
+    ordered = sorted(
+        tallies.items(), key=lambda item: (-item[1][0], -item[1][1], -item[1][2], item[0])
     )
+    by_sport = [
+        SportTally(sport=name, count=MedalCount(noc=noc, gold=g, silver=s, bronze=b))
+        for name, (g, s, b) in ordered
+    ]
     ranked = index.ranked_counts(sport)
     return NationSummary(
         provenance=provenance(index),
@@ -84,9 +85,9 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
         rank=nation_rank(index, noc, sport),
         count=MedalCount(
             noc=noc,
-            gold=sum(c.gold for c in counts.values()),
-            silver=sum(c.silver for c in counts.values()),
-            bronze=sum(c.bronze for c in counts.values()),
+            gold=sum(t[0] for t in tallies.values()),
+            silver=sum(t[1] for t in tallies.values()),
+            bronze=sum(t[2] for t in tallies.values()),
         ),
         by_sport=tuple(by_sport),
         medals=medals,
