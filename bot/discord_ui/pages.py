@@ -2,10 +2,12 @@
 to Discord's limits as it becomes an embed), the lines a renderer makes from an answer's items
 (``Lines``, one line made when a page needs it) and the splitter (``paginate``).
 
-A page holds a fixed number of lines, so how many pages an answer has is known from how many
-items it has, before any line is made: a fan's answer makes only the page it shows, and a page
-button makes the next one. A page whose lines would not fit Discord's description limit has its
-longest lines shortened until they do (no page of the bundled data comes near it)."""
+Lines made on demand (``Lines``: a nation's medals, an athlete's results, an event's places) go
+a fixed number to a page, so how many pages an answer has is known from how many items it has,
+before any line is made: a fan's answer makes only the page it shows, and a page button makes the
+next one. Such a page whose lines would not fit Discord's description limit has its longest
+lines shortened until they do (no page of the bundled data comes near it). Lines already made
+(a list) are split as they always were: a page ends early rather than pass the limit."""
 
 from __future__ import annotations
 
@@ -105,7 +107,7 @@ def fit(lines: list[str], room: int) -> list[str]:
     longest shortened first, none below ``SHORTEST_LINE``."""
     lines = [clip(line, LINE_LIMIT) for line in lines]
     excess = sum(len(line) + 1 for line in lines) - room
-    while excess > 0:
+    while excess > 0 and lines:
         longest = max(range(len(lines)), key=lambda i: len(lines[i]))
         line = lines[longest]
         if len(line) <= SHORTEST_LINE:
@@ -116,6 +118,21 @@ def fit(lines: list[str], room: int) -> list[str]:
     return lines
 
 
+def _starts_by_size(head: Page, lines: Sequence[str], per_page: int) -> list[int]:
+    """Where each page starts when its lines are already made: after ``per_page`` lines, or
+    earlier where the next line would pass the page's text limit."""
+    starts = [0]
+    count, size = 0, sum(len(line) + 1 for line in head.description_lines)
+    for number, line in enumerate(lines):
+        length = min(len(line), LINE_LIMIT) + 1
+        if count and (count >= per_page or size + length > PAGE_TEXT_LIMIT):
+            starts.append(number)
+            count, size = 0, 0
+        count += 1
+        size += length
+    return starts
+
+
 class PageList(Sequence[Page]):
     """The pages of ``paginate``: how many is known at once; each is made when first read."""
 
@@ -124,9 +141,14 @@ class PageList(Sequence[Page]):
     ) -> None:
         self._head = head
         self._lines = lines
-        self._per_page = max(lines_per_page, 1)
         self._title = lines_title
-        self._count = max(1, -(-len(lines) // self._per_page))
+        per_page = max(lines_per_page, 1)
+        if isinstance(lines, Lines):
+            starts = list(range(0, len(lines), per_page)) or [0]
+        else:
+            starts = _starts_by_size(head, lines, per_page)
+        self._bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
+        self._count = len(self._bounds)
         self._made: dict[int, Page] = {}
 
     def __len__(self) -> int:
@@ -152,8 +174,8 @@ class PageList(Sequence[Page]):
 
     def _page(self, number: int) -> Page:
         head = self._head
-        start = number * self._per_page
-        chunk = self._lines[start : start + self._per_page]
+        start, stop = self._bounds[number]
+        chunk = self._lines[start:stop]
         description = list(head.description_lines) if number == 0 else []
         if self._title and chunk:
             description += ["", self._title] if description else [self._title]
@@ -175,10 +197,10 @@ def paginate(
     lines_per_page: int = LINES_PER_PAGE,
     lines_title: str | None = None,
 ) -> PageList:
-    """Split ``lines`` (a list, or ``Lines`` made on demand) over pages of ``lines_per_page``:
-    the first page carries ``head``'s description and fields, the following ones repeat its
-    title, and ``lines_title`` heads each page's lines. Each page stays within the description
-    limit."""
+    """Split ``lines`` (a list, or ``Lines`` made on demand) over pages of at most
+    ``lines_per_page``: the first page carries ``head``'s description and fields, the following
+    ones repeat its title, and ``lines_title`` heads each page's lines. Each page stays within the
+    description limit."""
     return PageList(head, lines, lines_per_page, lines_title)
 
 

@@ -1,7 +1,7 @@
-"""The splitter of long answers (``bot.discord_ui.pages``): how many pages is known from the
-items alone, a page makes only its own lines, pages are what the eager splitter it replaced made
-wherever no page needed shortening, and a page whose lines would not fit has them shortened
-until it does, losing no line."""
+"""The splitter of long answers (``bot.discord_ui.pages``): for lines made on demand, how many
+pages is known from the items alone, a page makes only its own lines, pages are what the eager
+splitter made wherever it broke no page early, and a page whose lines would not fit has them
+shortened until it does, losing no line; lines already made are split exactly as before."""
 
 from __future__ import annotations
 
@@ -79,10 +79,17 @@ def test_pages_are_the_eager_splitters_wherever_no_page_needed_shortening(seed: 
     lines = ["x" * rng.randrange(0, 250) for _ in range(rng.randrange(0, 60))]
     title = rng.choice([None, "**Medals**"])
     before = eager(head(), lines, per_page, title)
-    pages = paginate(head(), lines, lines_per_page=per_page, lines_title=title)
-    if all(len(chunk) == per_page for chunk in before[:-1]):  # no page broken early on size
-        assert [page.description_lines for page in pages] == before
-    assert pages[0].fields == head().fields and all(not p.fields for p in pages[1:])
+    made = paginate(head(), lines, lines_per_page=per_page, lines_title=title)
+    assert [page.description_lines for page in made] == before  # lines made: split as before
+    lazy = paginate(head(), Lines(lines, str), lines_per_page=per_page, lines_title=title)
+    assert len(lazy) == max(1, -(-len(lines) // per_page))
+    if len(made) == len(lazy) and all(
+        p.description_lines[-1] == lines[min((n + 1) * per_page, len(lines)) - 1]
+        for n, p in enumerate(made)
+        if lines
+    ):
+        assert [page.description_lines for page in lazy] == before  # no page broken early
+    assert made[0].fields == head().fields and all(not p.fields for p in made[1:])
 
 
 @pytest.mark.parametrize("length", [300, 999, 1000, 5000])
@@ -105,3 +112,11 @@ def test_short_lines_are_not_shortened() -> None:
     lines = ["z" * 200 for _ in range(15)]
     [page] = paginate(head(0), lines, lines_per_page=15)
     assert page.description_lines == lines
+
+
+def test_a_head_longer_than_a_page_leaves_no_room_and_still_renders() -> None:
+    big = Page(title="T", colour=discord.Colour(0), description_lines=["w" * 5000])
+    [page] = paginate(big, [])
+    assert len(page.embed().description or "") <= DESCRIPTION_LIMIT
+    [page] = paginate(big, ["a line " * 30])
+    assert len(page.embed().description or "") <= DESCRIPTION_LIMIT
