@@ -35,6 +35,7 @@ LINE_LIMIT = 1000
 SHORTEST_LINE = 40
 
 T = TypeVar("T")
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -72,34 +73,49 @@ class Page:
         return embed
 
 
-class Lines(Sequence[str], Generic[T]):
+class OnDemand(Sequence[T]):
+    """A sequence whose items are made when first read, then kept: subclasses give ``__len__``
+    and ``_make``."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, T] = {}
+
+    def _make(self, index: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        count = len(self)
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(count))]
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self._make(index)
+        return made
+
+
+class Lines(OnDemand[str], Generic[Item]):
     """An answer's lines, each made from its item by ``make`` when first read."""
 
-    def __init__(self, items: Sequence[T], make: Callable[[T], str]) -> None:
+    def __init__(self, items: Sequence[Item], make: Callable[[Item], str]) -> None:
+        super().__init__()
         self._items = items
-        self._make = make
-        self._made: dict[int, str] = {}
+        self._make_line = make
 
     def __len__(self) -> int:
         return len(self._items)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self._items):
-            raise IndexError(index)
-        made = self._made.get(index)
-        if made is None:
-            made = self._made[index] = self._make(self._items[index])
-        return made
+    def _make(self, index: int) -> str:
+        return self._make_line(self._items[index])
 
 
 def fit(lines: list[str], room: int) -> list[str]:
@@ -133,12 +149,13 @@ def _starts_by_size(head: Page, lines: Sequence[str], per_page: int) -> list[int
     return starts
 
 
-class PageList(Sequence[Page]):
+class PageList(OnDemand[Page]):
     """The pages of ``paginate``: how many is known at once; each is made when first read."""
 
     def __init__(
         self, head: Page, lines: Sequence[str], lines_per_page: int, lines_title: str | None
     ) -> None:
+        super().__init__()
         self._head = head
         self._lines = lines
         self._title = lines_title
@@ -149,30 +166,11 @@ class PageList(Sequence[Page]):
             starts = _starts_by_size(head, lines, per_page)
         self._bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
         self._count = len(self._bounds)
-        self._made: dict[int, Page] = {}
 
     def __len__(self) -> int:
         return self._count
 
-    @overload
-    def __getitem__(self, index: int) -> Page: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Page]: ...
-
-    def __getitem__(self, index: int | slice) -> Page | list[Page]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        made = self._made.get(index)
-        if made is None:
-            made = self._made[index] = self._page(index)
-        return made
-
-    def _page(self, number: int) -> Page:
+    def _make(self, number: int) -> Page:
         head = self._head
         start, stop = self._bounds[number]
         chunk = self._lines[start:stop]
@@ -204,37 +202,22 @@ def paginate(
     return PageList(head, lines, lines_per_page, lines_title)
 
 
-class Embeds(Sequence[discord.Embed]):
+class Embeds(OnDemand[discord.Embed]):
     """An answer's pages as embeds, each made when first read, numbered in the footer when
     there are several (``numbered`` gives that footer from the page's number, the count and
     its own footer)."""
 
     def __init__(self, pages: Sequence[Page], numbered: Callable[[int, int, str], str]) -> None:
+        super().__init__()
         self._pages = pages
         self._numbered = numbered
-        self._made: dict[int, discord.Embed] = {}
 
     def __len__(self) -> int:
         return len(self._pages)
 
-    @overload
-    def __getitem__(self, index: int) -> discord.Embed: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[discord.Embed]: ...
-
-    def __getitem__(self, index: int | slice) -> discord.Embed | list[discord.Embed]:
+    def _make(self, index: int) -> discord.Embed:
+        page = self._pages[index]
         count = len(self._pages)
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(count))]
-        if index < 0:
-            index += count
-        if not 0 <= index < count:
-            raise IndexError(index)
-        made = self._made.get(index)
-        if made is None:
-            page = self._pages[index]
-            if count > 1:
-                page.footer = self._numbered(index + 1, count, page.footer)
-            made = self._made[index] = page.embed()
-        return made
+        if count > 1:
+            page.footer = self._numbered(index + 1, count, page.footer)
+        return page.embed()
