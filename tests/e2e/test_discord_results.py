@@ -281,11 +281,15 @@ async def test_followers_get_exactly_the_new_medals_once(
         assert len(fake.channel_messages[channel.id]) == 2
         # Undo brings back the medals the load took (announced as new), then the same load
         # again announces nothing: its medals were announced once already.
+        # (Waited for, not slept on: the rebuild after a load runs in a worker thread, and on a
+        # slow machine the announcements come later than a fixed pause.)
         await service.loads.undo(user_id=1)
+        await fake.wait_channel_message(channel, count=4)  # Korea's and China's medals back
         await asyncio.sleep(0.3)
         after_undo = len(fake.channel_messages[channel.id])
+        assert after_undo == 4
         await service.loads.load("redo.csv", DSQ.encode(), user_id=1)
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(1.0)
         assert len(fake.channel_messages[channel.id]) == after_undo
     finally:
         announcer.cancel()
