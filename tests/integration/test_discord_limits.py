@@ -4,9 +4,7 @@ Discord's own message rules (the ones it enforces on the bot's real requests).""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,24 +14,9 @@ from bot.discord_ui.render import render_embeds
 from bot.i18n import ENGLISH, Lang
 from bot.ingest.bundled import bundled_games, default_data_dir
 from bot.service import GamesService
-from bot.store.sqlite_store import SqliteStore
 from tests.fakediscord.rules import validate_message
 
 BUNDLED = sorted(bundled_games(default_data_dir()))
-
-
-@pytest.fixture(scope="module")
-def every_games(tmp_path_factory: pytest.TempPathFactory) -> GamesService:
-    """A service over a new database holding every bundled Games (queries need no store)."""
-
-    async def build() -> GamesService:
-        store = await SqliteStore.open(Path(tmp_path_factory.mktemp("limits")) / "gamesbot.db")
-        service = GamesService(store, None, default_data_dir())
-        await service.start()
-        await store.close()
-        return service
-
-    return asyncio.run(build())
 
 
 def answers_of(service: GamesService, games_id: str) -> Iterator[tuple[str, Query, Answer]]:

@@ -6,30 +6,11 @@ asked: the render cache holds none of them."""
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
-
-import pytest
-
 from bot.answers import sites
 from bot.discord_ui import markdown, render, sources
 from bot.discord_ui.frontend import DiscordFrontEnd
-from bot.ingest.bundled import default_data_dir
 from bot.service import GamesService
 from bot.settings import Settings
-from bot.store.sqlite_store import SqliteStore
-
-
-@pytest.fixture(scope="module")
-def every_games(tmp_path_factory: pytest.TempPathFactory) -> GamesService:
-    async def build() -> GamesService:
-        store = await SqliteStore.open(Path(tmp_path_factory.mktemp("warm")) / "gamesbot.db")
-        service = GamesService(store, None, default_data_dir())
-        await service.start()
-        await store.close()
-        return service
-
-    return asyncio.run(build())
 
 
 def misses() -> tuple[int, int, int]:
