@@ -88,7 +88,7 @@ class Console:
         if text.lower() in {"help", "/help", "?"}:
             self._print(HELP)
             return True
-        if text.isdigit() and self._choose is not None:
+        if text.isdecimal() and self._choose is not None:
             number = int(text)
             if 1 <= number <= len(self._choices):
                 self._show(Shown(self._choose(self._choices[number - 1])))

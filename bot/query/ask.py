@@ -121,8 +121,13 @@ def _queries(
         found.extend(outcome)
         if not named or len(games) == 1:
             break
-    if not found:  # a choice elsewhere beats "not here"; else what the first Games said
-        return next((r for r in refusals if r.why == "ambiguous"), refusals[0])
+    if not found:  # a choice elsewhere beats "not here"; a Games holding the sport beats one
+        # without it ("not on the programme" is said only when no Games searched holds it);
+        # else what the first Games said
+        return next(
+            (r for r in refusals if r.why == "ambiguous"),
+            next((r for r in refusals if r.why != "not_held"), refusals[0]),
+        )
     return _across(found)
 
 

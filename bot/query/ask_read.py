@@ -172,7 +172,7 @@ def _read(tokens: list[str], lexicon: Lexicon, upper: frozenset[str]) -> Clause:
 
 
 def _number(token: str) -> int | None:
-    if token.isdigit():
+    if token.isdecimal():
         return int(token)
     return NUMBER_WORDS.get(token)
 
@@ -181,26 +181,31 @@ def _claim_dates(clause: Clause) -> None:
     t = clause.tokens
     for i in range(len(t)):
         rest = t[i : i + 5] + [""] * 5
-        if rest[0].isdigit() and len(rest[0]) == 4 and rest[1].isdigit() and rest[2].isdigit():
+        if (
+            rest[0].isdecimal()
+            and len(rest[0]) == 4
+            and rest[1].isdecimal()
+            and rest[2].isdecimal()
+        ):
             clause.date, span = (int(rest[0]), int(rest[1]), int(rest[2])), 3
-        elif rest[0] in MONTHS and rest[1].isdigit():
+        elif rest[0] in MONTHS and rest[1].isdecimal():
             span = 3 if rest[2] in ORDINAL_ENDINGS else 2
-            year = int(rest[span]) if len(rest[span]) == 4 and rest[span].isdigit() else None
+            year = int(rest[span]) if len(rest[span]) == 4 and rest[span].isdecimal() else None
             clause.date, span = (year, MONTHS[rest[0]], int(rest[1])), span + (year is not None)
-        elif rest[0].isdigit() and len(rest[0]) <= 2 and _month_after(rest) is not None:
+        elif rest[0].isdecimal() and len(rest[0]) <= 2 and _month_after(rest) is not None:
             month, span = _month_after(rest) or (0, 0)
-            year = int(rest[span]) if len(rest[span]) == 4 and rest[span].isdigit() else None
+            year = int(rest[span]) if len(rest[span]) == 4 and rest[span].isdecimal() else None
             clause.date, span = (year, month, int(rest[0])), span + (year is not None)
-        elif rest[0].isdigit() and rest[1] == "month" and rest[2].isdigit():
+        elif rest[0].isdecimal() and rest[1] == "month" and rest[2].isdecimal():
             clause.date, span = (None, int(rest[0]), int(rest[2])), 3 + (rest[3] == "dayofmonth")
         elif (
-            rest[0].isdigit()
+            rest[0].isdecimal()
             and int(rest[0]) <= 31
             and rest[1] in ORDINAL_ENDINGS
             and not (i and t[i - 1] in PLACE_VERBS)  # "who was 4th": a place
         ):
             clause.date, span = (None, 0, int(rest[0])), 2  # "the 14th": of the Games' month
-        elif rest[0] == "day" and rest[1].isdigit():
+        elif rest[0] == "day" and rest[1].isdecimal():
             clause.games_day, span = int(rest[1]), 2
         else:
             continue
@@ -220,7 +225,7 @@ def _claim_games(clause: Clause, lexicon: Lexicon) -> None:
         for i in range(len(t) - size + 1):
             span = tuple(t[i : i + size])
             if all(clause.free(j) for j in range(i, i + size)) and span in lexicon.games:
-                if size == 1 and span[0].isdigit() and _is_distance(t, i):
+                if size == 1 and span[0].isdecimal() and _is_distance(t, i):
                     continue
                 clause.games.append(lexicon.games[span])
                 clause.claim(i, i + size)
@@ -233,7 +238,7 @@ def _claim_games(clause: Clause, lexicon: Lexicon) -> None:
 
 
 def _is_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and 1950 <= int(token) <= 2049
+    return len(token) == 4 and token.isdecimal() and 1950 <= int(token) <= 2049
 
 
 def _is_distance(tokens: Sequence[str], i: int) -> bool:
@@ -394,9 +399,13 @@ def _sports(reading: Reading) -> None:
     ("skating": every skating sport)."""
     clause, resolver = reading.clause, reading.words.resolver
     fuzzy = False
+    named: set[int] = set()  # tokens of a sport phrase already found: never found again
     while True:
         cued = set() if fuzzy else {i for i, _ in clause.cues}  # misspelt: never a cue word
-        masked = [t if clause.free(i) or i in cued else "\0" for i, t in enumerate(clause.tokens)]
+        masked = [
+            t if (clause.free(i) or i in cued) and i not in named else "\0"
+            for i, t in enumerate(clause.tokens)
+        ]
         mention = find_sport(masked, resolver.sport_phrases, fuzzy=fuzzy)
         if mention is None and not fuzzy:
             fuzzy = True
@@ -404,6 +413,7 @@ def _sports(reading: Reading) -> None:
         if mention is None:
             break
         clause.claim(mention.start, mention.end)
+        named.update(range(mention.start, mention.end))
         clause.cues = [
             (i, c)
             for i, c in clause.cues
@@ -452,7 +462,7 @@ def _names(reading: Reading) -> None:
 
 
 def _eventish(token: str, words: GamesWords) -> bool:
-    return token in words.event_words or token[:1].isdigit()
+    return token in words.event_words or token[:1].isdecimal()
 
 
 def _nameable(clause: Clause, i: int, words: GamesWords) -> bool:
