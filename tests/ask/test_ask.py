@@ -335,6 +335,41 @@ def test_a_sport_is_not_on_the_programme_only_when_no_games_holds_it(games: str)
     assert "not on the programme" in said("who won the bandy")
 
 
+def _vocabulary() -> tuple[list[str], list[str]]:
+    """The words the parser reads from its own tables, and the words of the bundled names."""
+    from bot.query import ask_vocabulary as v
+    from bot.query.event_terms import GENDER_WORDS, STOPWORDS
+    from bot.query.sports import OTHER_SPORTS, SPORT_ALIASES
+
+    tables = {*v.CUES, *v.AGENT_NOUNS, *v.NATIVE, *v.TYPOS, *v.NUMBER_WORDS, *v.MONTHS}
+    tables |= {*v.ORDINAL_ENDINGS, *v.ORDINAL_PLACES, *v.PLACE_VERBS, *v.FAMILY_WORDS, *v.FILLERS}
+    tables |= {*SPORT_ALIASES, *OTHER_SPORTS, *GENDER_WORDS, *STOPWORDS, "4th", "1500m", "?", ","}
+    names: set[str] = set()
+    for words_of in SCOPE.games.values():
+        index = words_of.index
+        for named in (*index.nations.values(), *index.athletes.values(), *index.events.values()):
+            names.update(named.name.casefold().split())
+    return sorted(tables), sorted(names - tables)
+
+
+TABLE_WORDS, NAME_WORDS = _vocabulary()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(TABLE_WORDS) | st.sampled_from(NAME_WORDS), min_size=1, max_size=14
+    ).map(" ".join)
+)
+@example("which lugers won gold")
+def test_any_words_the_parser_knows_get_an_answer_model(text: str) -> None:
+    """Word salad of the parser's own vocabulary and the data's names: always an answer (a word
+    read as two things at once once made the parser loop for ever)."""
+    for games in (HARBIN, MILANO):
+        answer = ask(text, games)
+        assert isinstance(answer, AskAnswer | Disambiguation | NoMatch | Message)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=120))
 @example("⓵")  # a digit to str.isdigit, not to int(): once a traceback
