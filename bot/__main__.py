@@ -160,7 +160,9 @@ async def _serve(settings: Settings) -> int:
     watcher = asyncio.create_task(
         follow_store_changes(service.library, store), name="gamesbot-store-changes"
     )
-    collector = asyncio.create_task(collect_in_background(), name="gamesbot-gc")
+    collector = asyncio.create_task(
+        collect_in_background(rebuilt=lambda: service.library.rebuilds), name="gamesbot-gc"
+    )
     stopper = asyncio.create_task(stop.wait(), name="gamesbot-stop")
     try:
         done, _ = await asyncio.wait({bot, stopper}, return_when=asyncio.FIRST_COMPLETED)

@@ -97,6 +97,9 @@ class Library:
         self._people: People | None = None
         #: Counts the changes of ``_views``: people made from older views are not kept.
         self._generation = 0
+        #: Counts the rebuilds finished (views, Games names and people all made): a long-running
+        #: front-end's background work reads it to tell that the long-lived data changed.
+        self.rebuilds = 0
         #: Whether each view is warmed as it is built (``GamesView.warm``): set by long-running
         #: front-ends, so that a user's first question about a Games does not pay for it.
         self.warm_views = False
@@ -156,6 +159,7 @@ class Library:
             people = await asyncio.to_thread(_warm_people, [v.index.data for v in self.views()])
             if generation == self._generation:  # else a later rebuild makes newer people
                 self._people = people
+        self.rebuilds += 1
         self.changed.set()
 
     async def list_games(self) -> None:

@@ -105,3 +105,16 @@ async def test_a_running_bot_builds_a_new_view_off_the_event_loop(
     release.set()
     await refreshing
     assert service.library.view("harbin-2025") is not before
+
+
+async def test_each_finished_rebuild_is_counted_for_the_collector(service: GamesService) -> None:
+    """``rebuilds`` tells the running bot's garbage collector (``bot.runtime``) that the views
+    changed; it moves once a rebuild has made everything (views, names, people), not before."""
+    library = service.library
+    before = library.rebuilds
+    old = library.view("harbin-2025")
+    await library.refresh("harbin-2025")  # as after a load
+    assert library.rebuilds == before + 1
+    assert library.view("harbin-2025") is not old
+    await library.refresh_all()
+    assert library.rebuilds == before + 2

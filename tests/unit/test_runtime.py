@@ -76,3 +76,53 @@ def test_freeze_at_exit_freezes_only_as_the_process_exits() -> None:
         timeout=60,
     )
     assert done.stdout.splitlines() == ["after the call 0", "at exit True"]
+
+
+def test_collector_freezes_what_a_rebuild_made_after_freeing_the_garbage() -> None:
+    """While nothing is rebuilt the collector freezes nothing; after a rebuild its next round
+    collects everything (garbage then is freed, not frozen for ever) and freezes what is alive
+    (once: the count of frozen objects only falls after, as frozen objects die by reference count):
+    the new long-lived data leaves the collections that would walk it again and again."""
+    probe = (
+        "import asyncio, gc, weakref\n"
+        "from bot.runtime import collect_in_background\n"
+        "class Node:\n"
+        "    other = None\n"
+        "async def main():\n"
+        "    rebuilds = [0]\n"
+        "    gc.collect(); gc.freeze(); base = gc.get_freeze_count()\n"
+        "    task = asyncio.create_task(\n"
+        "        collect_in_background(interval=0.01, rebuilt=lambda: rebuilds[0]))\n"
+        "    await asyncio.sleep(0.1)\n"
+        "    print('unchanged', gc.get_freeze_count() <= base)\n"
+        "    views = [[i] for i in range(1000)]\n"
+        "    a, b = Node(), Node(); a.other, b.other = b, a\n"
+        "    watch = weakref.ref(a); del a, b\n"
+        "    rebuilds[0] += 1\n"
+        "    for _ in range(200):\n"
+        "        await asyncio.sleep(0.01)\n"
+        "        if gc.get_freeze_count() > base: break\n"
+        "    print('frozen', gc.get_freeze_count() >= base + len(views))\n"
+        "    print('garbage freed', watch() is None)\n"
+        "    frozen = gc.get_freeze_count()\n"
+        "    await asyncio.sleep(0.1)\n"
+        "    print('once', gc.get_freeze_count() <= frozen)\n"
+        "    task.cancel()\n"
+        "    await asyncio.gather(task, return_exceptions=True)\n"
+        "asyncio.run(main())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.splitlines() == [
+        "unchanged True",
+        "frozen True",
+        "garbage freed True",
+        "once True",
+    ]
