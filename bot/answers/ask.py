@@ -82,7 +82,8 @@ class Query(Frozen):
     by_total: bool = False
     #: Only results that share their place with another ("was there a tie for silver").
     tied: bool = False
-    #: Only the results at this place of the event ("who came fourth in the downhill").
+    #: Only the results at this place of the event ("who came fourth in the downhill"), or of a
+    #: ranking ("which nation is 4th").
     place: int | None = None
     #: The Games a comparison across Games weighs (empty: not across Games).
     versus_games: tuple[Ref, ...] = ()

@@ -269,12 +269,7 @@ def _count_things(part: AskPart, w: Words) -> list[str]:
         if labels
         else w.t("{head}.", head=head)
     ]
-    if part.unranked:
-        listed = joined([item_label(i, w) for i in part.unranked], w)
-        lines.append(
-            w.t("Not ranked in the medal table, as in the official one: {listed}.", listed=listed)
-        )
-    return lines
+    return [*lines, *_unranked(part, w)]
 
 
 def _verb(q: Query, w: Words) -> str:
@@ -344,6 +339,8 @@ def _first(part: AskPart, w: Words) -> list[str]:
 
 def _rank(part: AskPart, w: Words) -> list[str]:
     q = part.query
+    if q.place is not None:
+        return _at_place(part, q.place, w)
     if not part.items:
         return [
             w.t(
@@ -361,7 +358,14 @@ def _rank(part: AskPart, w: Words) -> list[str]:
     for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
     where = f"{scope(q, w)}{for_who}{_at(q, w)}"
     things = w.t(COUNTED_WORDS[f"{label}s"]) if label else "s"
-    rows = [f"{n}. {_ranked(i, q, w)}" for n, i in enumerate(part.items, start=1)]
+    rows = [f"{i.rank or n}. {_ranked(i, q, w)}" for n, i in enumerate(part.items, start=1)]
+    if q.order is None and len(part.items) > 1:  # "the luge medal table": every row
+        head = (
+            w.t("The medal table{where}:", where=where)
+            if table
+            else w.t("Ranked by {measure}{where}:", measure=measure, where=where)
+        )
+        return [head, *rows, *_unranked(part, w)]
     if q.limit and (q.limit > 1 or len(part.items) > 1):  # "top 1 nations": the top, below
         head = w.t(
             "Top {n} {things} by {measure}{where}:",
@@ -393,6 +397,42 @@ def _rank(part: AskPart, w: Words) -> list[str]:
     return [
         w.t("{head}: {list}.", head=head, list=joined([_ranked(i, q, w) for i in part.items], w))
     ]
+
+
+def _at_place(part: AskPart, asked: int, w: Words) -> list[str]:
+    """ "Which nation is 4th": who holds that place of the ranking (several when they share it;
+    two sharing 3rd hold 3rd and 4th, and are named at 3rd, as their rank is)."""
+    q = part.query
+    table = not (q.medal or q.by_total)
+    fewest = q.order is Order.FEWEST
+    if table:
+        by = w.t(" from the bottom of the medal table") if fewest else w.t(" in the medal table")
+    else:
+        measure = medals_plural(q, w)
+        by = (
+            w.t(" by fewest {measure}", measure=measure)
+            if fewest
+            else w.t(" by {measure}", measure=measure)
+        )
+    for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
+    where = f"{by}{scope(q, w)}{for_who}{_at(q, w)}"
+    if not part.items:
+        return [w.t("No one is {place}{where}.", place=ordinal(asked, w), where=where)]
+    place = ordinal(part.items[0].rank or asked, w)
+    head = (
+        w.t("{place}{where}", place=place, where=where)
+        if len(part.items) == 1
+        else w.t("{place}, shared by {n},{where}", place=place, n=len(part.items), where=where)
+    )
+    listed = joined([_ranked(i, q, w) for i in part.items], w)
+    return [w.t("{head}: {list}.", head=head, list=listed)]
+
+
+def _unranked(part: AskPart, w: Words) -> list[str]:
+    if not part.unranked:
+        return []
+    listed = joined([item_label(i, w) for i in part.unranked], w)
+    return [w.t("Not ranked in the medal table, as in the official one: {listed}.", listed=listed)]
 
 
 def _ranked(item: Item, q: Query, w: Words) -> str:
@@ -488,9 +528,15 @@ def _compare(part: AskPart, w: Words) -> list[str]:
 def _explain(part: AskPart, w: Words) -> list[str]:
     q = part.query
     about = event_label(q.event.label, w) if q.event else subject(q, w)
-    if not part.items:
+    if not about:  # "what happened on the 14th": the day (or sport) is what it is about
+        where = f"{scope(q, w)}{_at(q, w)}"
+        if not part.items:
+            return [w.t("The data has no notes{where}.", where=where)]
+        lines = [w.t("What the sources say{where}:", where=where)]
+    elif not part.items:
         return [w.t("The data has no notes on {about}{at}.", about=about, at=_at(q, w))]
-    lines = [w.t("What the sources say about {about}{at}:", about=about, at=_at(q, w))]
+    else:
+        lines = [w.t("What the sources say about {about}{at}:", about=about, at=_at(q, w))]
     for item in part.items[:MAX_LINES]:
         if item.kind == "note":
             source = f" <{w.text(item.source)}>" if item.source else ""

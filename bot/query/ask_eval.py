@@ -225,7 +225,9 @@ def _measure(query: Query) -> Callable[[Item], tuple[int, ...]]:
 
 def _rank(query: Query, index: GamesIndex, results: Results) -> AskPart:
     """The leaders (those sharing the top), the first ``limit`` (with whoever ties with the
-    last of them), or, asked for the table, every row."""
+    last of them), those at one ``place`` ("which nation is 4th": whoever holds the place that
+    covers it, two sharing 3rd hold 3rd and 4th), or, asked for the table, every row; each with
+    its rank (equal counts, equal ranks)."""
     groups = _grouped(query, index, results)
     items, unranked = _ranked_apart(
         index, [_thing(query.of, index, k, v) for k, v in groups.items()]
@@ -233,6 +235,13 @@ def _rank(query: Query, index: GamesIndex, results: Results) -> AskPart:
     key = _measure(query)
     sign = 1 if query.order is Order.FEWEST else -1
     items.sort(key=lambda i: (tuple(sign * k for k in key(i)), i.label))
+    items = _with_ranks(items, key)
+    if query.place is not None:
+        held = [i.rank for i in items if i.rank is not None and i.rank <= query.place]
+        at = max(held) if query.place <= len(items) and held else None
+        chosen = [i for i in items if at is not None and i.rank == at]
+        value = key(chosen[0])[0] if chosen else 0
+        return AskPart(query=query, value=value, items=tuple(chosen), unranked=tuple(unranked))
     if not items:
         return AskPart(query=query, value=0)
     last = key(items[min(query.limit or 1, len(items)) - 1])
@@ -244,6 +253,17 @@ def _rank(query: Query, index: GamesIndex, results: Results) -> AskPart:
     return AskPart(
         query=query, value=key(chosen[0])[0], items=tuple(chosen), unranked=tuple(unranked)
     )
+
+
+def _with_ranks(items: list[Item], key: Callable[[Item], tuple[int, ...]]) -> list[Item]:
+    """Sorted items with their ranks: equal counts share a rank, the next rank counts them all
+    (1, 2, 2, 4)."""
+    ranked: list[Item] = []
+    for n, item in enumerate(items):
+        tied = n > 0 and key(item) == key(items[n - 1])
+        rank = ranked[-1].rank if tied else n + 1
+        ranked.append(item.model_copy(update={"rank": rank}))
+    return ranked
 
 
 def _check(query: Query, index: GamesIndex, results: Results) -> AskPart:

@@ -127,7 +127,7 @@ def _asked(reading: Reading) -> Asked | None:
 
 def _bare(reading: Reading, event: Ref | None) -> Asked | None:
     """A question with no question word: a nation alone asks its medals, anything else its
-    results, a sport its medal table."""
+    results, a sport's medals who won the most."""
     if reading.nations and event is None and not reading.athletes:
         return Asked.COUNT
     if reading.athletes or event is not None or reading.nations:
@@ -135,8 +135,8 @@ def _bare(reading: Reading, event: Ref | None) -> Asked | None:
     if reading.clause.has(Cue.EVENT) or reading.day is not None:
         return Asked.LIST
     if reading.clause.has(Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE):
-        return Asked.RANK  # "curling medals": its table (a bare "curling" asks which event)
-    return None
+        return Asked.RANK  # "curling medals": who won the most
+    return None  # a bare "curling": a bare name, whose events the front-ends offer
 
 
 def _content(reading: Reading) -> bool:
@@ -333,8 +333,10 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         medal=medal,
         medalled=medalled,
         order=_order(reading, asked),
-        limit=c.limit or (c.rank if asked is Asked.RANK else None),
-        place=c.rank if asked is Asked.PLACE and event is not None else None,
+        limit=c.limit,
+        place=c.rank
+        if (asked is Asked.PLACE and event is not None) or asked is Asked.RANK
+        else None,
         tied=c.has(Cue.TIE),
         threshold=threshold,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,

@@ -33,6 +33,7 @@ from bot.query.ask_vocabulary import (
     ORDINAL_PLACES,
     PLACE_VERBS,
     PLACES_AFTER_VERBS,
+    RANKING_CUES,
     TYPOS,
     Cue,
 )
@@ -203,6 +204,7 @@ def _claim_dates(clause: Clause) -> None:
             and int(rest[0]) <= 31
             and rest[1] in ORDINAL_ENDINGS
             and not (i and t[i - 1] in PLACE_VERBS)  # "who was 4th": a place
+            and not _ranks(rest[2])  # "the 5th most golds", "the 4th place": a place
         ):
             clause.date, span = (None, 0, int(rest[0])), 2  # "the 14th": of the Games' month
         elif rest[0] == "day" and rest[1].isdecimal():
@@ -211,6 +213,11 @@ def _claim_dates(clause: Clause) -> None:
             continue
         clause.claim(i, i + span)
         return
+
+
+def _ranks(word: str) -> bool:
+    """Whether an ordinal before ``word`` is a place in a ranking ("5th most", "4th place")."""
+    return bool(set(CUES.get(word, ())) & RANKING_CUES)
 
 
 def _month_after(rest: Sequence[str]) -> tuple[int, int] | None:
@@ -297,8 +304,10 @@ def _claim_numbers(clause: Clause) -> None:
         ordinal = i + 1 < len(t) and t[i + 1] in ORDINAL_ENDINGS
         if Cue.TOP in before:
             clause.limit = value
-        elif Cue.PLACE in after or Cue.PLACE in {c for j, c in clause.cues if j == i + 2}:
-            clause.rank = value  # "1위", "1st place"
+        elif Cue.PLACE in after or RANKING_CUES & {c for j, c in clause.cues if j == i + 2}:
+            clause.rank = value  # "1위", "1st place", "the 5th most gold medals"
+            clause.claim(i, i + 1 + ordinal)  # with its ending: "st" is not short track
+            continue
         elif ordinal and i and t[i - 1] in PLACE_VERBS:
             clause.rank = value  # "who was 4th", "came 5th"
             clause.claim(i, i + 2)

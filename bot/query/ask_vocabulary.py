@@ -488,6 +488,9 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 ORDINAL_ENDINGS: frozenset[str] = frozenset({"st", "nd", "rd", "th"})
+#: Cues after which an ordinal is a place in a ranking ("the 5th most golds", "4th place"),
+#: not a day of the month ("the 14th").
+RANKING_CUES: frozenset[Cue] = frozenset({Cue.MOST, Cue.FEWEST, Cue.PLACE})
 #: Places named by a word (first to third are the medals' colours).
 ORDINAL_PLACES: dict[str, int] = {
     "fourth": 4,

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from bot.answers.ask import AskAnswer, Asked, Counted
 from bot.answers.ask_text import render_ask_text, understood
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
+from bot.domain.models import Medal
 from bot.domain.resolution import EntityKind
 from bot.query.ask import AskScope, answer_question
 from bot.query.ask_vocabulary import AGENT_NOUNS
@@ -190,7 +191,7 @@ def test_first_after_a_verb_of_finishing_is_the_place() -> None:
     text = render_ask_text(ask("who came first in the men's downhill", MILANO))
     assert text.startswith("Franjo von Allmen (SUI) finished 1st in Men's downhill"), text
     text = render_ask_text(ask("which nation is first", MILANO))
-    assert text.startswith("Top of the medal table at the 2026 Winter Olympics: Norway,"), text
+    assert text.startswith("1st in the medal table at the 2026 Winter Olympics: Norway,"), text
     first_to = ask("who was first to win ten golds", MILANO)
     assert isinstance(first_to, AskAnswer)
     assert first_to.parts[0].query.threshold == 10 and first_to.parts[0].query.place is None
@@ -378,3 +379,78 @@ def test_any_words_the_parser_knows_get_an_answer_model(text: str) -> None:
 def test_any_text_gets_an_answer_model(text: str) -> None:
     answer = ask(text)
     assert isinstance(answer, AskAnswer | Disambiguation | NoMatch | Message)
+
+
+def _ranked_part(question: str, default: str) -> Any:
+    answer = ask(question, default)
+    assert isinstance(answer, AskAnswer), answer
+    (part,) = answer.parts
+    assert part.query.asked is Asked.RANK
+    return part
+
+
+def test_a_place_of_the_table_is_the_nation_there_not_the_top_down_to_it() -> None:
+    """ "which nation is 4th" names the 4th alone; two sharing 5th (equal tallies) hold 5th and
+    6th, so "6th" names both, at their rank; past the last medal-winning nation, no one."""
+    part = _ranked_part("which nation is 4th", MILANO)
+    assert (part.query.place, part.query.limit) == (4, None)
+    assert [(i.id, i.rank) for i in part.items] == [("ITA", 4)]
+    text = render_ask_text(ask("which nation is 4th", MILANO))
+    assert text.startswith(
+        "4th in the medal table at the 2026 Winter Olympics: Italy, 10 gold, 6 silver, 14 bronze."
+    ), text
+    assert "place: 4th" in text and "top 4" not in text
+    part = _ranked_part("which nation is 6th", HARBIN)
+    assert [(i.id, i.rank) for i in part.items] == [("PHI", 5), ("UZB", 5)]
+    text = render_ask_text(ask("which nation is 6th", HARBIN))
+    assert text.startswith("5th, shared by 2, in the medal table at the 2025 Asian Winter Games:")
+    assert [i.id for i in _ranked_part("which nation came 20th", MILANO).items] == ["BRA", "KAZ"]
+    assert render_ask_text(ask("which nation is 40th", MILANO)).startswith(
+        "No one is 40th in the medal table at the 2026 Winter Olympics."
+    )
+
+
+def test_a_medal_table_asked_for_is_every_row_with_shared_ranks() -> None:
+    """ "the luge medal table" lists every medal-winning nation with its rank, equal tallies
+    sharing one; it never says they "share the most"; a delegation the official table leaves
+    out is named apart."""
+    part = _ranked_part("luge medal table", MILANO)
+    assert part.query.order is None and [s.id for s in part.query.sports] == ["Luge"]
+    assert [i.id for i in part.items] == ["GER", "ITA", "AUT", "LAT", "USA"]
+    text = render_ask_text(ask("luge medal table", MILANO))
+    assert text.startswith("The medal table in Luge at the 2026 Winter Olympics:\n1. Germany,")
+    assert "share" not in text
+    hockey = render_ask_text(ask("ice hockey medal table", MILANO))
+    assert "\n3. Finland, 0 gold, 0 silver, 1 bronze\n3. Switzerland," in hockey, hockey
+    whole = render_ask_text(ask("medal table", MILANO))
+    assert "\n19. Brazil," in whole and "\n19. Kazakhstan," in whole and "\n21. Poland," in whole
+    assert (
+        "Not ranked in the medal table, as in the official one: Individual Neutral Athletes."
+        in whole
+    )
+
+
+def test_an_ordinal_before_most_or_place_is_a_place_not_a_day() -> None:
+    """ "the 5th most gold medals" and "in 1st place" rank; "st" after a number is its ending,
+    not short track; "the 14th" alone is still a day of the Games."""
+    part = _ranked_part("which nation has the 5th most gold medals", MILANO)
+    assert (part.query.place, part.query.day, part.query.medal) == (5, None, Medal.GOLD)
+    assert [(i.id, i.rank) for i in part.items] == [("FRA", 5), ("GER", 5), ("SWE", 5)]
+    part = _ranked_part("which nation is in 1st place", MILANO)
+    assert (part.query.place, part.query.sports, part.query.day) == (1, (), None)
+    assert [i.id for i in part.items] == ["NOR"]
+    answer = ask("who had the 2nd most medals", MILANO)
+    assert isinstance(answer, AskAnswer) and {p.query.place for p in answer.parts} == {2}
+    fewest = render_ask_text(ask("which nation won the 3rd fewest medals", MILANO))
+    assert " by fewest medals at the 2026 Winter Olympics: " in fewest, fewest
+    day = ask("what was on the 14th at harbin")
+    assert isinstance(day, AskAnswer)
+    assert str(day.parts[0].query.day) == "2025-02-14"
+
+
+def test_what_happened_on_a_day_names_the_day_not_an_empty_subject() -> None:
+    text = render_ask_text(ask("what happened on the 14th", MILANO))
+    assert text.startswith("What the sources say on 14 February 2026 at the 2026 Winter Olympics:")
+    assert "  " not in text.splitlines()[0]
+    none = render_ask_text(ask("what happened on the 3rd", MILANO))
+    assert none.startswith("The data has no notes on 3 February 2026 at the 2026 Winter Olympics.")
