@@ -555,6 +555,26 @@ def _date(part: AskPart, w: Words) -> list[str]:
         return [w.t("The {games} closed on {day}.", games=games_label(q, w), day=when)]
     if q.order is not None:
         return _first(part, w)
+    if q.threshold is not None and subject(q, w):  # "when did X win his 6th gold"
+        medals = medals_word(q, q.threshold, w)
+        if not isinstance(part.value, dt.date):
+            return [
+                w.t(
+                    "{who} never reached {medals}{at}.",
+                    who=subject(q, w),
+                    medals=medals,
+                    at=_at(q, w),
+                )
+            ]
+        return [
+            w.t(
+                "{who} reached {medals} on {day}{at}.",
+                who=subject(q, w),
+                medals=medals,
+                day=when,
+                at=_at(q, w),
+            )
+        ]
     if q.event is not None and not subject(q, w):
         return [
             w.t(

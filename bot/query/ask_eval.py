@@ -325,6 +325,10 @@ def _date_of(query: Query, index: GamesIndex, results: Results) -> AskPart:
         return AskPart(query=query, value=item.date, items=(item,))
     if query.order in (Order.FIRST, Order.LAST):
         return _first(query, index, results)
+    if query.threshold is not None and (query.nations or query.athletes):
+        # "when did X win his 6th gold": the day X reached six
+        reached = _first(query.model_copy(update={"order": Order.FIRST}), index, results)
+        return reached.model_copy(update={"query": query})
     days = {_date(index, r) for r in results}
     return AskPart(
         query=query, value=days.pop() if len(days) == 1 else None, items=_results(index, results)

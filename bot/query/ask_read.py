@@ -22,6 +22,7 @@ from bot.domain.resolution import CandidateNames, EntityKind, Resolution, Resolu
 from bot.query.ask_lexicon import Lexicon, is_native, segment, variants
 from bot.query.ask_vocabulary import (
     AGENT_NOUNS,
+    COUNTING_CUES,
     CUES,
     DEMONYM_ENDINGS,
     FAMILY_WORDS,
@@ -216,8 +217,9 @@ def _claim_dates(clause: Clause) -> None:
 
 
 def _ranks(word: str) -> bool:
-    """Whether an ordinal before ``word`` is a place in a ranking ("5th most", "4th place")."""
-    return bool(set(CUES.get(word, ())) & RANKING_CUES)
+    """Whether an ordinal before ``word`` is a place in a ranking ("5th most", "4th place") or
+    a count of medals ("his 6th gold"), not a day."""
+    return bool(set(CUES.get(word, ())) & (RANKING_CUES | COUNTING_CUES))
 
 
 def _month_after(rest: Sequence[str]) -> tuple[int, int] | None:
@@ -314,6 +316,10 @@ def _claim_numbers(clause: Clause) -> None:
             continue
         elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and token not in ("one",):
             clause.threshold = value
+        elif ordinal and COUNTING_CUES & {c for j, c in clause.cues if j == i + 2}:
+            clause.threshold = value  # "his 6th gold": when he had six
+            clause.claim(i, i + 2)
+            continue
         elif token in NUMBER_WORDS:
             continue
         else:

@@ -491,6 +491,8 @@ ORDINAL_ENDINGS: frozenset[str] = frozenset({"st", "nd", "rd", "th"})
 #: Cues after which an ordinal is a place in a ranking ("the 5th most golds", "4th place"),
 #: not a day of the month ("the 14th").
 RANKING_CUES: frozenset[Cue] = frozenset({Cue.MOST, Cue.FEWEST, Cue.PLACE})
+#: Cues after which an ordinal counts medals ("his 6th gold": when he had six), not a day.
+COUNTING_CUES: frozenset[Cue] = frozenset({Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL})
 #: Places named by a word (first to third are the medals' colours).
 ORDINAL_PLACES: dict[str, int] = {
     "fourth": 4,

@@ -454,3 +454,22 @@ def test_what_happened_on_a_day_names_the_day_not_an_empty_subject() -> None:
     assert "  " not in text.splitlines()[0]
     none = render_ask_text(ask("what happened on the 3rd", MILANO))
     assert none.startswith("The data has no notes on 3 February 2026 at the 2026 Winter Olympics.")
+
+
+def test_when_someone_won_their_nth_medal_is_the_day_they_reached_n() -> None:
+    """ "his 6th gold" counts golds (it was read as 6 February); the day is the one the count
+    reached six (Klæbo's golds: 8, 10, 13, 15, 18 and 21 February), and a count never reached
+    is said so."""
+    answer = ask("when did klaebo win his 6th gold", MILANO)
+    assert isinstance(answer, AskAnswer)
+    (part,) = answer.parts
+    assert (part.query.asked, part.query.threshold, part.query.day) == (Asked.DATE, 6, None)
+    assert str(part.value) == "2026-02-21"
+    assert render_ask_text(answer).startswith(
+        "Johannes Høsflot Klæbo reached 6 gold medals on 21 February 2026 at the 2026 Winter"
+    )
+    assert render_ask_text(ask("when did klaebo win his 7th gold", MILANO)).startswith(
+        "Johannes Høsflot Klæbo never reached 7 gold medals at the 2026 Winter Olympics."
+    )
+    tenth = ask("when did norway win its 10th gold", MILANO)
+    assert isinstance(tenth, AskAnswer) and str(tenth.parts[0].value) == "2026-02-14"
