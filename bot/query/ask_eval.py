@@ -235,35 +235,36 @@ def _rank(query: Query, index: GamesIndex, results: Results) -> AskPart:
     key = _measure(query)
     sign = 1 if query.order is Order.FEWEST else -1
     items.sort(key=lambda i: (tuple(sign * k for k in key(i)), i.label))
-    items = _with_ranks(items, key)
+    ranks = _ranks(items, key)
     if query.place is not None:
-        held = [i.rank for i in items if i.rank is not None and i.rank <= query.place]
+        held = [r for r in ranks if r <= query.place]
         at = max(held) if query.place <= len(items) and held else None
-        chosen = [i for i in items if at is not None and i.rank == at]
-        value = key(chosen[0])[0] if chosen else 0
-        return AskPart(query=query, value=value, items=tuple(chosen), unranked=tuple(unranked))
-    if not items:
+        chosen = [n for n, r in enumerate(ranks) if r == at]
+    elif not items:
         return AskPart(query=query, value=0)
-    last = key(items[min(query.limit or 1, len(items)) - 1])
-    chosen = [
-        i
-        for n, i in enumerate(items)
-        if query.order is None or n < (query.limit or 0) or key(i) == last
-    ]
+    else:
+        last = key(items[min(query.limit or 1, len(items)) - 1])
+        chosen = [
+            n
+            for n, i in enumerate(items)
+            if query.order is None or n < (query.limit or 0) or key(i) == last
+        ]
+    found = tuple(items[n].model_copy(update={"rank": ranks[n]}) for n in chosen)
     return AskPart(
-        query=query, value=key(chosen[0])[0], items=tuple(chosen), unranked=tuple(unranked)
+        query=query,
+        value=key(found[0])[0] if found else 0,
+        items=found,
+        unranked=tuple(unranked),
     )
 
 
-def _with_ranks(items: list[Item], key: Callable[[Item], tuple[int, ...]]) -> list[Item]:
-    """Sorted items with their ranks: equal counts share a rank, the next rank counts them all
+def _ranks(items: list[Item], key: Callable[[Item], tuple[int, ...]]) -> list[int]:
+    """The ranks of sorted items: equal counts share a rank, the next rank counts them all
     (1, 2, 2, 4)."""
-    ranked: list[Item] = []
+    ranks: list[int] = []
     for n, item in enumerate(items):
-        tied = n > 0 and key(item) == key(items[n - 1])
-        rank = ranked[-1].rank if tied else n + 1
-        ranked.append(item.model_copy(update={"rank": rank}))
-    return ranked
+        ranks.append(ranks[-1] if n and key(item) == key(items[n - 1]) else n + 1)
+    return ranks
 
 
 def _check(query: Query, index: GamesIndex, results: Results) -> AskPart:
