@@ -375,7 +375,24 @@ def _rank(part: AskPart, w: Words) -> list[str]:
             where=where,
         )
         return [head, *rows]
-    if len(part.items) > 1:
+    fewest = q.order is Order.FEWEST
+    if len(part.items) > 1 and table:
+        head = (
+            w.t(
+                "{n} {things} share the bottom of the medal table{where}",
+                n=len(part.items),
+                things=things,
+                where=where,
+            )
+            if fewest
+            else w.t(
+                "{n} {things} share the top of the medal table{where}",
+                n=len(part.items),
+                things=things,
+                where=where,
+            )
+        )
+    elif len(part.items) > 1:
         head = w.t(
             "{n} {things} share the {extreme} {measure}{where}",
             n=len(part.items),
@@ -384,6 +401,8 @@ def _rank(part: AskPart, w: Words) -> list[str]:
             measure=measure,
             where=where,
         )
+    elif table and fewest:
+        head = w.t("Bottom of the medal table{where}", where=where)
     elif table:
         head = w.t("Top of the medal table{where}", where=where)
     else:

@@ -361,6 +361,8 @@ def _default_of(reading: Reading, asked: Asked) -> Counted:
 
 def _order(reading: Reading, asked: Asked) -> Order | None:
     c = reading.clause
+    if asked is Asked.RANK and c.has(Cue.LAST):
+        return Order.FEWEST  # "which nation finished last in the medal table": its bottom
     for cue, order in ((Cue.FIRST, Order.FIRST), (Cue.LAST, Order.LAST)):
         if c.has(cue):
             return order

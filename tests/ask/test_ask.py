@@ -473,3 +473,17 @@ def test_when_someone_won_their_nth_medal_is_the_day_they_reached_n() -> None:
     )
     tenth = ask("when did norway win its 10th gold", MILANO)
     assert isinstance(tenth, AskAnswer) and str(tenth.parts[0].value) == "2026-02-14"
+
+
+def test_last_in_the_medal_table_is_its_bottom_never_its_top() -> None:
+    """ "which nation finished last in the medal table" answered Norway, the top; it is the
+    bottom (two sharing it at Harbin: Chinese Taipei and Thailand, a bronze each)."""
+    part = _ranked_part("which nation finished last in the medal table", MILANO)
+    assert [i.id for i in part.items] == ["BEL"]
+    text = render_ask_text(ask("which nation finished last in the medal table", MILANO))
+    assert text.startswith("Bottom of the medal table at the 2026 Winter Olympics: Belgium,")
+    text = render_ask_text(ask("which nation finished last in the medal table at harbin"))
+    assert text.startswith(
+        "2 nations share the bottom of the medal table at the 2025 Asian Winter Games: "
+        "Chinese Taipei, 0 gold, 0 silver, 1 bronze and Thailand,"
+    ), text
