@@ -414,7 +414,11 @@ def choice_label(candidate: Candidate, w: Words = EN) -> str:
 def _(answer: Disambiguation, w: Words = EN) -> str:
     kinds = w.t(_KIND_WORDS[answer.kind])
     lines = [
-        w.t("{query} could mean several {kinds}; which one?", query=repr(answer.query), kinds=kinds)
+        w.t("{query}: did you mean this one?", query=repr(answer.query))
+        if len(answer.alternatives) == 1  # a match in part, and no other: not "several"
+        else w.t(
+            "{query} could mean several {kinds}; which one?", query=repr(answer.query), kinds=kinds
+        )
     ]
     lines.extend(
         f"  {n}. {choice_label(c, w)}   [{c.id}]"

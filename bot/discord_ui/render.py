@@ -338,14 +338,18 @@ KIND_WORDS = {
 @render_pages.register
 def _(answer: Disambiguation, w: MarkdownWords = EN) -> Sequence[Page]:
     what = w.t(KIND_WORDS[answer.kind])
+    query = safe(answer.query, 100)
+    lone = len(answer.alternatives) == 1  # a match in part, and no other: not "more than one"
     page = Page(
-        title=w.t("Which {what} did you mean?", what=what),
+        title=w.t("Did you mean this {what}?", what=what)
+        if lone
+        else w.t("Which {what} did you mean?", what=what),
         colour=Colour.CHOICE,
         description_lines=[
-            w.t(
-                "“{query}” could be more than one {what}. Choose below.",
-                query=safe(answer.query, 100),
-                what=what,
+            w.t("“{query}” fits this {what} only in part. Choose it below.", query=query, what=what)
+            if lone
+            else w.t(
+                "“{query}” could be more than one {what}. Choose below.", query=query, what=what
             )
         ],
         footer=footer(answer.provenance, w.plain),
