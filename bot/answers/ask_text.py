@@ -273,6 +273,10 @@ def _count_things(part: AskPart, w: Words) -> list[str]:
 
 
 def _verb(q: Query, w: Words) -> str:
+    if q.tied and q.of is Counted.EVENTS:  # "which events had a shared bronze"
+        if q.medal is not None:
+            return w.t("had a shared {colour}", colour=w.medal(q.medal))
+        return w.t("had a shared place")
     if q.medal is not None:
         won = w.t("won {colour}", colour=w.medal(q.medal))
     elif q.medalled:
@@ -470,6 +474,8 @@ def _check(part: AskPart, w: Words) -> list[str]:
     q = part.query
     answer = w.t("Yes") if part.value else w.t("No")
     where = f"{scope(q, w)}{_at(q, w)}"
+    if q.tied and not subject(q, w):  # "was there a tie for silver": the places shared
+        return _ties(part, answer, where, w)
     if q.threshold is not None:
         won = [i for i in part.items if i.medal]
         return [
@@ -502,6 +508,30 @@ def _check(part: AskPart, w: Words) -> list[str]:
         where=where,
     )
     return [f"{head}{'.' if not part.items else ':'}", *_results(part.items, w)]
+
+
+def _ties(part: AskPart, answer: str, where: str, w: Words) -> list[str]:
+    """ "Was there a tie (for silver)": how many events had a shared place, and the results."""
+    q = part.query
+    events = len({(i.label, i.date) for i in part.items})
+    if not part.value:
+        if q.medal is not None:
+            said = w.t("no event had a shared {colour}", colour=w.medal(q.medal))
+        else:
+            said = w.t("no event had a shared place")
+        return [w.t("{answer}: {said}{where}.", answer=answer, said=said, where=where)]
+    if q.medal is not None:
+        said = w.t(
+            "{events} with a shared {colour}",
+            events=plural(events, "event", w),
+            colour=w.medal(q.medal),
+        )
+    else:
+        said = w.t("{events} with a shared place", events=plural(events, "event", w))
+    return [
+        w.t("{answer}: {said}{where}:", answer=answer, said=said, where=where),
+        *_results(part.items, w),
+    ]
 
 
 def _compare(part: AskPart, w: Words) -> list[str]:

@@ -153,7 +153,9 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
     when something narrows them (medals, a nation, a day), else every one of the Games."""
     groups = _grouped(query, index, results)
     keys: Iterable[str] = groups
-    narrowed = query.medalled or query.nations or query.athletes or query.day or query.event
+    narrowed = (
+        query.medalled or query.nations or query.athletes or query.day or query.event or query.tied
+    )
     if not narrowed and query.of is Counted.NATIONS and not query.sports:
         keys = index.nations
     elif not narrowed and query.of is Counted.SPORTS:

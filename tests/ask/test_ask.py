@@ -487,3 +487,27 @@ def test_last_in_the_medal_table_is_its_bottom_never_its_top() -> None:
         "2 nations share the bottom of the medal table at the 2025 Asian Winter Games: "
         "Chinese Taipei, 0 gold, 0 silver, 1 bronze and Thailand,"
     ), text
+
+
+def test_ties_are_counted_as_events_with_a_shared_place() -> None:
+    """The sources' ties at Milano: two shared silvers (men's team combined, women's giant
+    slalom) and a shared bronze (men's normal hill). "was there a tie for silver" said "someone
+    won 4 silver medals", "how many events had a tie" counted all 116 events, and "was there a
+    tie for gold" said "someone has no gold medals"."""
+    text = render_ask_text(ask("was there a tie for silver in any event", MILANO))
+    assert text.startswith("Yes: 2 events with a shared silver at the 2026 Winter Olympics:")
+    text = render_ask_text(ask("which events had a shared bronze", MILANO))
+    assert text.startswith(
+        "1 event had a shared bronze at the 2026 Winter Olympics: Men's normal hill individual"
+    ), text
+    count = ask("how many events had a tie", MILANO)
+    assert isinstance(count, AskAnswer)
+    assert count.parts[0].value == 3
+    assert {i.id for i in count.parts[0].items} == {
+        "ski-jumping/mens-normal-hill-individual",
+        "alpine-skiing/mens-team-combined",
+        "alpine-skiing/womens-giant-slalom",
+    }
+    assert render_ask_text(ask("was there a tie for gold", MILANO)).startswith(
+        "No: no event had a shared gold at the 2026 Winter Olympics."
+    )
