@@ -213,6 +213,8 @@ def _at(query: Query, w: Words = EN) -> str:
 
 def _count(part: AskPart, w: Words) -> list[str]:
     q, n = part.query, part.value if isinstance(part.value, int) else 0
+    if q.order in (Order.FIRST, Order.LAST):  # the evaluator found the first or last results
+        return _first(part, w)
     where = f"{scope(q, w)}{_at(q, w)}"
     if q.of is Counted.RESULTS and not q.medalled and subject(q, w):
         medals = part.count.total if part.count else 0
@@ -269,7 +271,14 @@ def _count_things(part: AskPart, w: Words) -> list[str]:
         if labels
         else w.t("{head}.", head=head)
     ]
-    return [*lines, *_unranked(part, w)]
+    return [*lines, *_entrants(q, w), *_unranked(part, w)]
+
+
+def _entrants(q: Query, w: Words) -> list[str]:
+    """What a count or list of athletes rests on: the data is not every entrant."""
+    if q.of is not Counted.ATHLETES or q.medalled or q.medal is not None:
+        return []
+    return [w.t("The data holds the medallists and the places reports named, not every entrant.")]
 
 
 def _verb(q: Query, w: Words) -> str:
@@ -281,8 +290,10 @@ def _verb(q: Query, w: Words) -> str:
         won = w.t("won {colour}", colour=w.medal(q.medal))
     elif q.medalled:
         won = w.t("won a medal")
+    elif q.of is Counted.ATHLETES:  # the data holds medallists and named places only
+        return w.t("are in the data")
     else:
-        return w.t("took part") if q.of in (Counted.NATIONS, Counted.ATHLETES) else w.t("were held")
+        return w.t("took part") if q.of is Counted.NATIONS else w.t("were held")
     if q.of is Counted.EVENTS and q.nations:
         return w.t("where {who} {won}", who=subject(q, w), won=won)
     if q.of is Counted.SPORTS and q.nations:

@@ -511,3 +511,23 @@ def test_ties_are_counted_as_events_with_a_shared_place() -> None:
     assert render_ask_text(ask("was there a tie for gold", MILANO)).startswith(
         "No: no event had a shared gold at the 2026 Winter Olympics."
     )
+
+
+def test_athletes_counted_are_those_in_the_data_never_every_entrant() -> None:
+    """The data holds medallists and the places reports named: "how many athletes took part"
+    said "708 athletes took part at the 2026 Winter Olympics" (some 2,900 did); it says how many
+    are in the data, and that the data is not every entrant."""
+    text = render_ask_text(ask("how many athletes took part", MILANO))
+    assert " athletes are in the data at the 2026 Winter Olympics: " in text
+    assert "took part" not in text.splitlines()[0]
+    assert "not every entrant." in text
+    medallists = render_ask_text(ask("how many athletes won medals", MILANO))
+    assert "not every entrant" not in medallists  # medallists are all in the data
+
+
+def test_a_count_answered_by_the_last_results_is_said_as_such() -> None:
+    """ "how many days did the games last" read as the last medals: it said "0 medals were
+    awarded" above the medals of the last day; it says when the last medals came."""
+    text = render_ask_text(ask("how many days did the games last", MILANO))
+    assert "0 medals" not in text
+    assert text.startswith("The last medals at the 2026 Winter Olympics came on 22 February 2026")
