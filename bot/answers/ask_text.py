@@ -282,6 +282,8 @@ def _entrants(q: Query, w: Words) -> list[str]:
 
 
 def _verb(q: Query, w: Words) -> str:
+    if q.threshold is not None and q.of in (Counted.NATIONS, Counted.ATHLETES):
+        return w.t("won {medals} or more", medals=medals_word(q, q.threshold, w))
     if q.tied and q.of is Counted.EVENTS:  # "which events had a shared bronze"
         if q.medal is not None:
             return w.t("had a shared {colour}", colour=w.medal(q.medal))

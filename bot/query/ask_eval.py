@@ -168,6 +168,8 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
             and query.gender in (None, e.gender)
             and query.kind in (None, e.kind)
         ]
+    if query.threshold is not None:  # "nations that won more than 10 medals"
+        keys = [k for k in keys if len(groups.get(k, ())) >= query.threshold]
     items = [_thing(query.of, index, k, groups.get(k, ())) for k in keys]
     return sorted(items, key=_most_then_date)
 

@@ -154,7 +154,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "plus": (C.AND,),
     "more than": (C.OVER,),
     "over": (C.OVER,),
-    "at least": (C.OVER,),
+    "at least": (),  # "at least 5 golds": five or more, as a number of medals alone says
     # order
     "most": (C.MOST,),
     "the most": (C.MOST,),

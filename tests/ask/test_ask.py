@@ -531,3 +531,42 @@ def test_a_count_answered_by_the_last_results_is_said_as_such() -> None:
     text = render_ask_text(ask("how many days did the games last", MILANO))
     assert "0 medals" not in text
     assert text.startswith("The last medals at the 2026 Winter Olympics came on 22 February 2026")
+
+
+def test_a_number_of_medals_narrows_the_nations_or_athletes_counted() -> None:
+    """ "how many nations won more than 10 medals" counted all 29 medal-winning nations, "which
+    athletes won 3 golds" all 86 gold medallists, and "at least 5" meant six or more; each now
+    counts those that reached the number, and says it."""
+    more = ask("how many nations won more than 10 medals", MILANO)
+    assert isinstance(more, AskAnswer)
+    (part,) = more.parts
+    assert (part.query.threshold, part.value) == (11, 12)
+    text = render_ask_text(more)
+    assert text.startswith("12 nations won 11 medals or more at the 2026 Winter Olympics: Norway,")
+    least = ask("which nations won at least 5 golds", MILANO)
+    assert isinstance(least, AskAnswer)
+    assert least.parts[0].query.threshold == 5
+    assert {i.id for i in least.parts[0].items} == {
+        "NOR",
+        "USA",
+        "NED",
+        "ITA",
+        "GER",
+        "FRA",
+        "SWE",
+        "SUI",
+        "AUT",
+        "JPN",
+        "CAN",
+        "CHN",
+    }
+    three = ask("which athletes won 3 golds at harbin")
+    assert isinstance(three, AskAnswer)
+    assert {i.label for i in three.parts[0].items} == {
+        "Choi Min-jeong",
+        "Gao Tingyu",
+        "Han Mei",
+        "Ning Zhongyan",
+    }
+    one = ask("how many nations won at least one medal in harbin")
+    assert isinstance(one, AskAnswer) and one.parts[0].value == 9
