@@ -135,6 +135,8 @@ def _bare(reading: Reading, event: Ref | None) -> Asked | None:
     if reading.clause.has(Cue.EVENT) or reading.day is not None:
         return Asked.LIST
     if reading.clause.has(Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE):
+        if reading.clause.threshold is not None:
+            return Asked.LIST  # "athletes with 2 golds": those who won that many
         return Asked.RANK  # "curling medals": who won the most
     return None  # a bare "curling": a bare name, whose events the front-ends offer
 

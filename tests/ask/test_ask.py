@@ -570,3 +570,6 @@ def test_a_number_of_medals_narrows_the_nations_or_athletes_counted() -> None:
     }
     one = ask("how many nations won at least one medal in harbin")
     assert isinstance(one, AskAnswer) and one.parts[0].value == 9
+    listed = ask("nations with 10 golds", MILANO)  # no question word: those who won that many
+    assert isinstance(listed, AskAnswer)
+    assert {i.id for i in listed.parts[0].items} == {"NOR", "USA", "ITA", "NED"}
