@@ -29,6 +29,7 @@ from bot.query.ask_vocabulary import (
     FILLERS,
     HOMOPHONES,
     MONTHS,
+    NATION_TEAM_WORDS,
     NUMBER_WORDS,
     ORDINAL_ENDINGS,
     ORDINAL_PLACES,
@@ -568,6 +569,9 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
         return False
     code = reading.words.resolver.nations[exact[0]].id
     _add(reading.nations, _nation_ref(reading, code))
+    before = start - 1
+    if before >= 0 and clause.tokens[before] in NATION_TEAM_WORDS:  # "team korea": the nation
+        clause.cues = [(i, c) for i, c in clause.cues if (i, c) != (before, Cue.TEAM)]
     return True
 
 

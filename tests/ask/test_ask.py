@@ -573,3 +573,14 @@ def test_a_number_of_medals_narrows_the_nations_or_athletes_counted() -> None:
     listed = ask("nations with 10 golds", MILANO)  # no question word: those who won that many
     assert isinstance(listed, AskAnswer)
     assert {i.id for i in listed.parts[0].items} == {"NOR", "USA", "ITA", "NED"}
+
+
+def test_team_before_a_nation_is_the_nation_not_team_events() -> None:
+    """ "team korea" is how fans name a nation's team: it counted Korea's team events only (1
+    medal in short track at Harbin, not 13); "team medals" still asks team events."""
+    answer = ask("how many medals did team korea win in short track at harbin")
+    assert isinstance(answer, AskAnswer)
+    (part,) = answer.parts
+    assert part.query.kind is None and part.count is not None and part.count.total == 13
+    team = ask("how many team medals did korea win", MILANO)
+    assert isinstance(team, AskAnswer) and team.parts[0].query.kind is not None
