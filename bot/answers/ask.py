@@ -82,6 +82,8 @@ class Query(Frozen):
     by_total: bool = False
     #: Only results that share their place with another ("was there a tie for silver").
     tied: bool = False
+    #: The nations or athletes that did not win what is asked ("which nations won no gold").
+    without: bool = False
     #: Only the results at this place of the event ("who came fourth in the downhill"), or of a
     #: ranking ("which nation is 4th").
     place: int | None = None

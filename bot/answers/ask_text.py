@@ -276,12 +276,16 @@ def _count_things(part: AskPart, w: Words) -> list[str]:
 
 def _entrants(q: Query, w: Words) -> list[str]:
     """What a count or list of athletes rests on: the data is not every entrant."""
-    if q.of is not Counted.ATHLETES or q.medalled or q.medal is not None:
+    if q.of is not Counted.ATHLETES or ((q.medalled or q.medal is not None) and not q.without):
         return []
     return [w.t("The data holds the medallists and the places reports named, not every entrant.")]
 
 
 def _verb(q: Query, w: Words) -> str:
+    if q.without:  # "which nations won no gold"
+        if q.medal is not None:
+            return w.t("won no {colour}", colour=w.medal(q.medal))
+        return w.t("won no medal")
     if q.threshold is not None and q.of in (Counted.NATIONS, Counted.ATHLETES):
         return w.t("won {medals} or more", medals=medals_word(q, q.threshold, w))
     if q.tied and q.of is Counted.EVENTS:  # "which events had a shared bronze"
@@ -320,6 +324,15 @@ def _list(part: AskPart, w: Words) -> list[str]:
         who = f" ({subject(q, w)})" if subject(q, w) else ""
         if not part.items:
             where = f"{scope(q, w).strip()}{_at(q, w)}"
+            if q.medal is not None and subject(q, w):  # a result there, but not that medal
+                return [
+                    w.t(
+                        "{who} won no {colour} {where}.",
+                        who=subject(q, w),
+                        colour=w.medal(q.medal),
+                        where=where,
+                    )
+                ]
             return [w.t("No results{who} {where} in the data.", who=who, where=where)]
         return [f"{head}{who}:"] + [result_line(i, w, with_event=False) for i in part.items]
     return _count(part, w)

@@ -340,6 +340,13 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         if (asked is Asked.PLACE and event is not None) or asked is Asked.RANK
         else None,
         tied=c.has(Cue.TIE),
+        without=(
+            c.has(Cue.NOT)
+            and asked in (Asked.COUNT, Asked.LIST)
+            and of in (Counted.NATIONS, Counted.ATHLETES)
+            and medalled
+            and not (reading.nations or reading.athletes)
+        ),
         threshold=threshold,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,
         games_dates=_games_dates(reading, asked, event),

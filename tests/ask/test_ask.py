@@ -584,3 +584,23 @@ def test_team_before_a_nation_is_the_nation_not_team_events() -> None:
     assert part.query.kind is None and part.count is not None and part.count.total == 13
     team = ask("how many team medals did korea win", MILANO)
     assert isinstance(team, AskAnswer) and team.parts[0].query.kind is not None
+
+
+def test_won_no_gold_is_every_other_nation_not_the_gold_winners() -> None:
+    """ "which nations won no gold" answered the 20 that won gold; it is the other 72 taking
+    part (63 won no medal at all; 25 of Harbin's 34). "who beat X" (not understood as such)
+    said "no results" for an athlete who had one; it says she won no gold there."""
+    none = ask("which nations won no gold", MILANO)
+    assert isinstance(none, AskAnswer)
+    (part,) = none.parts
+    assert part.query.without and part.value == 72
+    assert not {i.id for i in part.items} & {"NOR", "USA", "CHN", "KAZ", "BRA"}
+    assert render_ask_text(none).startswith("72 nations won no gold at the 2026 Winter Olympics:")
+    medal = ask("how many nations won no medals", MILANO)
+    assert isinstance(medal, AskAnswer) and medal.parts[0].value == 63
+    harbin = ask("which nations did not win a medal at harbin")
+    assert isinstance(harbin, AskAnswer) and harbin.parts[0].value == 25
+    athletes = render_ask_text(ask("which athletes won no medal at harbin"))
+    assert "not every entrant." in athletes
+    beat = render_ask_text(ask("who beat kim gil-li in the 1000m", MILANO))
+    assert beat.startswith("Kim Gil-li won no gold in Women's 1000 metres at the 2026 Winter")
