@@ -382,7 +382,7 @@ def _rank(part: AskPart, w: Words) -> list[str]:
     label = {Counted.NATIONS: "nation", Counted.ATHLETES: "athlete", Counted.SPORTS: "sport"}.get(
         q.of, ""
     )
-    table = not (q.medal or q.by_total)
+    table = q.of is Counted.NATIONS and not (q.medal or q.by_total)  # the medal table ranks nations
     measure = w.t("medal table") if table else medals_plural(q, w)
     extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
     for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
@@ -452,7 +452,7 @@ def _at_place(part: AskPart, asked: int, w: Words) -> list[str]:
     """ "Which nation is 4th": who holds that place of the ranking (several when they share it;
     two sharing 3rd hold 3rd and 4th, and are named at 3rd, as their rank is)."""
     q = part.query
-    table = not (q.medal or q.by_total)
+    table = q.of is Counted.NATIONS and not (q.medal or q.by_total)  # the medal table ranks nations
     fewest = q.order is Order.FEWEST
     if table:
         by = w.t(" from the bottom of the medal table") if fewest else w.t(" in the medal table")

@@ -82,6 +82,9 @@ def decide(
     if asked in (Asked.RANK, Asked.CHECK) and clause.has(Cue.ONLY, Cue.FIRST):
         # "most medals in a single event", "did X win its first medal (ever)": not in the data
         return _unreadable(reading, " ".join(clause.tokens))
+    if _per_day(reading, asked, event):
+        # "the most medals in a day", "a medal every day": days compared, which is not asked yet
+        return _unreadable(reading, " ".join(clause.tokens))
     if asked is None:
         asked = _bare(reading, event)
         if asked is None:
@@ -90,6 +93,17 @@ def decide(
     if previous is not None:
         query = _inherit(query, reading, previous, subject)
     return _split(query, reading)
+
+
+def _per_day(reading: Reading, asked: Asked | None, event: Ref | None) -> bool:
+    """Whether the question compares days ("which day had the most golds", "a medal every
+    day"), not one day ("on the 14th", "day 5") or the day of something ("what day was X")."""
+    c = reading.clause
+    if reading.day is not None or event is not None:
+        return False
+    if asked is Asked.DATE and c.has(Cue.MOST, Cue.FEWEST):
+        return True  # "which day had the most golds", "when did X win the most"
+    return c.has(Cue.DAY) and asked in (Asked.RANK, Asked.CHECK)
 
 
 def _asked(reading: Reading) -> Asked | None:

@@ -604,3 +604,30 @@ def test_won_no_gold_is_every_other_nation_not_the_gold_winners() -> None:
     assert "not every entrant." in athletes
     beat = render_ask_text(ask("who beat kim gil-li in the 1000m", MILANO))
     assert beat.startswith("Kim Gil-li won no gold in Women's 1000 metres at the 2026 Winter")
+
+
+def test_questions_comparing_days_are_refused_not_answered_as_something_else() -> None:
+    """ "did korea win a medal every day" said "Yes" (ten medals over sixteen days of events);
+    "who won the most medals in a day" answered the most over the Games; "which day had the
+    most gold medals" printed an empty heading. Comparing days is not asked yet: refused. One
+    day, a Games day and the day of an event still answer."""
+    for question in (
+        "did korea win a medal every day",
+        "who won the most medals in a day",
+        "which day had the most gold medals",
+    ):
+        refused = ask(question, MILANO)
+        assert isinstance(refused, Message) and not refused.answered, question
+        assert "I couldn't read that question" in refused.text
+    for question in (
+        "how many medals did norway win on day 5",
+        "what day was the men's downhill",
+        "when did norway win its first gold",
+    ):
+        assert isinstance(ask(question, MILANO), AskAnswer), question
+
+
+def test_sports_are_ranked_by_their_medals_not_as_the_medal_table() -> None:
+    text = render_ask_text(ask("which sport had the most events", MILANO))
+    assert text.startswith("The sport with the most medals at the 2026 Winter Olympics: ")
+    assert "medal table" not in text.splitlines()[0]
