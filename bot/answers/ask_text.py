@@ -502,6 +502,25 @@ def _check(part: AskPart, w: Words) -> list[str]:
     where = f"{scope(q, w)}{_at(q, w)}"
     if q.tied and not subject(q, w):  # "was there a tie for silver": the places shared
         return _ties(part, answer, where, w)
+    if q.threshold is not None and not subject(q, w):  # "did any athlete win 5 golds"
+        if not part.items:
+            return [
+                w.t(
+                    "{answer}: no one won {medals}{where}.",
+                    answer=answer,
+                    medals=medals_word(q, q.threshold, w),
+                    where=where,
+                )
+            ]
+        return [
+            w.t(
+                "{answer}: {who} won {medals} or more{where}.",
+                answer=answer,
+                who=joined([item_label(i, w) for i in part.items], w),
+                medals=medals_word(q, q.threshold, w),
+                where=where,
+            )
+        ]
     if q.threshold is not None:
         won = [i for i in part.items if i.medal]
         return [

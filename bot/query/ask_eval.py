@@ -275,6 +275,10 @@ def _ranks(items: list[Item], key: Callable[[Item], tuple[int, ...]]) -> list[in
 
 
 def _check(query: Query, index: GamesIndex, results: Results) -> AskPart:
+    anyone = not (query.nations or query.athletes)
+    if query.threshold is not None and anyone and query.of in (Counted.NATIONS, Counted.ATHLETES):
+        reached = _things(query, index, results)  # "did any athlete win 5 golds": who did
+        return AskPart(query=query, value=bool(reached), items=tuple(reached))
     value = len(results) >= query.threshold if query.threshold is not None else bool(results)
     if not results and (query.nations or query.athletes):  # what a "no" rests on
         results = select(query.model_copy(update={"medal": None, "medalled": False}), index)

@@ -82,6 +82,9 @@ def decide(
     if asked in (Asked.RANK, Asked.CHECK) and clause.has(Cue.ONLY, Cue.FIRST):
         # "most medals in a single event", "did X win its first medal (ever)": not in the data
         return _unreadable(reading, " ".join(clause.tokens))
+    if asked is Asked.CHECK and clause.has(Cue.EVERY) and not clause.all_games:
+        # "did X win every race", "all the speed skating golds": not a yes for having one
+        return _unreadable(reading, " ".join(clause.tokens))
     if _per_day(reading, asked, event):
         # "the most medals in a day", "a medal every day": days compared, which is not asked yet
         return _unreadable(reading, " ".join(clause.tokens))

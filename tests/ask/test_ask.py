@@ -631,3 +631,23 @@ def test_sports_are_ranked_by_their_medals_not_as_the_medal_table() -> None:
     text = render_ask_text(ask("which sport had the most events", MILANO))
     assert text.startswith("The sport with the most medals at the 2026 Winter Olympics: ")
     assert "medal table" not in text.splitlines()[0]
+
+
+def test_a_yes_rests_on_what_was_asked_not_on_having_a_medal() -> None:
+    """ "did kim gil-li win every race" and "did the netherlands win all the speed skating golds"
+    said Yes (she has a result; they won 5 of 14): refused, as "every" is not asked yet. "did any
+    athlete win 5 golds" said "Yes:  won 116 gold medals": now who reached the number, or no one."""
+    for question in (
+        "did kim gil-li win every race",
+        "did the netherlands win all the speed skating golds",
+    ):
+        refused = ask(question, MILANO)
+        assert isinstance(refused, Message) and not refused.answered, question
+    assert render_ask_text(ask("did any athlete win 5 golds", MILANO)).startswith(
+        "Yes: Johannes Høsflot Klæbo won 5 gold medals or more at the 2026 Winter Olympics."
+    )
+    assert render_ask_text(ask("did any athlete win 7 golds", MILANO)).startswith(
+        "No: no one won 7 gold medals at the 2026 Winter Olympics."
+    )
+    harbin = ask("did any nation win 50 medals at harbin")
+    assert isinstance(harbin, AskAnswer) and [i.id for i in harbin.parts[0].items] == ["CHN"]
