@@ -584,6 +584,19 @@ def _compare(part: AskPart, w: Words) -> list[str]:
     counts = ", ".join(f"{item_label(i, w)} {i.value or 0}" for i in part.items)
     what = medals_plural(q, w)
     where = f"{scope(q, w)}{_at(q, w)}"
+    if q.versus_games and not subject(q, w):  # "were there more events at A or B"
+        what = w.t(COUNTED_WORDS[q.of.value]) if q.of is not Counted.MEDALS else what
+        if part.winner == "tie":
+            return [w.t("Each Games had as many {what}: {counts}.", what=what, counts=counts)]
+        best = next(i for i in part.items if i.id == part.winner)
+        return [
+            w.t(
+                "The {games} had more {what}: {counts}.",
+                games=item_label(best, w),
+                what=what,
+                counts=counts,
+            )
+        ]
     if q.versus_games:
         who = subject(q, w)
         if part.winner == "tie":

@@ -149,6 +149,10 @@ def _subject(part: AskPart) -> Ref | None:
     return None
 
 
+#: What a comparison of Games without a subject may count, beside medals.
+THINGS = (Counted.EVENTS, Counted.NATIONS, Counted.ATHLETES, Counted.SPORTS)
+
+
 def _evaluate(scope: AskScope, query: Query) -> AskPart:
     if not query.versus_games:
         return evaluate(query, scope.games[query.games.id].index)
@@ -156,8 +160,14 @@ def _evaluate(scope: AskScope, query: Query) -> AskPart:
     for games in query.versus_games:
         words = scope.games[games.id]
         subjects = query.nations or query.athletes
+        things = not subjects and query.of in THINGS  # "were there more events at A or B"
         counted = query.model_copy(
-            update={"asked": Asked.COUNT, "of": Counted.MEDALS, "games": games}
+            update={
+                "asked": Asked.COUNT,
+                "of": query.of if things else Counted.MEDALS,
+                "medalled": (query.medalled and not things) or query.medal is not None,
+                "games": games,
+            }
         )
         if subjects and query.athletes:
             found = [a for a in subjects if a.id in words.index.athletes]

@@ -651,3 +651,18 @@ def test_a_yes_rests_on_what_was_asked_not_on_having_a_medal() -> None:
     )
     harbin = ask("did any nation win 50 medals at harbin")
     assert isinstance(harbin, AskAnswer) and [i.id for i in harbin.parts[0].items] == ["CHN"]
+
+
+def test_two_games_compared_without_a_subject_count_what_was_asked() -> None:
+    """ "were there more events at milano or harbin" said " won more medals at the 2026 Winter
+    Olympics: … 349, … 192" (no subject, and medals for events): now 116 events against 64,
+    and nations taking part 92 against 34."""
+    text = render_ask_text(ask("were there more events at milano or harbin", MILANO))
+    assert text.startswith(
+        "The 2026 Winter Olympics had more events: 2026 Winter Olympics 116, "
+        "2025 Asian Winter Games 64."
+    ), text
+    nations = render_ask_text(ask("were there more nations at milano or harbin", MILANO))
+    assert "2026 Winter Olympics 92, 2025 Asian Winter Games 34." in nations
+    korea = render_ask_text(ask("did korea win more medals at milano or harbin", MILANO))
+    assert korea.startswith("South Korea (KOR) won more medals at the 2025 Asian Winter Games")
