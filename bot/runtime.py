@@ -15,7 +15,7 @@ automatic collection off, and collects cycles itself every few seconds from a ba
 between interactions rather than in the middle of one (this is what made the p99 of /medals
 noisy: see docs/benchmarks.md). A load builds new views, which live until the next load: the
 collector is told of each rebuild and freezes the new views too, after one full collection (else
-every full collection walks them: 25–55 ms with both bundled Games, a pause of the event loop
+every full collection walks them: 8–40 ms with both bundled Games, a pause of the event loop
 each time)."""
 
 from __future__ import annotations

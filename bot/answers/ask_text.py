@@ -367,6 +367,10 @@ def _first(part: AskPart, w: Words) -> list[str]:
     return [head, *_results(part.items, w)]
 
 
+#: What a ranking ranks, in the singular.
+RANKED_WORDS = {Counted.NATIONS: "nation", Counted.ATHLETES: "athlete", Counted.SPORTS: "sport"}
+
+
 def _rank(part: AskPart, w: Words) -> list[str]:
     q = part.query
     if q.place is not None:
@@ -379,12 +383,9 @@ def _rank(part: AskPart, w: Words) -> list[str]:
                 where=f"{scope(q, w)}{_at(q, w)}",
             )
         ]
-    label = {Counted.NATIONS: "nation", Counted.ATHLETES: "athlete", Counted.SPORTS: "sport"}.get(
-        q.of, ""
-    )
+    label = RANKED_WORDS.get(q.of, "")
     table = q.of is Counted.NATIONS and not (q.medal or q.by_total)  # the medal table ranks nations
     measure = w.t("medal table") if table else medals_plural(q, w)
-    extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
     for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
     where = f"{scope(q, w)}{for_who}{_at(q, w)}"
     things = w.t(COUNTED_WORDS[f"{label}s"]) if label else "s"
@@ -405,9 +406,23 @@ def _rank(part: AskPart, w: Words) -> list[str]:
             where=where,
         )
         return [head, *rows]
+    head = _leaders_head(part, table, things, measure, where, w)
+    return [
+        w.t("{head}: {list}.", head=head, list=joined([_ranked(i, q, w) for i in part.items], w))
+    ]
+
+
+def _leaders_head(
+    part: AskPart, table: bool, things: str, measure: str, where: str, w: Words
+) -> str:
+    """The heading of the leaders (or the last) of a ranking: the top or bottom of the medal
+    table, or the most or fewest medals, alone or shared."""
+    q = part.query
+    label = RANKED_WORDS.get(q.of, "")
+    extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
     fewest = q.order is Order.FEWEST
     if len(part.items) > 1 and table:
-        head = (
+        return (
             w.t(
                 "{n} {things} share the bottom of the medal table{where}",
                 n=len(part.items),
@@ -422,8 +437,8 @@ def _rank(part: AskPart, w: Words) -> list[str]:
                 where=where,
             )
         )
-    elif len(part.items) > 1:
-        head = w.t(
+    if len(part.items) > 1:
+        return w.t(
             "{n} {things} share the {extreme} {measure}{where}",
             n=len(part.items),
             things=things,
@@ -431,21 +446,17 @@ def _rank(part: AskPart, w: Words) -> list[str]:
             measure=measure,
             where=where,
         )
-    elif table and fewest:
-        head = w.t("Bottom of the medal table{where}", where=where)
-    elif table:
-        head = w.t("Top of the medal table{where}", where=where)
-    else:
-        head = w.t(
-            "The {thing} with the {extreme} {measure}{where}",
-            thing=w.t(label),
-            extreme=extreme,
-            measure=measure,
-            where=where,
-        )
-    return [
-        w.t("{head}: {list}.", head=head, list=joined([_ranked(i, q, w) for i in part.items], w))
-    ]
+    if table and fewest:
+        return w.t("Bottom of the medal table{where}", where=where)
+    if table:
+        return w.t("Top of the medal table{where}", where=where)
+    return w.t(
+        "The {thing} with the {extreme} {measure}{where}",
+        thing=w.t(label),
+        extreme=extreme,
+        measure=measure,
+        where=where,
+    )
 
 
 def _at_place(part: AskPart, asked: int, w: Words) -> list[str]:

@@ -172,7 +172,8 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
         keys = [k for k in keys if len(groups.get(k, ())) >= query.threshold]
     if query.without:  # "which nations won no gold": every other one taking part
         every = index.nations if query.of is Counted.NATIONS else index.athletes
-        keys = [k for k in every if k not in set(keys)]
+        won = set(keys)
+        keys = [k for k in every if k not in won]
     items = [_thing(query.of, index, k, groups.get(k, ())) for k in keys]
     return sorted(items, key=_most_then_date)
 
