@@ -84,6 +84,9 @@ class Query(Frozen):
     tied: bool = False
     #: The nations or athletes that did not win what is asked ("which nations won no gold").
     without: bool = False
+    #: Whether the one nation or athlete named leads ``order``'s ranking ("did <nation> win the
+    #: most golds").
+    leads: bool = False
     #: Only the results at this place of the event ("who came fourth in the downhill"), or of a
     #: ranking ("which nation is 4th").
     place: int | None = None

@@ -513,6 +513,19 @@ def _check(part: AskPart, w: Words) -> list[str]:
     where = f"{scope(q, w)}{_at(q, w)}"
     if q.tied and not subject(q, w):  # "was there a tie for silver": the places shared
         return _ties(part, answer, where, w)
+    if q.leads:  # "did <nation> win the most golds": who did
+        extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
+        leaders = joined([_ranked(i, q, w) for i in part.items], w)
+        return [
+            w.t(
+                "{answer}: the {extreme} {medals}{where}: {list}.",
+                answer=answer,
+                extreme=extreme,
+                medals=medals_plural(q, w),
+                where=where,
+                list=leaders,
+            )
+        ]
     if q.threshold is not None and not subject(q, w):  # "did any athlete win 5 golds"
         if not part.items:
             return [

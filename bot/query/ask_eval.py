@@ -276,6 +276,8 @@ def _ranks(items: list[Item], key: Callable[[Item], tuple[int, ...]]) -> list[in
 
 
 def _check(query: Query, index: GamesIndex, results: Results) -> AskPart:
+    if query.leads:
+        return _leads(query, index)
     anyone = not (query.nations or query.athletes)
     if query.threshold is not None and anyone and query.of in (Counted.NATIONS, Counted.ATHLETES):
         reached = _things(query, index, results)  # "did any athlete win 5 golds": who did
@@ -284,6 +286,25 @@ def _check(query: Query, index: GamesIndex, results: Results) -> AskPart:
     if not results and (query.nations or query.athletes):  # what a "no" rests on
         results = select(query.model_copy(update={"medal": None, "medalled": False}), index)
     return AskPart(query=query, value=value, items=_results(index, results))
+
+
+def _leads(query: Query, index: GamesIndex) -> AskPart:
+    """Whether the one nation or athlete named leads the ranking asked (by the colour asked,
+    else by all medals); the leaders are the facts the answer rests on."""
+    subject = (query.nations or query.athletes)[0]
+    ranking = query.model_copy(
+        update={
+            "asked": Asked.RANK,
+            "of": Counted.NATIONS if query.nations else Counted.ATHLETES,
+            "nations": (),
+            "athletes": (),
+            "by_total": query.by_total or query.medal is None,
+            "leads": False,
+        }
+    )
+    ranked = _rank(ranking, index, select(ranking, index))
+    value = any(i.id == subject.id for i in ranked.items)
+    return AskPart(query=query, value=value, items=ranked.items)
 
 
 def _compare(query: Query, index: GamesIndex, results: Results) -> AskPart:

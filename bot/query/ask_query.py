@@ -130,9 +130,11 @@ def _asked(reading: Reading) -> Asked | None:
         return Asked.COUNT
     if c.has(Cue.ONLY, Cue.EVERY) and c.has(Cue.CHAMPION, Cue.MEDALLIST, Cue.WINNER):
         return Asked.LIST
+    yesno = bool(c.cues) and c.cues[0][1] is Cue.YESNO
+    if yesno and _leads(reading):
+        return Asked.CHECK  # "did <nation> win the most golds": whether it leads
     if c.has(Cue.MOST, Cue.FEWEST, Cue.TOP) or c.limit or c.has(Cue.TABLE):
         return Asked.RANK
-    yesno = bool(c.cues) and c.cues[0][1] is Cue.YESNO
     if c.has(Cue.FIRST, Cue.LAST) and not yesno:
         return Asked.LIST
     if yesno:
@@ -140,6 +142,13 @@ def _asked(reading: Reading) -> Asked | None:
     if c.has(Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.LIST):
         return Asked.LIST
     return None
+
+
+def _leads(reading: Reading) -> bool:
+    """Whether a question asks if its one nation or athlete won the most (or fewest)."""
+    c = reading.clause
+    one = len(reading.nations) + len(reading.athletes) == 1
+    return one and c.has(Cue.MOST, Cue.FEWEST) and not c.limit and c.rank is None
 
 
 def _bare(reading: Reading, event: Ref | None) -> Asked | None:
@@ -351,7 +360,9 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         day=reading.day,
         medal=medal,
         medalled=medalled,
-        order=_order(reading, asked),
+        order=_order(reading, asked)
+        or (Order.MOST if asked is Asked.CHECK and _leads(reading) else None),
+        leads=asked is Asked.CHECK and _leads(reading),
         limit=c.limit,
         place=c.rank
         if (asked is Asked.PLACE and event is not None) or asked is Asked.RANK

@@ -570,7 +570,7 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
     code = reading.words.resolver.nations[exact[0]].id
     _add(reading.nations, _nation_ref(reading, code))
     before = start - 1
-    if before >= 0 and clause.tokens[before] in NATION_TEAM_WORDS:  # "team korea": the nation
+    if before >= 0 and clause.tokens[before] in NATION_TEAM_WORDS:  # "team <nation>": the nation
         clause.cues = [(i, c) for i, c in clause.cues if (i, c) != (before, Cue.TEAM)]
     return True
 

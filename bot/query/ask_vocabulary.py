@@ -548,7 +548,7 @@ NAME_FRAMES = (Cue.WON, Cue.TOOK_PART, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRON
 
 COLOURS: dict[Cue, Medal] = {C.GOLD: Medal.GOLD, C.SILVER: Medal.SILVER, C.BRONZE: Medal.BRONZE}
 KINDS: dict[Cue, EventKind] = {C.TEAM: EventKind.TEAM, C.INDIVIDUAL: EventKind.INDIVIDUAL}
-#: Words that, just before a nation, name its team, not team events ("team korea", "team usa").
+#: Words that, just before a nation, name its team, not team events ("team <nation>").
 NATION_TEAM_WORDS: frozenset[str] = frozenset({"team"})
 
 #: Agent nouns: "speed skaters" is "speed skating" and names athletes.

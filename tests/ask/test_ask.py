@@ -666,3 +666,20 @@ def test_two_games_compared_without_a_subject_count_what_was_asked() -> None:
     assert "2026 Winter Olympics 92, 2025 Asian Winter Games 34." in nations
     korea = render_ask_text(ask("did korea win more medals at milano or harbin", MILANO))
     assert korea.startswith("South Korea (KOR) won more medals at the 2025 Asian Winter Games")
+
+
+def test_did_x_win_the_most_is_whether_it_leads() -> None:
+    """ "did norway win the most golds" answered Norway's athlete with the most golds; it asks
+    whether Norway leads, and names who does."""
+    yes = ask("did norway win the most golds", MILANO)
+    assert isinstance(yes, AskAnswer)
+    (part,) = yes.parts
+    assert part.query.asked is Asked.CHECK and part.query.leads and part.value is True
+    assert render_ask_text(yes).startswith(
+        "Yes: the most gold medals at the 2026 Winter Olympics: Norway, 18 gold medals."
+    )
+    no = ask("did the usa win the most medals", MILANO)
+    assert isinstance(no, AskAnswer) and no.parts[0].value is False
+    assert [i.id for i in no.parts[0].items] == ["NOR"]
+    athlete = ask("did klaebo win the most golds", MILANO)
+    assert isinstance(athlete, AskAnswer) and athlete.parts[0].value is True
