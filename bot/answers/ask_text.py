@@ -367,6 +367,11 @@ def _first(part: AskPart, w: Words) -> list[str]:
     return [head, *_results(part.items, w)]
 
 
+def _by_table(q: Query) -> bool:
+    """Whether a ranking is the medal table's (nations, gold first), not a count of medals."""
+    return q.of is Counted.NATIONS and not (q.medal or q.by_total)
+
+
 #: What a ranking ranks, in the singular.
 RANKED_WORDS = {Counted.NATIONS: "nation", Counted.ATHLETES: "athlete", Counted.SPORTS: "sport"}
 
@@ -384,7 +389,7 @@ def _rank(part: AskPart, w: Words) -> list[str]:
             )
         ]
     label = RANKED_WORDS.get(q.of, "")
-    table = q.of is Counted.NATIONS and not (q.medal or q.by_total)  # the medal table ranks nations
+    table = _by_table(q)
     measure = w.t("medal table") if table else medals_plural(q, w)
     for_who = w.t(" for {who}", who=subject(q, w)) if subject(q, w) else ""
     where = f"{scope(q, w)}{for_who}{_at(q, w)}"
@@ -463,7 +468,7 @@ def _at_place(part: AskPart, asked: int, w: Words) -> list[str]:
     """ "Which nation is 4th": who holds that place of the ranking (several when they share it;
     two sharing 3rd hold 3rd and 4th, and are named at 3rd, as their rank is)."""
     q = part.query
-    table = q.of is Counted.NATIONS and not (q.medal or q.by_total)  # the medal table ranks nations
+    table = _by_table(q)
     fewest = q.order is Order.FEWEST
     if table:
         by = w.t(" from the bottom of the medal table") if fewest else w.t(" in the medal table")
@@ -514,37 +519,9 @@ def _check(part: AskPart, w: Words) -> list[str]:
     if q.tied and not subject(q, w):  # "was there a tie for silver": the places shared
         return _ties(part, answer, where, w)
     if q.leads:  # "did <nation> win the most golds": who did
-        extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
-        leaders = joined([_ranked(i, q, w) for i in part.items], w)
-        return [
-            w.t(
-                "{answer}: the {extreme} {medals}{where}: {list}.",
-                answer=answer,
-                extreme=extreme,
-                medals=medals_plural(q, w),
-                where=where,
-                list=leaders,
-            )
-        ]
+        return _leaders_check(part, answer, where, w)
     if q.threshold is not None and not subject(q, w):  # "did any athlete win 5 golds"
-        if not part.items:
-            return [
-                w.t(
-                    "{answer}: no one won {medals}{where}.",
-                    answer=answer,
-                    medals=medals_word(q, q.threshold, w),
-                    where=where,
-                )
-            ]
-        return [
-            w.t(
-                "{answer}: {who} won {medals} or more{where}.",
-                answer=answer,
-                who=joined([item_label(i, w) for i in part.items], w),
-                medals=medals_word(q, q.threshold, w),
-                where=where,
-            )
-        ]
+        return _reached_check(part, q.threshold, answer, where, w)
     if q.threshold is not None:
         won = [i for i in part.items if i.medal]
         return [
@@ -577,6 +554,42 @@ def _check(part: AskPart, w: Words) -> list[str]:
         where=where,
     )
     return [f"{head}{'.' if not part.items else ':'}", *_results(part.items, w)]
+
+
+def _leaders_check(part: AskPart, answer: str, where: str, w: Words) -> list[str]:
+    """ "Did <nation> win the most golds": yes or no, and who leads."""
+    q = part.query
+    extreme = w.t("fewest") if q.order is Order.FEWEST else w.t("most")
+    leaders = joined([_ranked(i, q, w) for i in part.items], w)
+    return [
+        w.t(
+            "{answer}: the {extreme} {medals}{where}: {list}.",
+            answer=answer,
+            extreme=extreme,
+            medals=medals_plural(q, w),
+            where=where,
+            list=leaders,
+        )
+    ]
+
+
+def _reached_check(part: AskPart, threshold: int, answer: str, where: str, w: Words) -> list[str]:
+    """ "Did any athlete win 5 golds": yes and who, or no one."""
+    medals = medals_word(part.query, threshold, w)
+    if not part.items:
+        return [
+            w.t("{answer}: no one won {medals}{where}.", answer=answer, medals=medals, where=where)
+        ]
+    who = joined([item_label(i, w) for i in part.items], w)
+    return [
+        w.t(
+            "{answer}: {who} won {medals} or more{where}.",
+            answer=answer,
+            who=who,
+            medals=medals,
+            where=where,
+        )
+    ]
 
 
 def _ties(part: AskPart, answer: str, where: str, w: Words) -> list[str]:

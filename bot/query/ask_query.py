@@ -344,6 +344,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
     if asked in (Asked.EXPLAIN, Asked.PLACE):
         medal, medalled = None, False
     kinds = {KINDS[cue] for _, cue in c.cues if cue in KINDS}
+    leads = asked is Asked.CHECK and _leads(reading)  # "did <nation> win the most golds"
     threshold = c.threshold
     if threshold is not None and c.has(Cue.OVER):
         threshold += 1
@@ -360,9 +361,8 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         day=reading.day,
         medal=medal,
         medalled=medalled,
-        order=_order(reading, asked)
-        or (Order.MOST if asked is Asked.CHECK and _leads(reading) else None),
-        leads=asked is Asked.CHECK and _leads(reading),
+        order=_order(reading, asked) or (Order.MOST if leads else None),
+        leads=leads,
         limit=c.limit,
         place=c.rank
         if (asked is Asked.PLACE and event is not None) or asked is Asked.RANK

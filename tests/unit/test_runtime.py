@@ -56,6 +56,19 @@ def test_collection_is_paused_inside_the_block_and_restored_after() -> None:
     assert gc.isenabled()
 
 
+def _run(probe: str) -> subprocess.CompletedProcess[str]:
+    """``probe`` run by a new interpreter that imports this checkout's ``bot``."""
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+
+
 def test_freeze_at_exit_freezes_only_as_the_process_exits() -> None:
     """Nothing is frozen when it is called (a caller that goes on collects as before); every
     object alive is, once the exit handlers have run, before Python's own last collections."""
@@ -66,15 +79,7 @@ def test_freeze_at_exit_freezes_only_as_the_process_exits() -> None:
         "freeze_at_exit()\n"
         "print('after the call', gc.get_freeze_count())\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        env={**os.environ, "PYTHONPATH": str(root)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    done = _run(probe)
     assert done.stdout.splitlines() == ["after the call 0", "at exit True"]
 
 
@@ -111,15 +116,7 @@ def test_collector_freezes_what_a_rebuild_made_after_freeing_the_garbage() -> No
         "    await asyncio.gather(task, return_exceptions=True)\n"
         "asyncio.run(main())\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        env={**os.environ, "PYTHONPATH": str(root)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    done = _run(probe)
     assert done.stdout.splitlines() == [
         "unchanged True",
         "frozen True",
