@@ -10,6 +10,7 @@ command line) and when."""
 # Annotations are evaluated as the classes are made (no ``from __future__ import annotations``):
 # pydantic would otherwise compile and evaluate each one from its string, at every start.
 import datetime as dt
+from functools import lru_cache
 
 from bot.domain.models import Frozen
 from bot.i18n import ENGLISH, Words, words_for
@@ -57,6 +58,10 @@ class Provenance(Frozen):
 
 EN = words_for(ENGLISH)
 
+#: Footers remembered: one per Games, change and language in use (more only in a long run of
+#: loads, when the oldest go).
+FOOTERS_KEPT = 256
+
 
 def _date(day: dt.date, w: Words) -> str:
     return f"{day.day} {day:%b %Y}" if w.english else w.date(day)
@@ -81,7 +86,9 @@ def freshness(provenance: Provenance, w: Words = EN) -> str:
     return text
 
 
+@lru_cache(maxsize=FOOTERS_KEPT)
 def footer(provenance: Provenance, w: Words = EN) -> str:
-    """The footer of every answer: the Games and how fresh its data is."""
+    """The footer of every answer: the Games and how fresh its data is (remembered: every
+    answer of a Games shares its provenance, and each language its words)."""
     name = w.games(provenance.games_name, provenance.games_aliases)
     return WORDS["separator"].join((name, freshness(provenance, w)))

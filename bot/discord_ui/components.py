@@ -207,7 +207,6 @@ def build_view(
     if query is None:
         return None
     w = words_for(lang)
-    view = discord.ui.View(timeout=None)
     if isinstance(answer, Disambiguation | NoMatch):
         candidates = (
             answer.alternatives if isinstance(answer, Disambiguation) else answer.suggestions
@@ -222,6 +221,7 @@ def build_view(
         )
         if not options or not _fits(select.item.custom_id or ""):
             return None
+        view = discord.ui.View(timeout=None)
         view.add_item(select)
         return view
     if pages <= 1:
@@ -232,6 +232,7 @@ def build_view(
         return None
     previous.item.disabled = page == 0
     following.item.disabled = page >= pages - 1
+    view = discord.ui.View(timeout=None)  # made only for an answer that has buttons
     view.add_item(previous)
     view.add_item(PageIndicator(page, pages))
     view.add_item(following)

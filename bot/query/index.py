@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.answers.models import AthleteRef, MedalLine
+from bot.answers.models import AthleteRef, MedalLine, Provenance
+from bot.answers.provenance import BUNDLED
 from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
 from bot.domain.names import slug
 
@@ -84,6 +85,8 @@ class GamesIndex:
     )
     #: Each athlete as answers name them, made once (answers share them: they are immutable).
     _refs: dict[str, AthleteRef] = field(default_factory=dict, compare=False, repr=False)
+    #: The answers' footer facts (``provenance``), made once (key: None).
+    _provenance: dict[None, Provenance] = field(default_factory=dict, compare=False, repr=False)
     #: Each NOC's medals as answers list them, made once each (``medal_lines``).
     _medal_lines: dict[str, tuple[MedalLine, ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -195,6 +198,38 @@ class GamesIndex:
         event = self.events[result.event_id]
         medal_order = result.medal.order if result.medal else 3
         return (event.date.isoformat() if event.date else "", medal_order, event.name)
+
+    def provenance(self) -> Provenance:
+        """The footer facts of every answer: the Games and its last change, made once (every
+        answer of this index shares them). Bundled data (or a Games the store has no load of) is
+        as fresh as its data files say it was compiled (``Games.as_of``), not as the time a
+        database was filled; a load or an undo is as fresh as when it was made."""
+        made = self._provenance.get(None)
+        if made is None:
+            made = self._provenance[None] = self._make_provenance()
+        return made
+
+    def _make_provenance(self) -> Provenance:
+        last = self.data.last_load
+        games = self.data.games
+        if last is None or last.kind == BUNDLED:
+            return Provenance(
+                games_id=games.id,
+                games_name=games.name,
+                games_aliases=games.aliases,
+                source=last.source if last else "bundled data/",
+                compiled=games.as_of,
+            )
+        return Provenance(
+            games_id=games.id,
+            games_name=games.name,
+            games_aliases=games.aliases,
+            source=last.source,
+            as_of=last.loaded_at,
+            change=last.kind,
+            load_id=last.load_id,
+            by_moderator=last.user_id is not None,
+        )
 
     def medal_lines(self, noc: str) -> tuple[MedalLine, ...]:
         """The NOC's medals as answers list them (``result_order``), made once."""

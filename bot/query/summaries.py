@@ -21,36 +21,14 @@ from bot.answers.models import (
     SportTally,
     TableRow,
 )
-from bot.answers.provenance import BUNDLED
 from bot.domain.models import MedalCount, MedalKey, Result
 from bot.query.index import GamesIndex, count_medals, rank_counts
 
 
 def provenance(index: GamesIndex) -> Provenance:
-    """The footer facts of every answer: the Games and its last change. Bundled data (or a Games
-    the store has no load of) is as fresh as its data files say it was compiled (``Games.as_of``),
-    not as the time a database was filled; a load or an undo is as fresh as when it was made."""
-    data = index.data
-    last = data.last_load
-    games = data.games
-    if last is None or last.kind == BUNDLED:
-        return Provenance(
-            games_id=games.id,
-            games_name=games.name,
-            games_aliases=games.aliases,
-            source=last.source if last else "bundled data/",
-            compiled=games.as_of,
-        )
-    return Provenance(
-        games_id=games.id,
-        games_name=games.name,
-        games_aliases=games.aliases,
-        source=last.source,
-        as_of=last.loaded_at,
-        change=last.kind,
-        load_id=last.load_id,
-        by_moderator=last.user_id is not None,
-    )
+    """The footer facts of every answer: the Games and its last change (made once per index:
+    ``GamesIndex.provenance``)."""
+    return index.provenance()
 
 
 def _refs(index: GamesIndex, ids: tuple[str, ...]) -> tuple[AthleteRef, ...]:
