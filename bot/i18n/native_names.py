@@ -159,6 +159,13 @@ def nation_name(lang: Lang, name: str, aliases: tuple[str, ...], flag: str) -> s
     return _first(aliases, rule.before_cldr) or cldr or _first(aliases, rule.after_cldr) or name
 
 
+def names_in_languages(name: str, aliases: tuple[str, ...], flag: str) -> tuple[str, ...]:
+    """A nation's name in every other language answers are written in (``nation_name``), each
+    once and none of them ``name``: what a fan of that language types for it."""
+    found = dict.fromkeys(nation_name(lang, name, aliases, flag) for lang in NATION_RULES)
+    return tuple(n for n in found if n != name)
+
+
 @lru_cache(maxsize=256)
 def games_name(lang: Lang, name: str, aliases: tuple[str, ...]) -> str:
     """A Games' name in ``lang``: its longest alias in the language's writing, else ``name``."""

@@ -5,6 +5,7 @@ their names and event names. ``segment`` is the segmenter."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ class Lexicon:
     native: dict[str, str]
     by_first: dict[str, tuple[str, ...]]
     games: dict[tuple[str, ...], str]
+    #: Each nation's name, aliases and flag, for its names in the answers' other languages.
+    nations: tuple[tuple[str, tuple[str, ...], str], ...]
     years: frozenset[str]
     #: Every word of every loaded Games' names ("winter"): harmless when left over.
     games_words: frozenset[str]
@@ -36,6 +39,7 @@ class Lexicon:
     @classmethod
     def build(cls, datas: Sequence[GamesData], games_names: Iterable[tuple[str, str]]) -> Lexicon:
         native = {variants(_plain(k)): v for k, v in NATIVE.items()}
+        nations = tuple((n.name, n.aliases, n.flag) for data in datas for n in data.nations)
         for data in datas:
             names = [n.name for n in data.nations] + [a for n in data.nations for a in n.aliases]
             names += [a.native_name for a in data.athletes] + [data.games.name]
@@ -43,9 +47,7 @@ class Lexicon:
             for name in names:
                 if name and any(is_native(c) for c in name):
                     native[variants(_plain(name))] = variants(fold(name))
-        by_first: dict[str, list[str]] = {}
-        for phrase in sorted(native, key=len, reverse=True):
-            by_first.setdefault(phrase[0], []).append(phrase)
+        by_first = _by_first(native)
         games = {tuple(tokenize(name)): gid for name, gid in games_names if tokenize(name)}
         owners: dict[str, set[str]] = {}
         for words, gid in list(games.items()):
@@ -56,9 +58,30 @@ class Lexicon:
             if len(gids) == 1 and len(word) > 2 and not common and not word.isdigit():
                 games.setdefault((word,), next(iter(gids)))
         years = frozenset(str(d.games.year) for d in datas if d.games.year)
-        by_first_tuple = {k: tuple(v) for k, v in by_first.items()}
         events = {w for d in datas for e in d.events for w in tokenize(e.name)}
-        return cls(native, by_first_tuple, games, years, frozenset(owners), frozenset(events))
+        games_words = frozenset(owners)
+        return cls(native, by_first, games, nations, years, games_words, frozenset(events))
+
+    @functools.cached_property
+    def with_languages(self) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """``native`` and ``by_first`` with every nation's names in the answers' other languages
+        beside the data's (``미국``, ``ノルウェー``; the data's own win where they differ):
+        made for the first question in a native script, so an English one never reads them."""
+        from bot.i18n.native_names import names_in_languages  # (only when a query needs it)
+
+        native = dict(self.native)
+        for name, aliases, flag in self.nations:
+            for local in names_in_languages(name, aliases, flag):
+                native.setdefault(variants(_plain(local)), variants(fold(local)))
+        return native, _by_first(native)
+
+
+def _by_first(native: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The phrases by their first character, longest first (the segmenter tries them in turn)."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in sorted(native, key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in by_first.items()}
 
 
 def variants(text: str) -> str:
@@ -78,12 +101,13 @@ def segment(text: str, lexicon: Lexicon) -> str:
     if not any(is_native(c) for c in text):
         return text
     folded = variants(_plain(text))
+    native, by_first = lexicon.with_languages
     out: list[str] = []
     i = 0
     while i < len(folded):
-        for phrase in lexicon.by_first.get(folded[i], ()):
+        for phrase in by_first.get(folded[i], ()):
             if folded.startswith(phrase, i):
-                out.append(f" {lexicon.native[phrase]} ")
+                out.append(f" {native[phrase]} ")
                 i += len(phrase)
                 break
         else:

@@ -564,10 +564,13 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
     clause = reading.clause
     text = " ".join(clause.tokens[start:end])
     lookup = reading.words.nations
+    resolver = reading.words.resolver
     exact = lookup.get(variants(text)) or lookup.get(variants(text.replace(" ", "")))
+    if not exact and not text.isascii():  # a nation's name in the asker's language ("미국")
+        exact = resolver.nation_names_in_languages[0].get(fold(text).replace(" ", ""), ())
     if not exact or len(exact) != 1 or not _plausible_code(text, clause):
         return False
-    code = reading.words.resolver.nations[exact[0]].id
+    code = resolver.nations[exact[0]].id
     _add(reading.nations, _nation_ref(reading, code))
     before = start - 1
     if before >= 0 and clause.tokens[before] in NATION_TEAM_WORDS:  # "team <nation>": the nation

@@ -419,7 +419,8 @@ class Resolver:
     def warm(self) -> None:
         """Build every part built on first use now (a long-running bot does, once per view, so
         that no user's first question about a Games pays for it)."""
-        for part in ("athletes", "athlete_defaults", "events", "sport_vocabulary"):
+        parts = ("athletes", "athlete_defaults", "events", "sport_vocabulary")
+        for part in (*parts, "nation_names_in_languages"):
             getattr(self, part)
         for index in (self.nation_index, self.athlete_index):
             index.search("warm", limit=1)
@@ -488,6 +489,27 @@ class Resolver:
         return NameIndex.build(self.nation_names, both_orders=False)
 
     @functools.cached_property
+    def nation_names_in_languages(self) -> tuple[dict[str, tuple[int, ...]], NameIndex]:
+        """Each nation's name in the other languages answers are written in (as they name it:
+        ``bot.i18n.native_names``), exactly (folded) and fuzzily. Looked up only for a query in
+        another writing than the data's names (``미국``, ``ノルウェー``): made on first use, so
+        that a one-shot command about a nation by its own name never reads CLDR's names."""
+        from bot.i18n.native_names import names_in_languages  # (only when a query needs it)
+
+        exact: dict[str, list[int]] = {}
+        names: list[tuple[int, str]] = []
+        for number, nation in enumerate(self.nations):
+            if nation.names is None:
+                continue
+            own = nation.names
+            for name in names_in_languages(own.name, own.aliases, own.flag):
+                names.append((number, name))
+                bucket = exact.setdefault(fold(name).replace(" ", ""), [])
+                if number not in bucket:
+                    bucket.append(number)
+        return {k: tuple(v) for k, v in exact.items()}, NameIndex.build(names, both_orders=False)
+
+    @functools.cached_property
     def athlete_index(self) -> NameIndex:
         """The fuzzy index of athletes' names, in either order, and native names."""
         return NameIndex.build(self.athlete_names)
@@ -539,6 +561,8 @@ class Resolver:
         if key.startswith("the "):
             key = key[4:]
         exact = self.nation_exact.get(key, ()) or self.nation_exact.get(key.replace(" ", ""), ())
+        if not exact and not key.isascii():  # a nation's name in a fan's language, perhaps
+            exact = self.nation_names_in_languages[0].get(key.replace(" ", ""), ())
         return key, exact
 
     def _nation_ranked(
@@ -547,9 +571,16 @@ class Resolver:
         key, exact = self._nation_key(text)
         ranked = [_rescored(self.nations[n], 100.0) for n in exact]
         if len(key.replace(" ", "")) > 3 or prefix:
-            for hit in self.nation_index.search(key, limit=limit, prefix=prefix):
-                if hit.entry not in exact:
-                    ranked.append(_rescored(self.nations[hit.entry], min(hit.score, 99.0)))
+            indexes = [self.nation_index]
+            if not key.isascii():
+                indexes.append(self.nation_names_in_languages[1])
+            seen = set(exact)
+            for index in indexes:
+                for hit in index.search(key, limit=limit, prefix=prefix):
+                    if hit.entry not in seen:
+                        seen.add(hit.entry)
+                        ranked.append(_rescored(self.nations[hit.entry], min(hit.score, 99.0)))
+            ranked.sort(key=lambda c: -c.score)
         return ranked
 
     def exact_nation(self, text: str, *, sport_words: bool = False) -> str | None:

@@ -166,3 +166,29 @@ async def test_autocomplete_names_choices_in_the_users_language(
     assert [c["value"] for c in korean] == [c["value"] for c in english]
     events = await fake.autocomplete("event", "name", "women's 1500", games=HARBIN, locale="ja")
     assert any(c["name"].startswith("女子1500m (") for c in events)
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "partly", "shown"),
+    [
+        ("ko", "미국", "노르", "🇺🇸 미국 (USA)"),
+        ("ja", "ノルウェー", "ノル", "🇳🇴 ノルウェー (NOR)"),
+        ("zh-CN", "美国", "挪", "🇺🇸 美国 (USA)"),
+    ],
+)
+async def test_fans_type_nations_as_their_language_names_them(
+    fake: FakeDiscord,
+    frontend: DiscordFrontEnd,
+    locale: str,
+    typed: str,
+    partly: str,
+    shown: str,
+) -> None:
+    """A nation by the name the bot itself shows it in the fan's language (CLDR's, not among the
+    data's aliases): /medals answers it, and autocomplete offers Norway from its first
+    characters."""
+    olympics = "milano-cortina-2026"
+    medals = await fake.slash("medals", nation=typed, games=olympics, locale=locale)
+    assert medals.embeds[0]["title"] == shown
+    offered = await fake.autocomplete("medals", "nation", partly, games=olympics, locale=locale)
+    assert "NOR" in [c["value"] for c in offered]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.models import GamesData
+from bot.i18n.native_names import names_in_languages
 from bot.ingest.apply import apply_plan
 from bot.ingest.bundled import bundled_games, bundled_plan, default_data_dir
 from bot.query.resolve import Resolver
@@ -73,6 +74,30 @@ def test_an_exact_nation_name_is_found_as_the_fuzzy_resolver_finds_it(
                 assert resolution.match.id == exact, text
     assert resolver.exact_nation("korea short track", sport_words=True) is None
     assert resolver.exact_nation("South Korea", sport_words=True) == "KOR"
+
+
+def test_every_nation_is_found_by_its_name_in_each_language_answers_are_written_in(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    """Each nation's name as a Korean, Japanese or Chinese answer shows it (CLDR's, where the
+    data's aliases have none: ``미국``, ``ノルウェー``) finds it, by the lookup and by the fuzzy
+    resolver alike; a name two nations share in a language offers both, never one of them."""
+    data, resolver = games
+    shared = 0
+    for nation in data.nations:
+        for name in names_in_languages(nation.name, nation.aliases, nation.flag):
+            resolution = resolver.nation(name)
+            exact = resolver.exact_nation(name, sport_words=True)
+            if resolution.confident:
+                assert resolution.match is not None and resolution.match.id == nation.code, name
+                assert exact == nation.code, name
+            else:
+                shared += 1
+                assert nation.code in {c.id for c in resolution.alternatives}, name
+                assert exact is None, name
+    assert shared <= 2
+    korea = next(n for n in data.nations if n.code == "KOR")
+    assert len(names_in_languages(korea.name, korea.aliases, korea.flag)) >= 3
 
 
 def test_an_event_name_is_resolved_as_the_resolver_resolves_it(
