@@ -28,7 +28,7 @@ from bot.answers.models import (
     TableChange,
     UndoResult,
 )
-from bot.answers.phrase import Phrase
+from bot.answers.phrase import Phrase, phrase
 from bot.answers.provenance import Provenance, freshness
 from bot.answers.provenance import footer as footer
 from bot.domain.models import Athlete, Medal, MedalCount, Nation, PersonLink
@@ -451,6 +451,18 @@ def said(text: str, spoken: Phrase | None, w: Words = EN) -> str:
         values = {k: v if k in MARKUP_VALUES else w.text(v) for k, v in spoken.values}
         return w.t(spoken.template, **values)
     return w.said(text)
+
+
+def took_part_elsewhere(nation: str, code: str, games: str, other: str) -> Phrase:
+    """A nation named exactly by another loaded Games than the one asked about (the NOC lists
+    are complete): said so, rather than offering similar names of this Games."""
+    return phrase(
+        "{nation} ({code}) did not take part in the {games}; it took part in the {other}.",
+        nation=nation,
+        code=code,
+        games=games,
+        other=other,
+    )
 
 
 def no_match_sentence(answer: NoMatch, w: Words = EN) -> str:

@@ -17,6 +17,7 @@ from bot.answers import ask_text
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.answers.phrase import Phrase
+from bot.answers.text import took_part_elsewhere
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
 from bot.query.ask_lexicon import Lexicon
@@ -219,6 +220,10 @@ def _refused(
             message=said.text,
             phrase=said,
         )
+    if refusal.why == "not_found" and refusal.kind is EntityKind.NATION and named:
+        elsewhere = _took_part_elsewhere(scope, refusal.text, words)
+        if elsewhere is not None:
+            return elsewhere
     if refusal.why == "not_found" and refusal.kind is not None:
         if resolution is None and refusal.kind is not EntityKind.GAMES:  # the nearest names
             resolution = words.resolver.resolve(refusal.kind, refusal.text)
@@ -237,6 +242,26 @@ def _refused(
         )
     said = ask_text.unreadable(refusal.text, refusal.understood, refusal.command)
     return _message(words, said, answered=False)
+
+
+def _took_part_elsewhere(scope: AskScope, text: str, asked: GamesWords) -> NoMatch | None:
+    """A nation the Games asked about does not hold but another loaded Games names exactly."""
+    for other in scope.games.values():
+        code = other.resolver.exact_nation(text)
+        if other is asked or code is None or code in asked.index.nations:
+            continue
+        said = took_part_elsewhere(
+            other.index.nations[code].name, code, asked.games.label, other.games.label
+        )
+        return NoMatch(
+            provenance=provenance(asked.index),
+            kind=EntityKind.NATION,
+            query=text,
+            nearest=False,
+            message=said.text,
+            phrase=said,
+        )
+    return None
 
 
 def _no_games(scope: AskScope, home: GamesWords, text: str) -> Answer:

@@ -256,6 +256,11 @@ class Library:
         """Every loaded Games' view, the most recent first."""
         return [self._built(games_id) for games_id in self.games_ids]
 
+    def built_views(self) -> list[GamesView]:
+        """The views built so far, the most recent Games first: every one in a running bot; in a
+        one-shot command, those it prepared."""
+        return [self._views[g] for g in self.games_ids if g in self._views]
+
     def _built(self, games_id: str) -> GamesView:
         view = self._views.get(games_id)
         if view is None:  # a command that did not prepare() the Games it reads

@@ -15,6 +15,7 @@ from bot.answers.models import (
     NoMatch,
     Provenance,
 )
+from bot.answers.text import took_part_elsewhere
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.query import summaries
 from bot.query.people import person_summary
@@ -144,12 +145,36 @@ class Queries:
                         return unresolved(view, sport_part)
                     sport_name = view.index.sport_of(match_id(sport_part))
             if not resolution.confident:
-                return unresolved(view, resolution)
+                return self._nation_elsewhere(view, nation) or unresolved(view, resolution)
             noc = match_id(resolution)
         return view.summary(
             ("nation", noc, sport_name),
             lambda: summaries.nation_summary(view.index, noc, sport_name),
         )
+
+    def _nation_elsewhere(self, view: GamesView, nation: str) -> NoMatch | None:
+        """A nation that is not one of ``view``'s Games but that another loaded Games names
+        exactly: said so, rather than offering this Games' nearest names (another nation, with a
+        similar name). The NOC lists are complete, so this is a fact. Only the
+        views built are asked (a one-shot command builds the others when its answer is no match:
+        ``bot.__main__``)."""
+        for other in self.library.built_views():
+            code = other.resolver.exact_nation(nation)
+            if other is view or code is None or code in view.index.nations:
+                continue
+            found = other.index.nations[code]
+            said = took_part_elsewhere(
+                found.name, code, view.index.data.games.name, other.index.data.games.name
+            )
+            return NoMatch(
+                provenance=summaries.provenance(view.index),
+                kind=EntityKind.NATION,
+                query=nation,
+                nearest=False,
+                message=said.text,
+                phrase=said,
+            )
+        return None
 
     def athlete(self, name: str, games: str | None = None) -> Answer:
         """An athlete's results: at one Games when one is named, else the person's results at

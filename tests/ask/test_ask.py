@@ -704,3 +704,17 @@ def test_a_nation_named_as_the_askers_language_names_it(
     (part,) = answer.parts
     assert [n.id for n in part.query.nations] == [code]
     assert part.value == gold
+
+
+def test_a_nation_only_the_other_games_holds_is_said_to_have_taken_part_there() -> None:
+    """ "did norway compete at harbin" offered North Korea; Norway is a nation of the other
+    Games, so the answer says it did not take part at this one and where it did."""
+    for question in ("did norway compete at harbin", "how many medals did norway win at harbin"):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, NoMatch) and not answer.suggestions, question
+        assert answer.message == (
+            "Norway (NOR) did not take part in the 2025 Asian Winter Games; it took part in the "
+            "2026 Winter Olympics."
+        )
+    unnamed = ask("how many medals did norway win", HARBIN)  # no Games named: both are asked
+    assert isinstance(unnamed, AskAnswer) and unnamed.parts[0].value == 41

@@ -177,8 +177,24 @@ def test_no_match_exits_1_with_suggestions(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "No athlete by that name is in the data for" in done.stdout
     assert "You could ask about: " in done.stdout
+    typo = gamesbot(tmp_path, "medals", "qwertz")
+    assert typo.returncode == 1 and "You could ask about: " in typo.stdout
+
+
+def test_a_nation_of_the_other_games_only_is_said_to_have_taken_part_there(
+    tmp_path: Path,
+) -> None:
+    """Norway at Harbin offered "Did you mean: North Korea?"; the one-shot reads the other Games
+    too once its answer is no match, and says where Norway took part (still exit 1)."""
     norway = gamesbot(tmp_path, "medals", "norway")
-    assert norway.returncode == 1 and "Did you mean: " in norway.stdout
+    assert norway.returncode == 1, norway.stderr
+    assert norway.stdout.startswith(
+        "Norway (NOR) did not take part in the 2025 Asian Winter Games; it took part in the "
+        "2026 Winter Olympics."
+    )
+    assert "North Korea" not in norway.stdout
+    as_json = json.loads(gamesbot(tmp_path, "medals", "norway", "--json").stdout)
+    assert as_json["type"] == "no_match" and as_json["suggestions"] == []
 
 
 @pytest.mark.parametrize(

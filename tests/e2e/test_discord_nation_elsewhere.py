@@ -1,0 +1,44 @@
+"""A nation that another loaded Games holds, asked about at a Games it did not take part in,
+end to end through the local Discord: the answer says so and where it did take part, instead of
+offering the nearest names of this Games (Norway at Harbin offered North Korea)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.discord_ui.frontend import DiscordFrontEnd
+from bot.service import GamesService
+from bot.settings import Settings
+from tests.e2e.test_discord_frontend import text_of
+from tests.fakediscord.api import FakeDiscord
+from tests.fakediscord.fixtures import StartBot
+
+SAID = (
+    "Norway (NOR) did not take part in the 2025 Asian Winter Games; it took part in the 2026 "
+    "Winter Olympics."
+)
+
+
+@pytest.fixture
+async def frontend(service: GamesService, start_bot: StartBot) -> DiscordFrontEnd:
+    ui = DiscordFrontEnd(service, Settings(_env_file=None))  # type: ignore[call-arg]
+    await start_bot(ui.install)
+    return ui
+
+
+async def test_a_nation_of_the_other_games_is_said_to_have_taken_part_there(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    answer = await fake.slash("medals", nation="norway", games="harbin")
+    text = text_of(answer.embeds[0])
+    assert SAID in text and "North Korea" not in text and not answer.components
+    korean = await fake.slash("medals", nation="노르웨이", games="harbin", locale="ko")
+    assert "2025 Asian Winter Games에 참가하지 않았습니다" in text_of(korean.embeds[0])
+    asked = await fake.slash("ask", question="how many medals did norway win at harbin")
+    assert SAID in text_of(asked.embeds[0]) and "North Korea" not in text_of(asked.embeds[0])
+    # A nation of neither Games is still "no match", with this Games' nearest names.
+    typo = await fake.slash("medals", nation="norwey", games="harbin")
+    assert "did not take part" not in text_of(typo.embeds[0])
+    # And a nation both Games hold is answered as before.
+    korea = await fake.slash("medals", nation="korea", games="harbin")
+    assert "45" in text_of(korea.embeds[0])
