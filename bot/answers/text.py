@@ -465,6 +465,18 @@ def took_part_elsewhere(nation: str, code: str, games: str, other: str) -> Phras
     )
 
 
+def in_other_data(athlete: str, noc: str, games: str, other: str) -> Phrase:
+    """An athlete not in the data of the Games asked about, whom another loaded Games' data
+    holds (the data is not every entrant: "not in the data", never "did not compete")."""
+    return phrase(
+        "{athlete} ({noc}) is not in the data for the {games}, only in that of the {other}.",
+        athlete=athlete,
+        noc=noc,
+        games=games,
+        other=other,
+    )
+
+
 def no_match_sentence(answer: NoMatch, w: Words = EN) -> str:
     """The service's sentence of a no-match answer, in the reader's language when it is one of
     the known sentences (or the catalogue has it)."""

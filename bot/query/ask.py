@@ -17,7 +17,7 @@ from bot.answers import ask_text
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.answers.phrase import Phrase
-from bot.answers.text import took_part_elsewhere
+from bot.answers.text import in_other_data, took_part_elsewhere
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
 from bot.query.ask_lexicon import Lexicon
@@ -220,8 +220,8 @@ def _refused(
             message=said.text,
             phrase=said,
         )
-    if refusal.why == "not_found" and refusal.kind is EntityKind.NATION and named:
-        elsewhere = _took_part_elsewhere(scope, refusal.text, words)
+    if refusal.why == "not_found" and named and refusal.kind in ELSEWHERE_KINDS:
+        elsewhere = _elsewhere(scope, refusal.text, words)
         if elsewhere is not None:
             return elsewhere
     if refusal.why == "not_found" and refusal.kind is not None:
@@ -244,23 +244,39 @@ def _refused(
     return _message(words, said, answered=False)
 
 
-def _took_part_elsewhere(scope: AskScope, text: str, asked: GamesWords) -> NoMatch | None:
-    """A nation the Games asked about does not hold but another loaded Games names exactly."""
+#: The kinds of an unknown name that another loaded Games may hold (the reader cannot always
+#: tell a nation from a person by the name alone).
+ELSEWHERE_KINDS = frozenset({EntityKind.NATION, EntityKind.ATHLETE})
+
+
+def _elsewhere(scope: AskScope, text: str, asked: GamesWords) -> NoMatch | None:
+    """A nation or an athlete the Games asked about does not hold but another loaded Games
+    names exactly: where it took part, or whose data holds them."""
+    games = asked.games.label
     for other in scope.games.values():
-        code = other.resolver.exact_nation(text)
-        if other is asked or code is None or code in asked.index.nations:
+        if other is asked:
             continue
-        said = took_part_elsewhere(
-            other.index.nations[code].name, code, asked.games.label, other.games.label
-        )
-        return NoMatch(
-            provenance=provenance(asked.index),
-            kind=EntityKind.NATION,
-            query=text,
-            nearest=False,
-            message=said.text,
-            phrase=said,
-        )
+        said: Phrase | None = None
+        kind = EntityKind.NATION
+        code = other.resolver.exact_nation(text)
+        athlete_id = other.resolver.exact_athlete(text) if code is None else None
+        if code is not None and code not in asked.index.nations:
+            nation = other.index.nations[code].name
+            said = took_part_elsewhere(nation, code, games, other.games.label)
+        elif athlete_id is not None:
+            athlete = other.index.athletes[athlete_id]
+            if all(a.person != athlete.person for a in asked.index.athletes.values()):
+                kind = EntityKind.ATHLETE
+                said = in_other_data(athlete.name, athlete.noc, games, other.games.label)
+        if said is not None:
+            return NoMatch(
+                provenance=provenance(asked.index),
+                kind=kind,
+                query=text,
+                nearest=False,
+                message=said.text,
+                phrase=said,
+            )
     return None
 
 

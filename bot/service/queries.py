@@ -15,7 +15,7 @@ from bot.answers.models import (
     NoMatch,
     Provenance,
 )
-from bot.answers.text import took_part_elsewhere
+from bot.answers.text import in_other_data, took_part_elsewhere
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.query import summaries
 from bot.query.people import person_summary
@@ -176,6 +176,31 @@ class Queries:
             )
         return None
 
+    def _athlete_elsewhere(self, view: GamesView, name: str) -> NoMatch | None:
+        """An athlete not in ``view``'s data whom another loaded Games names exactly: said to
+        be in that Games' data, rather than offering this Games' nearest names. (The data holds
+        medallists and reported places, not every entrant: "not in the data", never "did not
+        compete".) Only the views built are asked, as for nations."""
+        for other in self.library.built_views():
+            athlete_id = None if other is view else other.resolver.exact_athlete(name)
+            if athlete_id is None:
+                continue
+            athlete = other.index.athletes[athlete_id]
+            if any(a.person == athlete.person for a in view.index.athletes.values()):
+                continue  # the same person is in this Games' data, by another name
+            said = in_other_data(
+                athlete.name, athlete.noc, view.index.data.games.name, other.index.data.games.name
+            )
+            return NoMatch(
+                provenance=summaries.provenance(view.index),
+                kind=EntityKind.ATHLETE,
+                query=name,
+                nearest=False,
+                message=said.text,
+                phrase=said,
+            )
+        return None
+
     def athlete(self, name: str, games: str | None = None) -> Answer:
         """An athlete's results: at one Games when one is named, else the person's results at
         every loaded Games (one profile; a person of one Games gets that Games' summary)."""
@@ -190,7 +215,7 @@ class Queries:
         if athlete_id is None:
             resolution = view.cached(("athlete", name), lambda: view.resolver.athlete(name))
             if not resolution.confident:
-                return unresolved(view, resolution)
+                return self._athlete_elsewhere(view, name) or unresolved(view, resolution)
             athlete_id = match_id(resolution)
         return view.summary(
             ("athlete", athlete_id), lambda: summaries.athlete_summary(view.index, athlete_id)

@@ -716,5 +716,8 @@ def test_a_nation_only_the_other_games_holds_is_said_to_have_taken_part_there() 
             "Norway (NOR) did not take part in the 2025 Asian Winter Games; it took part in the "
             "2026 Winter Olympics."
         )
+    klaebo = ask("how many medals did klaebo win at harbin", MILANO)
+    assert isinstance(klaebo, NoMatch) and klaebo.kind is EntityKind.ATHLETE
+    assert klaebo.message.startswith("Johannes Høsflot Klæbo (NOR) is not in the data for the")
     unnamed = ask("how many medals did norway win", HARBIN)  # no Games named: both are asked
     assert isinstance(unnamed, AskAnswer) and unnamed.parts[0].value == 41

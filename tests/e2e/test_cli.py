@@ -195,6 +195,12 @@ def test_a_nation_of_the_other_games_only_is_said_to_have_taken_part_there(
     assert "North Korea" not in norway.stdout
     as_json = json.loads(gamesbot(tmp_path, "medals", "norway", "--json").stdout)
     assert as_json["type"] == "no_match" and as_json["suggestions"] == []
+    klaebo = gamesbot(tmp_path, "athlete", "klaebo", "--games", "harbin")
+    assert klaebo.returncode == 1, klaebo.stderr
+    assert klaebo.stdout.startswith(
+        "Johannes Høsflot Klæbo (NOR) is not in the data for the 2025 Asian Winter Games, only in "
+        "that of the 2026 Winter Olympics."
+    )
 
 
 @pytest.mark.parametrize(

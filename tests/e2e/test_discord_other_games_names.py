@@ -1,6 +1,7 @@
-"""A nation that another loaded Games holds, asked about at a Games it did not take part in,
-end to end through the local Discord: the answer says so and where it did take part, instead of
-offering the nearest names of this Games (Norway at Harbin offered North Korea)."""
+"""A nation or an athlete that another loaded Games holds, asked about at a Games whose data does
+not hold them, end to end through the local Discord: the answer says so and which Games does,
+instead of offering the nearest names of this Games (Norway at Harbin offered North Korea,
+Klæbo offered Lee Jae-beom)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,23 @@ async def test_a_nation_of_the_other_games_is_said_to_have_taken_part_there(
     # And a nation both Games hold is answered as before.
     korea = await fake.slash("medals", nation="korea", games="harbin")
     assert "45" in text_of(korea.embeds[0])
+
+
+async def test_an_athlete_of_the_other_games_only_is_said_to_be_in_its_data(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    said = (
+        "Johannes Høsflot Klæbo (NOR) is not in the data for the 2025 Asian Winter Games, only in "
+        "that of the 2026 Winter Olympics."
+    )
+    answer = await fake.slash("athlete", name="klaebo", games="harbin")
+    text = text_of(answer.embeds[0])
+    assert said in text and "Did you mean" not in text and not answer.components
+    asked = await fake.slash("ask", question="how many medals did klaebo win at harbin")
+    assert said in text_of(asked.embeds[0])
+    japanese = await fake.slash("athlete", name="klaebo", games="harbin", locale="ja")
+    assert "2025 Asian Winter Gamesのデータにはなく" in text_of(japanese.embeds[0])
+    # Someone at both Games is answered at the one named.
+    both = await fake.slash("athlete", name="kim gil-li", games="harbin")
+    assert "2025 Asian Winter Games" in both.embeds[0]["footer"]["text"]
+    assert "not in the data" not in text_of(both.embeds[0])
