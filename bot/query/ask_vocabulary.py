@@ -365,6 +365,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "all games": (C.BOTH,),
     "every games": (C.BOTH,),
     "either games": (C.BOTH,),
+    # "has <nation> ever won ...": at any loaded Games, not only the default one
+    "ever": (C.BOTH,),
     # references to an earlier part of the question
     "it": (C.REF,),
     "its": (C.REF,),

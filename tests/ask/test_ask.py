@@ -721,3 +721,16 @@ def test_a_nation_only_the_other_games_holds_is_said_to_have_taken_part_there() 
     assert klaebo.message.startswith("Johannes Høsflot Klæbo (NOR) is not in the data for the")
     unnamed = ask("how many medals did norway win", HARBIN)  # no Games named: both are asked
     assert isinstance(unnamed, AskAnswer) and unnamed.parts[0].value == 41
+
+
+def test_ever_asks_every_loaded_games() -> None:
+    """ "has korea ever won gold in curling" said No for the default Games alone, though Korea
+    won the women's curling at the other; "ever" asks each loaded Games, and a Games named still
+    narrows it."""
+    answer = ask("has korea ever won gold in curling", MILANO)
+    assert isinstance(answer, AskAnswer)
+    by_games = {part.query.games.id: part.value for part in answer.parts}
+    assert by_games == {MILANO: False, HARBIN: True}
+    named = ask("has korea ever won gold in curling at harbin", MILANO)
+    assert isinstance(named, AskAnswer)
+    assert [(p.query.games.id, p.value) for p in named.parts] == [(HARBIN, True)]
