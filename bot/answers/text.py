@@ -477,6 +477,17 @@ def in_other_data(athlete: str, noc: str, games: str, other: str) -> Phrase:
     )
 
 
+def held_elsewhere(event: str, sport: str, games: str, other: str) -> Phrase:
+    """An event not on the programme of the Games asked about, held at another loaded Games."""
+    return phrase(
+        "{event} ({sport}) was not held at the {games}; it was held at the {other}.",
+        event=event,
+        sport=sport,
+        games=games,
+        other=other,
+    )
+
+
 def no_match_sentence(answer: NoMatch, w: Words = EN) -> str:
     """The service's sentence of a no-match answer, in the reader's language when it is one of
     the known sentences (or the catalogue has it)."""

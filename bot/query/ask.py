@@ -17,7 +17,7 @@ from bot.answers import ask_text
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.answers.phrase import Phrase
-from bot.answers.text import in_other_data, took_part_elsewhere
+from bot.answers.text import held_elsewhere, in_other_data, took_part_elsewhere
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
 from bot.query.ask_lexicon import Lexicon
@@ -245,39 +245,68 @@ def _refused(
 
 
 #: The kinds of an unknown name that another loaded Games may hold (the reader cannot always
-#: tell a nation from a person by the name alone).
-ELSEWHERE_KINDS = frozenset({EntityKind.NATION, EntityKind.ATHLETE})
+#: tell a nation from a person or an event by the name alone).
+ELSEWHERE_KINDS = frozenset({EntityKind.NATION, EntityKind.ATHLETE, EntityKind.EVENT})
 
 
 def _elsewhere(scope: AskScope, text: str, asked: GamesWords) -> NoMatch | None:
-    """A nation or an athlete the Games asked about does not hold but another loaded Games
-    names exactly: where it took part, or whose data holds them."""
-    games = asked.games.label
+    """A nation, an athlete or an event the Games asked about does not hold but another loaded
+    Games names (exactly; an event confidently): where it took part, whose data holds them, or
+    where it was held."""
     for other in scope.games.values():
         if other is asked:
             continue
-        said: Phrase | None = None
-        kind = EntityKind.NATION
-        code = other.resolver.exact_nation(text)
-        athlete_id = other.resolver.exact_athlete(text) if code is None else None
-        if code is not None and code not in asked.index.nations:
-            nation = other.index.nations[code].name
-            said = took_part_elsewhere(nation, code, games, other.games.label)
-        elif athlete_id is not None:
-            athlete = other.index.athletes[athlete_id]
-            if all(a.person != athlete.person for a in asked.index.athletes.values()):
-                kind = EntityKind.ATHLETE
-                said = in_other_data(athlete.name, athlete.noc, games, other.games.label)
-        if said is not None:
-            return NoMatch(
-                provenance=provenance(asked.index),
-                kind=kind,
-                query=text,
-                nearest=False,
-                message=said.text,
-                phrase=said,
-            )
+        for finder in (_nation_elsewhere, _athlete_elsewhere, _event_elsewhere):
+            found = finder(text, asked, other)
+            if found is not None:
+                kind, said = found
+                return NoMatch(
+                    provenance=provenance(asked.index),
+                    kind=kind,
+                    query=text,
+                    nearest=False,
+                    message=said.text,
+                    phrase=said,
+                )
     return None
+
+
+def _nation_elsewhere(
+    text: str, asked: GamesWords, other: GamesWords
+) -> tuple[EntityKind, Phrase] | None:
+    code = other.resolver.exact_nation(text)
+    if code is None or code in asked.index.nations:
+        return None
+    nation = other.index.nations[code].name
+    return EntityKind.NATION, took_part_elsewhere(
+        nation, code, asked.games.label, other.games.label
+    )
+
+
+def _athlete_elsewhere(
+    text: str, asked: GamesWords, other: GamesWords
+) -> tuple[EntityKind, Phrase] | None:
+    athlete_id = other.resolver.exact_athlete(text)
+    if athlete_id is None:
+        return None
+    athlete = other.index.athletes[athlete_id]
+    if any(a.person == athlete.person for a in asked.index.athletes.values()):
+        return None  # the same person is in the data asked about, by another name
+    said = in_other_data(athlete.name, athlete.noc, asked.games.label, other.games.label)
+    return EntityKind.ATHLETE, said
+
+
+def _event_elsewhere(
+    text: str, asked: GamesWords, other: GamesWords
+) -> tuple[EntityKind, Phrase] | None:
+    found = other.resolver.exact_event(text) or other.resolver.event(text, None)
+    if not found.confident or found.match is None:
+        return None
+    event = other.index.events[found.match.id]
+    if any((e.name, e.sport) == (event.name, event.sport) for e in asked.index.events.values()):
+        return None
+    said = held_elsewhere(event.name, event.sport, asked.games.label, other.games.label)
+    return EntityKind.EVENT, said
 
 
 def _no_games(scope: AskScope, home: GamesWords, text: str) -> Answer:

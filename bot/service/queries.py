@@ -15,7 +15,7 @@ from bot.answers.models import (
     NoMatch,
     Provenance,
 )
-from bot.answers.text import in_other_data, took_part_elsewhere
+from bot.answers.text import held_elsewhere, in_other_data, took_part_elsewhere
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.query import summaries
 from bot.query.people import person_summary
@@ -278,12 +278,44 @@ class Queries:
             resolution = view.cached(
                 ("event", name, sport_name), lambda: view.resolver.event(name, sport_name)
             )
+        if resolution.status is ResolutionStatus.NONE and sport_name is None:
+            elsewhere = self._event_elsewhere(view, name)
+            if elsewhere is not None:
+                return elsewhere
         if not resolution.confident:
             return unresolved(view, resolution)
         event_id = match_id(resolution)
         return view.summary(
             ("event", event_id), lambda: summaries.event_result(view.index, event_id)
         )
+
+    def _event_elsewhere(self, view: GamesView, name: str) -> NoMatch | None:
+        """An event that no event of ``view``'s Games is near but another loaded Games resolves
+        confidently: said to have been held there, not at this one (the events are complete),
+        rather than offering this Games' loosely similar events. Only the views built are
+        asked, as for nations."""
+        held = {(e.name, e.sport) for e in view.index.events.values()}
+        for other in self.library.built_views():
+            if other is view:
+                continue
+            found = other.resolver.exact_event(name) or other.resolver.event(name, None)
+            if not found.confident or found.match is None:
+                continue
+            event = other.index.events[found.match.id]
+            if (event.name, event.sport) in held:
+                continue
+            said = held_elsewhere(
+                event.name, event.sport, view.index.data.games.name, other.index.data.games.name
+            )
+            return NoMatch(
+                provenance=summaries.provenance(view.index),
+                kind=EntityKind.EVENT,
+                query=name,
+                nearest=False,
+                message=said.text,
+                phrase=said,
+            )
+        return None
 
     def table(
         self,

@@ -254,7 +254,7 @@ def test_compound_questions_answer_every_part() -> None:
     [
         ("did Shaun White compete?", EntityKind.ATHLETE, "shaun white"),
         ("how many medals did Atlantis win", EntityKind.NATION, "atlantis"),
-        ("who won the men's super-g in harbin", EntityKind.EVENT, "super g"),
+        ("who won the men's super-g in harbin", EntityKind.EVENT, "men's super-g"),
         ("who won the luge in harbin?", EntityKind.SPORT, "luge"),
         ("who won the bandy", EntityKind.SPORT, "bandy"),
         ("who won the 2022 olympic downhill", EntityKind.GAMES, "2022"),
@@ -719,6 +719,9 @@ def test_a_nation_only_the_other_games_holds_is_said_to_have_taken_part_there() 
     klaebo = ask("how many medals did klaebo win at harbin", MILANO)
     assert isinstance(klaebo, NoMatch) and klaebo.kind is EntityKind.ATHLETE
     assert klaebo.message.startswith("Johannes Høsflot Klæbo (NOR) is not in the data for the")
+    downhill = ask("who won the men's downhill at harbin", MILANO)
+    assert isinstance(downhill, NoMatch) and downhill.kind is EntityKind.EVENT
+    assert downhill.message.startswith("Men's downhill (Alpine skiing) was not held at the 2025")
     unnamed = ask("how many medals did norway win", HARBIN)  # no Games named: both are asked
     assert isinstance(unnamed, AskAnswer) and unnamed.parts[0].value == 41
 

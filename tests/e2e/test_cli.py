@@ -201,6 +201,9 @@ def test_a_nation_of_the_other_games_only_is_said_to_have_taken_part_there(
         "Johannes Høsflot Klæbo (NOR) is not in the data for the 2025 Asian Winter Games, only in "
         "that of the 2026 Winter Olympics."
     )
+    downhill = gamesbot(tmp_path, "event", "men's downhill", "--games", "harbin")
+    assert downhill.returncode == 1, downhill.stderr
+    assert downhill.stdout.startswith("Men's downhill (Alpine skiing) was not held at the 2025")
 
 
 @pytest.mark.parametrize(

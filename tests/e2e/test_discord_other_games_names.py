@@ -1,4 +1,4 @@
-"""A nation or an athlete that another loaded Games holds, asked about at a Games whose data does
+"""A nation, an athlete or an event that another loaded Games holds, asked about at a Games whose data does
 not hold them, end to end through the local Discord: the answer says so and which Games does,
 instead of offering the nearest names of this Games (Norway at Harbin offered North Korea,
 Klæbo offered Lee Jae-beom)."""
@@ -63,3 +63,22 @@ async def test_an_athlete_of_the_other_games_only_is_said_to_be_in_its_data(
     both = await fake.slash("athlete", name="kim gil-li", games="harbin")
     assert "2025 Asian Winter Games" in both.embeds[0]["footer"]["text"]
     assert "not in the data" not in text_of(both.embeds[0])
+
+
+async def test_an_event_of_the_other_games_only_is_said_to_have_been_held_there(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    """ "men's downhill" at Harbin offered short track's 1500 metres."""
+    answer = await fake.slash("event", name="men's downhill", games="harbin")
+    text = text_of(answer.embeds[0])
+    assert (
+        "Men's downhill (Alpine skiing) was not held at the 2025 Asian Winter Games; it was held "
+        "at the 2026 Winter Olympics." in text
+    )
+    assert "1500" not in text and not answer.components
+    korean = await fake.slash("event", name="monobob", games="harbin", locale="ko")
+    assert "2025 Asian Winter Games에서 열리지 않았고" in text_of(korean.embeds[0])
+    # An event this Games holds, or a name near several of its events, is answered as before.
+    held = await fake.slash("event", name="men's slalom", games="harbin")
+    assert "2025 Asian Winter Games" in held.embeds[0]["footer"]["text"]
+    assert "not held" not in text_of(held.embeds[0])
