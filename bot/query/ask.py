@@ -17,12 +17,12 @@ from bot.answers import ask_text
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.answers.phrase import Phrase
-from bot.answers.text import held_elsewhere, in_other_data, took_part_elsewhere
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
 from bot.query.ask_lexicon import Lexicon
 from bot.query.ask_query import Refusal, decide
 from bot.query.ask_read import Clause, GamesWords, clauses, read
+from bot.query.elsewhere import elsewhere
 from bot.query.games_names import GamesNames
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
@@ -221,9 +221,9 @@ def _refused(
             phrase=said,
         )
     if refusal.why == "not_found" and named and refusal.kind in ELSEWHERE_KINDS:
-        elsewhere = _elsewhere(scope, refusal.text, words)
-        if elsewhere is not None:
-            return elsewhere
+        held = elsewhere(refusal.text, words, scope.games.values(), ELSEWHERE_KINDS)
+        if held is not None:
+            return held
     if refusal.why == "not_found" and refusal.kind is not None:
         if resolution is None and refusal.kind is not EntityKind.GAMES:  # the nearest names
             resolution = words.resolver.resolve(refusal.kind, refusal.text)
@@ -244,69 +244,9 @@ def _refused(
     return _message(words, said, answered=False)
 
 
-#: The kinds of an unknown name that another loaded Games may hold (the reader cannot always
-#: tell a nation from a person or an event by the name alone).
-ELSEWHERE_KINDS = frozenset({EntityKind.NATION, EntityKind.ATHLETE, EntityKind.EVENT})
-
-
-def _elsewhere(scope: AskScope, text: str, asked: GamesWords) -> NoMatch | None:
-    """A nation, an athlete or an event the Games asked about does not hold but another loaded
-    Games names (exactly; an event confidently): where it took part, whose data holds them, or
-    where it was held."""
-    for other in scope.games.values():
-        if other is asked:
-            continue
-        for finder in (_nation_elsewhere, _athlete_elsewhere, _event_elsewhere):
-            found = finder(text, asked, other)
-            if found is not None:
-                kind, said = found
-                return NoMatch(
-                    provenance=provenance(asked.index),
-                    kind=kind,
-                    query=text,
-                    nearest=False,
-                    message=said.text,
-                    phrase=said,
-                )
-    return None
-
-
-def _nation_elsewhere(
-    text: str, asked: GamesWords, other: GamesWords
-) -> tuple[EntityKind, Phrase] | None:
-    code = other.resolver.exact_nation(text)
-    if code is None or code in asked.index.nations:
-        return None
-    nation = other.index.nations[code].name
-    return EntityKind.NATION, took_part_elsewhere(
-        nation, code, asked.games.label, other.games.label
-    )
-
-
-def _athlete_elsewhere(
-    text: str, asked: GamesWords, other: GamesWords
-) -> tuple[EntityKind, Phrase] | None:
-    athlete_id = other.resolver.exact_athlete(text)
-    if athlete_id is None:
-        return None
-    athlete = other.index.athletes[athlete_id]
-    if any(a.person == athlete.person for a in asked.index.athletes.values()):
-        return None  # the same person is in the data asked about, by another name
-    said = in_other_data(athlete.name, athlete.noc, asked.games.label, other.games.label)
-    return EntityKind.ATHLETE, said
-
-
-def _event_elsewhere(
-    text: str, asked: GamesWords, other: GamesWords
-) -> tuple[EntityKind, Phrase] | None:
-    found = other.resolver.exact_event(text) or other.resolver.event(text, None)
-    if not found.confident or found.match is None:
-        return None
-    event = other.index.events[found.match.id]
-    if any((e.name, e.sport) == (event.name, event.sport) for e in asked.index.events.values()):
-        return None
-    said = held_elsewhere(event.name, event.sport, asked.games.label, other.games.label)
-    return EntityKind.EVENT, said
+#: The kinds an unknown name may be of that another loaded Games holds, in the order they are
+#: tried (the reader cannot always tell a nation from a person or an event by the name alone).
+ELSEWHERE_KINDS = (EntityKind.NATION, EntityKind.ATHLETE, EntityKind.EVENT)
 
 
 def _no_games(scope: AskScope, home: GamesWords, text: str) -> Answer:

@@ -15,9 +15,9 @@ from bot.answers.models import (
     NoMatch,
     Provenance,
 )
-from bot.answers.text import held_elsewhere, in_other_data, took_part_elsewhere
 from bot.domain.resolution import Candidate, EntityKind, Resolution, ResolutionStatus
 from bot.query import summaries
+from bot.query.elsewhere import elsewhere
 from bot.query.people import person_summary
 from bot.service.library import GamesView, Library
 
@@ -145,61 +145,20 @@ class Queries:
                         return unresolved(view, sport_part)
                     sport_name = view.index.sport_of(match_id(sport_part))
             if not resolution.confident:
-                return self._nation_elsewhere(view, nation) or unresolved(view, resolution)
+                return self._elsewhere(view, nation, EntityKind.NATION) or unresolved(
+                    view, resolution
+                )
             noc = match_id(resolution)
         return view.summary(
             ("nation", noc, sport_name),
             lambda: summaries.nation_summary(view.index, noc, sport_name),
         )
 
-    def _nation_elsewhere(self, view: GamesView, nation: str) -> NoMatch | None:
-        """A nation that is not one of ``view``'s Games but that another loaded Games names
-        exactly: said so, rather than offering this Games' nearest names (another nation, with a
-        similar name). The NOC lists are complete, so this is a fact. Only the
-        views built are asked (a one-shot command builds the others when its answer is no match:
-        ``bot.__main__``)."""
-        for other in self.library.built_views():
-            code = other.resolver.exact_nation(nation)
-            if other is view or code is None or code in view.index.nations:
-                continue
-            found = other.index.nations[code]
-            said = took_part_elsewhere(
-                found.name, code, view.index.data.games.name, other.index.data.games.name
-            )
-            return NoMatch(
-                provenance=summaries.provenance(view.index),
-                kind=EntityKind.NATION,
-                query=nation,
-                nearest=False,
-                message=said.text,
-                phrase=said,
-            )
-        return None
-
-    def _athlete_elsewhere(self, view: GamesView, name: str) -> NoMatch | None:
-        """An athlete not in ``view``'s data whom another loaded Games names exactly: said to
-        be in that Games' data, rather than offering this Games' nearest names. (The data holds
-        medallists and reported places, not every entrant: "not in the data", never "did not
-        compete".) Only the views built are asked, as for nations."""
-        for other in self.library.built_views():
-            athlete_id = None if other is view else other.resolver.exact_athlete(name)
-            if athlete_id is None:
-                continue
-            athlete = other.index.athletes[athlete_id]
-            if any(a.person == athlete.person for a in view.index.athletes.values()):
-                continue  # the same person is in this Games' data, by another name
-            said = in_other_data(
-                athlete.name, athlete.noc, view.index.data.games.name, other.index.data.games.name
-            )
-            return NoMatch(
-                provenance=summaries.provenance(view.index),
-                kind=EntityKind.ATHLETE,
-                query=name,
-                nearest=False,
-                message=said.text,
-                phrase=said,
-            )
-        return None
+    def _elsewhere(self, view: GamesView, text: str, kind: EntityKind) -> NoMatch | None:
+        """``text`` as another loaded Games holds it, when ``view``'s does not
+        (``bot.query.elsewhere``). Only the views built are asked: a one-shot command builds
+        the others when its answer is no match (``bot.__main__``)."""
+        return elsewhere(text, view, self.library.built_views(), (kind,))
 
     def athlete(self, name: str, games: str | None = None) -> Answer:
         """An athlete's results: at one Games when one is named, else the person's results at
@@ -215,7 +174,9 @@ class Queries:
         if athlete_id is None:
             resolution = view.cached(("athlete", name), lambda: view.resolver.athlete(name))
             if not resolution.confident:
-                return self._athlete_elsewhere(view, name) or unresolved(view, resolution)
+                return self._elsewhere(view, name, EntityKind.ATHLETE) or unresolved(
+                    view, resolution
+                )
             athlete_id = match_id(resolution)
         return view.summary(
             ("athlete", athlete_id), lambda: summaries.athlete_summary(view.index, athlete_id)
@@ -279,43 +240,15 @@ class Queries:
                 ("event", name, sport_name), lambda: view.resolver.event(name, sport_name)
             )
         if resolution.status is ResolutionStatus.NONE and sport_name is None:
-            elsewhere = self._event_elsewhere(view, name)
-            if elsewhere is not None:
-                return elsewhere
+            held = self._elsewhere(view, name, EntityKind.EVENT)
+            if held is not None:
+                return held
         if not resolution.confident:
             return unresolved(view, resolution)
         event_id = match_id(resolution)
         return view.summary(
             ("event", event_id), lambda: summaries.event_result(view.index, event_id)
         )
-
-    def _event_elsewhere(self, view: GamesView, name: str) -> NoMatch | None:
-        """An event that no event of ``view``'s Games is near but another loaded Games resolves
-        confidently: said to have been held there, not at this one (the events are complete),
-        rather than offering this Games' loosely similar events. Only the views built are
-        asked, as for nations."""
-        held = {(e.name, e.sport) for e in view.index.events.values()}
-        for other in self.library.built_views():
-            if other is view:
-                continue
-            found = other.resolver.exact_event(name) or other.resolver.event(name, None)
-            if not found.confident or found.match is None:
-                continue
-            event = other.index.events[found.match.id]
-            if (event.name, event.sport) in held:
-                continue
-            said = held_elsewhere(
-                event.name, event.sport, view.index.data.games.name, other.index.data.games.name
-            )
-            return NoMatch(
-                provenance=summaries.provenance(view.index),
-                kind=EntityKind.EVENT,
-                query=name,
-                nearest=False,
-                message=said.text,
-                phrase=said,
-            )
-        return None
 
     def table(
         self,
