@@ -918,6 +918,18 @@ def games_not_loaded(text: str, loaded: Sequence[str]) -> Phrase:
     )
 
 
+def last_place_unknown(event: str, searched: Sequence[str]) -> Phrase:
+    """Who came last: the data holds the medallists and the places reports named, not every
+    finisher, so it cannot say."""
+    return phrase(
+        "The data of {games} holds the medallists and the places reports named, not every "
+        "finisher, so it cannot say who came last in the {event}. /event shows every place it "
+        "holds.",
+        games=_games_list(searched),
+        event=event,
+    )
+
+
 def unreadable(words: str, understood: Sequence[str] = (), command: str = "") -> Phrase:
     """Words not understood, what was, and the closest command."""
     if understood and command:

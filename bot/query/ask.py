@@ -220,6 +220,9 @@ def _refused(
             message=said.text,
             phrase=said,
         )
+    if refusal.why == "last_place":
+        said = ask_text.last_place_unknown(refusal.text, [words.games.label])
+        return _message(words, said, answered=False)
     if refusal.why == "not_found" and named and refusal.kind in ELSEWHERE_KINDS:
         held = elsewhere(refusal.text, words, scope.games.values(), ELSEWHERE_KINDS)
         if held is not None:

@@ -354,10 +354,11 @@ def _date_of(query: Query, index: GamesIndex, results: Results) -> AskPart:
         return AskPart(
             query=query, value=games.start if query.games_dates == "start" else games.end
         )
-    if query.event is not None and not (query.nations or query.athletes):
+    ordered = query.order in (Order.FIRST, Order.LAST)
+    if query.event is not None and not (query.nations or query.athletes or ordered):
         item = _thing(Counted.EVENTS, index, query.event.id)
         return AskPart(query=query, value=item.date, items=(item,))
-    if query.order in (Order.FIRST, Order.LAST):
+    if ordered:
         return _first(query, index, results)
     if query.threshold is not None and (query.nations or query.athletes):
         # "when did X win his 6th gold": the day X reached six

@@ -13,7 +13,15 @@ from bot.answers.ask import Asked, Counted, Order, Query, Ref
 from bot.domain.models import Medal
 from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
 from bot.query.ask_read import Reading
-from bot.query.ask_vocabulary import COLOURS, KINDS, NAME_FRAMES, QUESTION_CUES, TARGETS, Cue
+from bot.query.ask_vocabulary import (
+    COLOURS,
+    KINDS,
+    NAME_FRAMES,
+    PLACE_VERBS,
+    QUESTION_CUES,
+    TARGETS,
+    Cue,
+)
 from bot.query.event_terms import GENDER_WORDS
 
 
@@ -23,7 +31,7 @@ class Refusal:
     in this Games' data (``not_found``, ``resolution`` NONE or a sport ``text``), or words that
     were not understood (``unreadable``: ``text`` holds them)."""
 
-    why: Literal["ambiguous", "not_found", "not_held", "unreadable"]
+    why: Literal["ambiguous", "not_found", "not_held", "unreadable", "last_place"]
     kind: EntityKind | None = None
     text: str = ""
     resolution: Resolution | None = None
@@ -85,6 +93,9 @@ def decide(
     if asked is Asked.CHECK and clause.has(Cue.EVERY) and not clause.all_games:
         # "did X win every race", "all the speed skating golds": not a yes for having one
         return _unreadable(reading, " ".join(clause.tokens))
+    if event is not None and _last_place(reading):
+        # "who came last in the downhill": the data holds medallists and reported places only
+        return Refusal("last_place", EntityKind.EVENT, event.label)
     if _per_day(reading, asked, event):
         # "the most medals in a day", "a medal every day": days compared, which is not asked yet
         return _unreadable(reading, " ".join(clause.tokens))
@@ -96,6 +107,15 @@ def decide(
     if previous is not None:
         query = _inherit(query, reading, previous, subject)
     return _split(query, reading)
+
+
+def _last_place(reading: Reading) -> bool:
+    """Whether the question asks for the last place ("who came last", "finished last"), not
+    the last medals ("the last gold")."""
+    tokens = reading.clause.tokens
+    return any(
+        cue is Cue.LAST and i > 0 and tokens[i - 1] in PLACE_VERBS for i, cue in reading.clause.cues
+    )
 
 
 def _per_day(reading: Reading, asked: Asked | None, event: Ref | None) -> bool:

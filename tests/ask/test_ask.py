@@ -737,3 +737,20 @@ def test_ever_asks_every_loaded_games() -> None:
     named = ask("has korea ever won gold in curling at harbin", MILANO)
     assert isinstance(named, AskAnswer)
     assert [(p.query.games.id, p.value) for p in named.parts] == [(HARBIN, True)]
+
+
+def test_who_came_last_is_not_known_from_the_data() -> None:
+    """ "who came last in the men's downhill" answered when the last medals came, gold first:
+    the data holds the medallists and reported places, not every finisher, so it says it cannot
+    tell. "the last gold in <event>" is still the last medals, and lists the gold."""
+    for question, event in (
+        ("who came last in the men's downhill", "Men's downhill"),
+        ("who finished last in the women's downhill", "Women's downhill"),
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, Message) and not answer.answered, question
+        assert f"cannot say who came last in the {event}" in answer.text, question
+    last_gold = ask("when was the last gold in the men's downhill", MILANO)
+    assert isinstance(last_gold, AskAnswer)
+    (item,) = last_gold.parts[0].items
+    assert item.medal is Medal.GOLD and [a.name for a in item.athletes] == ["Franjo von Allmen"]
