@@ -79,6 +79,8 @@ class Query(Frozen):
     order: Order | None = None
     limit: int | None = None
     threshold: int | None = None
+    #: ``threshold`` is the count itself, not the least ("exactly one medal").
+    exactly: bool = False
     by_total: bool = False
     #: Only results that share their place with another ("was there a tie for silver").
     tied: bool = False

@@ -287,6 +287,8 @@ def _verb(q: Query, w: Words) -> str:
             return w.t("won no {colour}", colour=w.medal(q.medal))
         return w.t("won no medal")
     if q.threshold is not None and q.of in (Counted.NATIONS, Counted.ATHLETES):
+        if q.exactly:
+            return w.t("won exactly {medals}", medals=medals_word(q, q.threshold, w))
         return w.t("won {medals} or more", medals=medals_word(q, q.threshold, w))
     if q.tied and q.of is Counted.EVENTS:  # "which events had a shared bronze"
         if q.medal is not None:
@@ -577,19 +579,23 @@ def _reached_check(part: AskPart, threshold: int, answer: str, where: str, w: Wo
     """ "Did any athlete win 5 golds": yes and who, or no one."""
     medals = medals_word(part.query, threshold, w)
     if not part.items:
+        if part.query.exactly:  # more than that is not that: "no one won exactly 5"
+            return [
+                w.t(
+                    "{answer}: no one won exactly {medals}{where}.",
+                    answer=answer,
+                    medals=medals,
+                    where=where,
+                )
+            ]
         return [
             w.t("{answer}: no one won {medals}{where}.", answer=answer, medals=medals, where=where)
         ]
     who = joined([item_label(i, w) for i in part.items], w)
-    return [
-        w.t(
-            "{answer}: {who} won {medals} or more{where}.",
-            answer=answer,
-            who=who,
-            medals=medals,
-            where=where,
-        )
-    ]
+    values = {"answer": answer, "who": who, "medals": medals, "where": where}
+    if part.query.exactly:
+        return [w.t("{answer}: {who} won exactly {medals}{where}.", **values)]
+    return [w.t("{answer}: {who} won {medals} or more{where}.", **values)]
 
 
 def _ties(part: AskPart, answer: str, where: str, w: Words) -> list[str]:

@@ -169,13 +169,20 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
             and query.kind in (None, e.kind)
         ]
     if query.threshold is not None:  # "nations that won more than 10 medals"
-        keys = [k for k in keys if len(groups.get(k, ())) >= query.threshold]
+        keys = [k for k in keys if _reaches(query, len(groups.get(k, ())))]
     if query.without:  # "which nations won no gold": every other one taking part
         every = index.nations if query.of is Counted.NATIONS else index.athletes
         won = set(keys)
         keys = [k for k in every if k not in won]
     items = [_thing(query.of, index, k, groups.get(k, ())) for k in keys]
     return sorted(items, key=_most_then_date)
+
+
+def _reaches(query: Query, n: int) -> bool:
+    """Whether a count of ``n`` passes the query's threshold: that many or more, or exactly
+    that many ("exactly one medal")."""
+    assert query.threshold is not None
+    return n == query.threshold if query.exactly else n >= query.threshold
 
 
 def _most_then_date(item: Item) -> tuple[object, ...]:
@@ -282,7 +289,7 @@ def _check(query: Query, index: GamesIndex, results: Results) -> AskPart:
     if query.threshold is not None and anyone and query.of in (Counted.NATIONS, Counted.ATHLETES):
         reached = _things(query, index, results)  # "did any athlete win 5 golds": who did
         return AskPart(query=query, value=bool(reached), items=tuple(reached))
-    value = len(results) >= query.threshold if query.threshold is not None else bool(results)
+    value = _reaches(query, len(results)) if query.threshold is not None else bool(results)
     if not results and (query.nations or query.athletes):  # what a "no" rests on
         results = select(query.model_copy(update={"medal": None, "medalled": False}), index)
     return AskPart(query=query, value=value, items=_results(index, results))

@@ -368,6 +368,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
     threshold = c.threshold
     if threshold is not None and c.has(Cue.OVER):
         threshold += 1
+    exactly = threshold is not None and c.has(Cue.EXACTLY) and not c.has(Cue.OVER)
     return Query(
         asked=asked,
         of=of,
@@ -396,6 +397,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
             and not (reading.nations or reading.athletes)
         ),
         threshold=threshold,
+        exactly=exactly,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,
         games_dates=_games_dates(reading, asked, event),
     )

@@ -315,7 +315,9 @@ def _claim_numbers(clause: Clause) -> None:
             clause.rank = value  # "who was 4th", "came 5th"
             clause.claim(i, i + 2)
             continue
-        elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and token not in ("one",):
+        elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and (
+            token not in ("one",) or Cue.EXACTLY in before  # "exactly one medal", not "one medal"
+        ):
             clause.threshold = value
         elif ordinal and COUNTING_CUES & {c for j, c in clause.cues if j == i + 2}:
             clause.threshold = value  # "his 6th gold": when he had six

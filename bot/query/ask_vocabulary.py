@@ -41,6 +41,7 @@ class Cue(StrEnum):
     TOP = "top"
     REACH = "reach"
     OVER = "over"
+    EXACTLY = "exactly"
     WON = "won"
     TOOK_PART = "took_part"
     FINISH = "finish"
@@ -155,6 +156,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "more than": (C.OVER,),
     "over": (C.OVER,),
     "at least": (),  # "at least 5 golds": five or more, as a number of medals alone says
+    "exactly": (C.EXACTLY,),  # "exactly one medal": that many, no more
+    "precisely": (C.EXACTLY,),
     # order
     "most": (C.MOST,),
     "the most": (C.MOST,),

@@ -754,3 +754,23 @@ def test_who_came_last_is_not_known_from_the_data() -> None:
     assert isinstance(last_gold, AskAnswer)
     (item,) = last_gold.parts[0].items
     assert item.medal is Medal.GOLD and [a.name for a in item.athletes] == ["Franjo von Allmen"]
+
+
+def test_exactly_a_number_of_medals_is_that_many_and_no_more() -> None:
+    """ "how many nations won exactly one medal" refused "exactly" (as a nation's name); now the
+    count is the count itself: nations with one medal, not one or more."""
+    one = ask("how many nations won exactly one medal", HARBIN)
+    assert isinstance(one, AskAnswer)
+    (part,) = one.parts
+    assert part.query.threshold == 1 and part.query.exactly
+    assert all(i.count is not None and i.count.total == 1 for i in part.items)
+    assert part.value == 5 and "won exactly 1 medal" in render_ask_text(one)
+    five = ask("did any athlete win exactly 5 golds", MILANO)  # Klæbo won six, not five
+    assert isinstance(five, AskAnswer) and five.parts[0].value is False
+    assert render_ask_text(five).startswith("No: no one won exactly 5 gold medals")
+    eighteen = ask("did any nation win exactly 18 golds", MILANO)
+    assert isinstance(eighteen, AskAnswer) and [i.id for i in eighteen.parts[0].items] == ["NOR"]
+    korea = ask("did korea win exactly 3 golds", MILANO)
+    assert isinstance(korea, AskAnswer) and korea.parts[0].value is True
+    two = ask("did korea win exactly 2 golds", MILANO)
+    assert isinstance(two, AskAnswer) and two.parts[0].value is False
