@@ -93,6 +93,9 @@ def decide(
     if asked is Asked.CHECK and clause.has(Cue.EVERY) and not clause.all_games:
         # "did X win every race", "all the speed skating golds": not a yes for having one
         return _unreadable(reading, " ".join(clause.tokens))
+    if clause.has(Cue.HISTORY):
+        # "their first ever medal", "for the first time": earlier Games are not in the data
+        return _unreadable(reading, " ".join(clause.tokens))
     if event is not None and _last_place(reading):
         # "who came last in the downhill": the data holds medallists and reported places only
         return Refusal("last_place", EntityKind.EVENT, event.label)

@@ -499,6 +499,9 @@ def _name_span(reading: Reading, start: int, end: int) -> bool:
     text = " ".join(tokens)
     if _exact_nation(reading, start, end):
         return True
+    if len(tokens) == 1 and text in clause.games_words:
+        return False  # "winter": a word of a Games' name, alone no one's name
+
     if len(tokens) == 1 and (code := _demonym(text, reading.words)) is not None:
         _add(reading.nations, _nation_ref(reading, code))
         return True

@@ -42,6 +42,7 @@ class Cue(StrEnum):
     REACH = "reach"
     OVER = "over"
     EXACTLY = "exactly"
+    HISTORY = "history"
     WON = "won"
     TOOK_PART = "took_part"
     FINISH = "finish"
@@ -370,6 +371,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "either games": (C.BOTH,),
     # "has <nation> ever won ...": at any loaded Games, not only the default one
     "ever": (C.BOTH,),
+    # a first in a nation's history: earlier Games are not in the data
+    "first ever": (C.HISTORY,),
+    "for the first time": (C.HISTORY,),
     # references to an earlier part of the question
     "it": (C.REF,),
     "its": (C.REF,),

@@ -774,3 +774,22 @@ def test_exactly_a_number_of_medals_is_that_many_and_no_more() -> None:
     assert isinstance(korea, AskAnswer) and korea.parts[0].value is True
     two = ask("did korea win exactly 2 golds", MILANO)
     assert isinstance(two, AskAnswer) and two.parts[0].value is False
+
+
+def test_a_games_word_alone_is_no_ones_name_and_a_first_ever_is_not_in_the_data() -> None:
+    """ "who won gold in the winter biathlon" answered that Winter Vinecki won no gold: "winter"
+    alone, a word of both Games' names, is not read as her name (her full name and her family
+    name still are). "their first ever medal" is about earlier Games, which the data does not
+    hold: refused, not answered with these Games' first medals."""
+    biathlon = ask("who won gold in the winter biathlon", MILANO)
+    assert not (isinstance(biathlon, AskAnswer) and biathlon.parts[0].query.athletes)
+    for name in ("winter vinecki", "vinecki"):
+        answer = ask(f"how many medals did {name} win", MILANO)
+        assert isinstance(answer, AskAnswer), name
+        assert [a.label for a in answer.parts[0].query.athletes] == ["Winter Vinecki"], name
+    for question in (
+        "which nations won their first ever winter medal",
+        "which nations won a medal for the first time",
+    ):
+        refused = ask(question, MILANO)
+        assert isinstance(refused, Message) and not refused.answered, question
