@@ -81,6 +81,9 @@ class Query(Frozen):
     threshold: int | None = None
     #: ``threshold`` is the count itself, not the least ("exactly one medal").
     exactly: bool = False
+    #: The nation or athlete a list is measured against: those that won more than it ("which
+    #: nations won more medals than <nation>", "which nation beat <nation>").
+    than: Ref | None = None
     by_total: bool = False
     #: Only results that share their place with another ("was there a tie for silver").
     tied: bool = False

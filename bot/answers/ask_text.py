@@ -286,6 +286,10 @@ def _verb(q: Query, w: Words) -> str:
         if q.medal is not None:
             return w.t("won no {colour}", colour=w.medal(q.medal))
         return w.t("won no medal")
+    if q.than is not None:  # "which nations won more medals than <nation>"
+        kind = "nation" if q.of is Counted.NATIONS else "athlete"
+        than = named(q.than.label, q.than.names, kind, w)
+        return w.t("won more {medals} than {than}", medals=medals_plural(q, w), than=than)
     if q.threshold is not None and q.of in (Counted.NATIONS, Counted.ATHLETES):
         if q.exactly:
             return w.t("won exactly {medals}", medals=medals_word(q, q.threshold, w))

@@ -155,7 +155,7 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
     keys: Iterable[str] = groups
     narrowed = (
         query.medalled or query.nations or query.athletes or query.day or query.event or query.tied
-    )
+    ) or query.than is not None
     if not narrowed and query.of is Counted.NATIONS and not query.sports:
         keys = index.nations
     elif not narrowed and query.of is Counted.SPORTS:
@@ -170,6 +170,9 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
         ]
     if query.threshold is not None:  # "nations that won more than 10 medals"
         keys = [k for k in keys if _reaches(query, len(groups.get(k, ())))]
+    if query.than is not None:  # "which nations won more medals than <nation>"
+        own = len(groups.get(query.than.id, ()))
+        keys = [k for k in keys if len(groups.get(k, ())) > own and k != query.than.id]
     if query.without:  # "which nations won no gold": every other one taking part
         every = index.nations if query.of is Counted.NATIONS else index.athletes
         won = set(keys)

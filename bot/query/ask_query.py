@@ -372,11 +372,15 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
     if threshold is not None and c.has(Cue.OVER):
         threshold += 1
     exactly = threshold is not None and c.has(Cue.EXACTLY) and not c.has(Cue.OVER)
+    than = _than(reading, asked, of, threshold)
+    nations = () if than is not None else tuple(reading.nations)
+    if than is not None:
+        athletes = ()
     return Query(
         asked=asked,
         of=of,
         games=reading.words.games,
-        nations=tuple(reading.nations),
+        nations=nations,
         athletes=athletes,
         event=event,
         sports=() if event is not None else tuple(reading.sports),
@@ -401,9 +405,25 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         ),
         threshold=threshold,
         exactly=exactly,
+        than=than,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,
         games_dates=_games_dates(reading, asked, event),
     )
+
+
+def _than(reading: Reading, asked: Asked, of: Counted, threshold: int | None) -> Ref | None:
+    """The one nation (or athlete) a list of nations (athletes) is measured against: "which
+    nations won more medals than <nation>", "which nation beat <nation>"."""
+    c = reading.clause
+    if asked not in (Asked.LIST, Asked.COUNT) or threshold is not None:
+        return None
+    if not c.has(Cue.MORE, Cue.COMPARE) or len(reading.nations) + len(reading.athletes) != 1:
+        return None
+    if of is Counted.NATIONS and reading.nations:
+        return reading.nations[0]
+    if of is Counted.ATHLETES and reading.athletes:
+        return reading.athletes[0]
+    return None
 
 
 def _default_of(reading: Reading, asked: Asked) -> Counted:

@@ -143,6 +143,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "tell me": (C.LIST,),
     # comparison
     "compare": (C.COMPARE,),
+    "ahead of": (C.COMPARE,),
     "comparison": (C.COMPARE,),
     "vs": (C.COMPARE,),
     "versus": (C.COMPARE,),
@@ -207,7 +208,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "bagged": (C.WON,),
     "decided": (C.WON,),
     "awarded": (C.WON,),
-    "beat": (C.WON,),
+    "beat": (C.WON, C.COMPARE),  # "did <nation> beat <nation>": which of the two won more
     "medal": (C.MEDAL,),
     "medals": (C.MEDAL,),
     "medaled": (C.MEDAL,),

@@ -793,3 +793,18 @@ def test_a_games_word_alone_is_no_ones_name_and_a_first_ever_is_not_in_the_data(
     ):
         refused = ask(question, MILANO)
         assert isinstance(refused, Message) and not refused.answered, question
+
+
+def test_more_than_a_nation_lists_those_ahead_of_it() -> None:
+    """ "which nations won more medals than korea" answered "1 nation won a medal: South
+    Korea"; it lists the nations with more medals than Korea's (and "did japan beat korea"
+    compares the two)."""
+    ahead = ask("which nations won more medals than korea", MILANO)
+    assert isinstance(ahead, AskAnswer)
+    (part,) = ahead.parts
+    assert part.query.than is not None and part.query.than.id == "KOR"
+    assert part.value == 12 and "KOR" not in {i.id for i in part.items}
+    assert all(i.count is not None and i.count.total > 10 for i in part.items)
+    assert "won more medals than South Korea" in render_ask_text(ahead)
+    beat = ask("did japan beat korea", MILANO)
+    assert isinstance(beat, AskAnswer) and beat.parts[0].query.asked is Asked.COMPARE
