@@ -193,6 +193,11 @@ def _evaluate(scope: AskScope, query: Query) -> AskPart:
 # --- refusals ---------------------------------------------------------------------------------
 
 
+#: The kinds an unknown name may be of that another loaded Games holds, in the order they are
+#: tried (the reader cannot always tell a nation from a person or an event by the name alone).
+ELSEWHERE_KINDS = (EntityKind.NATION, EntityKind.ATHLETE, EntityKind.EVENT)
+
+
 def _refused(
     scope: AskScope, refusal: Refusal, games: list[str], home: GamesWords, named: bool
 ) -> Answer:
@@ -245,11 +250,6 @@ def _refused(
         )
     said = ask_text.unreadable(refusal.text, refusal.understood, refusal.command)
     return _message(words, said, answered=False)
-
-
-#: The kinds an unknown name may be of that another loaded Games holds, in the order they are
-#: tried (the reader cannot always tell a nation from a person or an event by the name alone).
-ELSEWHERE_KINDS = (EntityKind.NATION, EntityKind.ATHLETE, EntityKind.EVENT)
 
 
 def _no_games(scope: AskScope, home: GamesWords, text: str) -> Answer:

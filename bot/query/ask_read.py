@@ -571,8 +571,8 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
     lookup = reading.words.nations
     resolver = reading.words.resolver
     exact = lookup.get(variants(text)) or lookup.get(variants(text.replace(" ", "")))
-    if not exact and not text.isascii():  # a nation's name in the asker's language ("미국")
-        exact = resolver.nation_names_in_languages[0].get(fold(text).replace(" ", ""), ())
+    if not exact:  # a nation's name in the asker's language ("미국")
+        exact = resolver.named_in_languages(text)
     if not exact or len(exact) != 1 or not _plausible_code(text, clause):
         return False
     code = resolver.nations[exact[0]].id

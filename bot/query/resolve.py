@@ -561,9 +561,16 @@ class Resolver:
         if key.startswith("the "):
             key = key[4:]
         exact = self.nation_exact.get(key, ()) or self.nation_exact.get(key.replace(" ", ""), ())
-        if not exact and not key.isascii():  # a nation's name in a fan's language, perhaps
-            exact = self.nation_names_in_languages[0].get(key.replace(" ", ""), ())
+        if not exact:
+            exact = self.named_in_languages(key)
         return key, exact
+
+    def named_in_languages(self, text: str) -> tuple[int, ...]:
+        """The nations (by number) ``text`` names as answers in another language name them
+        (``미국``): looked up only for text in another writing than ASCII."""
+        if text.isascii():
+            return ()
+        return self.nation_names_in_languages[0].get(fold(text).replace(" ", ""), ())
 
     def _nation_ranked(
         self, text: str, *, prefix: bool = False, limit: int = 10
