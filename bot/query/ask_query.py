@@ -134,7 +134,9 @@ def _per_day(reading: Reading, asked: Asked | None, event: Ref | None) -> bool:
 
 def _asked(reading: Reading) -> Asked | None:
     c = reading.clause
-    subjects = len(reading.nations) + len(reading.athletes) + len(c.games) + 2 * c.all_games
+    # One Games named is where, not a second subject: "which nation beat <nation> at <Games>".
+    games = len(c.games) if len(c.games) > 1 else 0
+    subjects = len(reading.nations) + len(reading.athletes) + games + 2 * c.all_games
     if c.has(Cue.WHY, Cue.HAPPENED) or (c.has(Cue.HOW) and c.has(Cue.WON, Cue.NOT)):
         return Asked.EXPLAIN
     if c.has(Cue.WHEN):

@@ -162,7 +162,6 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "precisely": (C.EXACTLY,),
     # order
     "most": (C.MOST,),
-    "the most": (C.MOST,),
     "most successful": (C.MOST,),
     "most decorated": (C.MOST, C.MEDAL),
     "top": (C.TOP,),

@@ -808,3 +808,32 @@ def test_more_than_a_nation_lists_those_ahead_of_it() -> None:
     assert "won more medals than South Korea" in render_ask_text(ahead)
     beat = ask("did japan beat korea", MILANO)
     assert isinstance(beat, AskAnswer) and beat.parts[0].query.asked is Asked.COMPARE
+
+
+def test_the_most_decorated_or_successful_athlete_is_read() -> None:
+    """ "who is the most decorated athlete at milano" refused "decorated": "the most" was read
+    before "most decorated", leaving "decorated" unread ("the" is a filler word anyway)."""
+    for question in (
+        "who is the most decorated athlete at milano",
+        "who is the most successful athlete at milano",
+        "the most decorated athlete at milano",
+    ):
+        answer = ask(question, HARBIN)
+        assert isinstance(answer, AskAnswer), question
+        (part,) = answer.parts
+        assert [i.label for i in part.items] == ["Johannes Høsflot Klæbo"], question
+
+
+def test_which_nation_beat_one_at_a_named_games_lists_those_ahead_of_it() -> None:
+    """ "which nation beat china at harbin" compared China with the Games it named ("China won
+    more medals…: China 85"); one Games named is where, not a second subject."""
+    none = ask("which nation beat china at harbin", MILANO)
+    assert isinstance(none, AskAnswer)
+    (part,) = none.parts
+    assert part.query.than is not None and part.query.than.id == "CHN"
+    assert part.value == 0 and not part.items
+    one = ask("which nations beat korea at harbin", MILANO)
+    assert isinstance(one, AskAnswer) and [i.id for i in one.parts[0].items] == ["CHN"]
+    # Two Games named are still two subjects compared.
+    both = ask("did korea win more medals at milano than at harbin", MILANO)
+    assert isinstance(both, AskAnswer) and both.parts[0].query.asked is Asked.COMPARE
