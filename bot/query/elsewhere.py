@@ -1,8 +1,10 @@
 """Names that another loaded Games holds: a nation, an athlete or an event asked about at a Games
 whose data does not hold it, and the answer that says where it is instead of offering the asked
-Games' similar names. The NOC lists and the programmes are complete, so "did not take part" and
-"was not held" are facts; the data holds medallists and reported places, not every entrant, so
-an athlete is "not in the data". Pure: indexes and resolvers in, an answer out."""
+Games' similar names (a misspelt name too, when another Games resolves it confidently and more
+closely than the asked Games' names). The NOC lists and the programmes are complete, so "did
+not take part" and "was not held" are facts; the data holds medallists and reported places, not
+every entrant, so an athlete is "not in the data". Pure: indexes and resolvers in, an answer
+out."""
 
 from __future__ import annotations
 
@@ -31,9 +33,25 @@ def _games(held: Held) -> str:
     return held.index.data.games.name
 
 
+def _nearer(text: str, asked: Held, other: Held, kind: EntityKind) -> str | None:
+    """The id ``other`` resolves a misspelt ``text`` to ("norwy", "filand"), when it does so
+    confidently and more closely than any name of ``kind`` near it in ``asked``'s Games (whose
+    own choices come first when they are as close)."""
+    found = other.resolver.resolve(kind, text)
+    if not found.confident or found.match is None:
+        return None
+    near = asked.resolver.resolve(kind, text).alternatives
+    if any(c.score >= found.match.score for c in near):
+        return None
+    return found.match.id
+
+
 def nation_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
-    """The nation ``other`` names exactly, when ``asked``'s Games has no such NOC."""
+    """The nation ``other`` names exactly, or nearer than ``asked``'s names, when ``asked``'s
+    Games has no such NOC."""
     code = other.resolver.exact_nation(text)
+    if code is None:
+        code = _nearer(text, asked, other, EntityKind.NATION)
     if code is None or code in asked.index.nations:
         return None
     nation = other.index.nations[code].name
@@ -41,9 +59,11 @@ def nation_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
 
 
 def athlete_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
-    """The athlete ``other`` names exactly, when the same person is not in ``asked``'s data
-    (by any name)."""
+    """The athlete ``other`` names exactly, or nearer than ``asked``'s names, when the same
+    person is not in ``asked``'s data (by any name)."""
     athlete_id = other.resolver.exact_athlete(text)
+    if athlete_id is None:
+        athlete_id = _nearer(text, asked, other, EntityKind.ATHLETE)
     if athlete_id is None:
         return None
     athlete = other.index.athletes[athlete_id]

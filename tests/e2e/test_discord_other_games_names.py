@@ -82,3 +82,31 @@ async def test_an_event_of_the_other_games_only_is_said_to_have_been_held_there(
     held = await fake.slash("event", name="men's slalom", games="harbin")
     assert "2025 Asian Winter Games" in held.embeds[0]["footer"]["text"]
     assert "not held" not in text_of(held.embeds[0])
+
+
+async def test_a_misspelt_name_only_the_other_games_knows_is_its_name(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    """ "norwy" at Harbin offered nothing near, "canda" Cambodia, China and India, "filand"
+    Thailand. When another Games resolves a name confidently and more closely than any name of
+    the asked Games, the answer is that Games' name; names of the asked Games as close as it
+    are still offered."""
+    for typo, said in (
+        ("norwy", SAID),
+        ("canda", "Canada (CAN) did not take part in the 2025 Asian Winter Games"),
+        ("filand", "Finland (FIN) did not take part in the 2025 Asian Winter Games"),
+    ):
+        answer = await fake.slash("medals", nation=typo, games="harbin")
+        assert said in text_of(answer.embeds[0]) and not answer.components, typo
+    athlete = await fake.slash("athlete", name="johannes klabo", games="harbin")
+    assert "Klæbo (NOR) is not in the data for the 2025 Asian Winter Games" in text_of(
+        athlete.embeds[0]
+    )
+    asked = await fake.slash("ask", question="how many medals did norwy win at harbin")
+    assert SAID in text_of(asked.embeds[0])
+    # "korae" is as near South Korea and North Korea at Harbin as anything elsewhere: choices.
+    near = await fake.slash("medals", nation="korae", games="harbin")
+    assert "did not take part" not in text_of(near.embeds[0]) and near.components
+    # "lee seung hoon" is two athletes at Harbin: still the choice between them.
+    two = await fake.slash("athlete", name="lee seung hoon", games="harbin")
+    assert "not in the data" not in text_of(two.embeds[0]) and two.components
