@@ -36,7 +36,7 @@ from pydantic import ValidationError
 
 from bot import cli
 from bot.answers.controls import strip_controls
-from bot.answers.models import NoMatch
+from bot.answers.models import Disambiguation, NoMatch
 from bot.domain.errors import ConfigError, GamesbotError, StoreError, UnreachableError
 from bot.ingest.bundled import default_data_dir
 from bot.logs import setup_logging
@@ -89,7 +89,8 @@ async def _query(settings: Settings, args: object) -> int:
     try:
         await cli.prepare(service, args)  # type: ignore[arg-type]
         result = cli.answer(service, args)  # type: ignore[arg-type]
-        if isinstance(result, NoMatch):  # the other Games may know the name: as a running bot
+        if isinstance(result, NoMatch | Disambiguation):  # the other Games may know the name,
+            # or know it more closely than this Games' choices: answered as a running bot does
             await service.library.prepare(every=True)
             result = cli.answer(service, args)  # type: ignore[arg-type]
         return cli.print_answer(

@@ -193,6 +193,10 @@ def test_a_nation_of_the_other_games_only_is_said_to_have_taken_part_there(
         "2026 Winter Olympics."
     )
     assert "North Korea" not in norway.stdout
+    # A misspelling Harbin offers Thailand for, which the Olympics know as Finland: as the bot.
+    finland = gamesbot(tmp_path, "medals", "filand")
+    assert finland.returncode == 1, finland.stderr
+    assert finland.stdout.startswith("Finland (FIN) did not take part in the 2025 Asian Winter")
     as_json = json.loads(gamesbot(tmp_path, "medals", "norway", "--json").stdout)
     assert as_json["type"] == "no_match" and as_json["suggestions"] == []
     klaebo = gamesbot(tmp_path, "athlete", "klaebo", "--games", "harbin")
