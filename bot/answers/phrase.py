@@ -8,10 +8,14 @@ from bot.domain.models import Frozen
 
 
 class Phrase(Frozen):
-    """``template`` with ``{placeholders}`` and the ``values`` that fill them."""
+    """``template`` with ``{placeholders}`` and the ``values`` that fill them. ``names`` marks
+    the values that are names of the data, to be said as the reader's language names them:
+    ``(placeholder, kind, native names, flag)``, kind one of ``NAME_KINDS`` (the flag is a
+    nation's, else empty)."""
 
     template: str
     values: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str, tuple[str, ...], str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -19,6 +23,15 @@ class Phrase(Frozen):
         return self.template.format(**dict(self.values))
 
 
+#: The kinds of name a phrase's value may be (``Phrase.names``).
+NAME_KINDS = ("nation", "games", "person", "event", "sport")
+
+
 def phrase(template: str, /, **values: str) -> Phrase:
     """A phrase of ``template`` (a literal, so the catalogue script finds it) and its values."""
     return Phrase(template=template, values=tuple(values.items()))
+
+
+def with_names(said: Phrase, *names: tuple[str, str, tuple[str, ...], str]) -> Phrase:
+    """``said`` with ``names`` marked as names of the data (``Phrase.names``)."""
+    return Phrase(template=said.template, values=said.values, names=names)

@@ -28,10 +28,10 @@ from bot.answers.models import (
     TableChange,
     UndoResult,
 )
-from bot.answers.phrase import Phrase, phrase
+from bot.answers.phrase import Phrase, phrase, with_names
 from bot.answers.provenance import Provenance, freshness
 from bot.answers.provenance import footer as footer
-from bot.domain.models import Athlete, Medal, MedalCount, Nation, PersonLink
+from bot.domain.models import Athlete, Event, Games, Medal, MedalCount, Nation, PersonLink
 from bot.domain.resolution import Candidate, EntityKind
 from bot.i18n import ENGLISH, Words, words_for
 
@@ -449,42 +449,76 @@ def said(text: str, spoken: Phrase | None, w: Words = EN) -> str:
     it is."""
     if spoken is not None:
         values = {k: v if k in MARKUP_VALUES else w.text(v) for k, v in spoken.values}
+        raw = dict(spoken.values)
+        for key, kind, native, flag in spoken.names:
+            values[key] = _spoken_name(kind, raw[key], native, flag, w)
         return w.t(spoken.template, **values)
     return w.said(text)
 
 
-def took_part_elsewhere(nation: str, code: str, games: str, other: str) -> Phrase:
-    """A nation named exactly by another loaded Games than the one asked about (the NOC lists
-    are complete): said so, rather than offering similar names of this Games."""
-    return phrase(
+def _spoken_name(kind: str, name: str, native: tuple[str, ...], flag: str, w: Words) -> str:
+    """A name of the data in the reader's language (``Phrase.names``)."""
+    if kind == "nation":
+        return w.nation(name, native, flag)
+    if kind == "games":
+        return w.games(name, native)
+    if kind == "person":
+        return w.person(name, native[0] if native else "")
+    return w.event(name) if kind == "event" else w.sport(name)
+
+
+def took_part_elsewhere(nation: Nation, games: Games, other: Games) -> Phrase:
+    """A nation named by another loaded Games than the one asked about (the NOC lists are
+    complete): said so, rather than offering similar names of this Games."""
+    said = phrase(
         "{nation} ({code}) did not take part in the {games}; it took part in the {other}.",
-        nation=nation,
-        code=code,
-        games=games,
-        other=other,
+        nation=nation.name,
+        code=nation.code,
+        games=games.name,
+        other=other.name,
+    )
+    return with_names(
+        said,
+        ("nation", "nation", nation.aliases, nation.flag),
+        ("games", "games", games.aliases, ""),
+        ("other", "games", other.aliases, ""),
     )
 
 
-def in_other_data(athlete: str, noc: str, games: str, other: str) -> Phrase:
+def in_other_data(athlete: Athlete, games: Games, other: Games) -> Phrase:
     """An athlete not in the data of the Games asked about, whom another loaded Games' data
     holds (the data is not every entrant: "not in the data", never "did not compete")."""
-    return phrase(
+    said = phrase(
         "{athlete} ({noc}) is not in the data for the {games}, only in that of the {other}.",
-        athlete=athlete,
-        noc=noc,
-        games=games,
-        other=other,
+        athlete=athlete.name,
+        noc=athlete.noc,
+        games=games.name,
+        other=other.name,
+    )
+    native = (athlete.native_name,) if athlete.native_name else ()
+    return with_names(
+        said,
+        ("athlete", "person", native, ""),
+        ("games", "games", games.aliases, ""),
+        ("other", "games", other.aliases, ""),
     )
 
 
-def held_elsewhere(event: str, sport: str, games: str, other: str) -> Phrase:
+def held_elsewhere(event: Event, games: Games, other: Games) -> Phrase:
     """An event not on the programme of the Games asked about, held at another loaded Games."""
-    return phrase(
+    said = phrase(
         "{event} ({sport}) was not held at the {games}; it was held at the {other}.",
-        event=event,
-        sport=sport,
-        games=games,
-        other=other,
+        event=event.name,
+        sport=event.sport,
+        games=games.name,
+        other=other.name,
+    )
+    return with_names(
+        said,
+        ("event", "event", (), ""),
+        ("sport", "sport", (), ""),
+        ("games", "games", games.aliases, ""),
+        ("other", "games", other.aliases, ""),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Protocol
 from bot.answers.models import NoMatch
 from bot.answers.phrase import Phrase
 from bot.answers.text import held_elsewhere, in_other_data, took_part_elsewhere
+from bot.domain.models import Games
 from bot.domain.resolution import EntityKind
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
@@ -29,8 +30,8 @@ class Held(Protocol):
     def resolver(self) -> Resolver: ...
 
 
-def _games(held: Held) -> str:
-    return held.index.data.games.name
+def _games(held: Held) -> Games:
+    return held.index.data.games
 
 
 def _nearer(text: str, asked: Held, other: Held, kind: EntityKind) -> str | None:
@@ -54,8 +55,7 @@ def nation_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
         code = _nearer(text, asked, other, EntityKind.NATION)
     if code is None or code in asked.index.nations:
         return None
-    nation = other.index.nations[code].name
-    return took_part_elsewhere(nation, code, _games(asked), _games(other))
+    return took_part_elsewhere(other.index.nations[code], _games(asked), _games(other))
 
 
 def athlete_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
@@ -69,7 +69,7 @@ def athlete_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
     athlete = other.index.athletes[athlete_id]
     if any(a.person == athlete.person for a in asked.index.athletes.values()):
         return None
-    return in_other_data(athlete.name, athlete.noc, _games(asked), _games(other))
+    return in_other_data(athlete, _games(asked), _games(other))
 
 
 def event_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
@@ -81,7 +81,7 @@ def event_elsewhere(text: str, asked: Held, other: Held) -> Phrase | None:
     event = other.index.events[found.match.id]
     if any((e.name, e.sport) == (event.name, event.sport) for e in asked.index.events.values()):
         return None
-    return held_elsewhere(event.name, event.sport, _games(asked), _games(other))
+    return held_elsewhere(event, _games(asked), _games(other))
 
 
 FINDERS: dict[EntityKind, Callable[[str, Held, Held], Phrase | None]] = {

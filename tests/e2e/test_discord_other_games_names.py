@@ -34,7 +34,12 @@ async def test_a_nation_of_the_other_games_is_said_to_have_taken_part_there(
     text = text_of(answer.embeds[0])
     assert SAID in text and "North Korea" not in text and not answer.components
     korean = await fake.slash("medals", nation="노르웨이", games="harbin", locale="ko")
-    assert "2025 Asian Winter Games에 참가하지 않았습니다" in text_of(korean.embeds[0])
+    # Said as Korean names them: the nation and both Games (they were English in a Korean
+    # sentence).
+    assert (
+        "노르웨이(NOR)은(는) 하얼빈 동계아시안게임에 참가하지 않았습니다. "
+        "밀라노-코르티나 동계올림픽에 참가했습니다." in text_of(korean.embeds[0])
+    )
     asked = await fake.slash("ask", question="how many medals did norway win at harbin")
     assert SAID in text_of(asked.embeds[0]) and "North Korea" not in text_of(asked.embeds[0])
     # A nation of neither Games is still "no match", with this Games' nearest names.
@@ -58,7 +63,7 @@ async def test_an_athlete_of_the_other_games_only_is_said_to_be_in_its_data(
     asked = await fake.slash("ask", question="how many medals did klaebo win at harbin")
     assert said in text_of(asked.embeds[0])
     japanese = await fake.slash("athlete", name="klaebo", games="harbin", locale="ja")
-    assert "2025 Asian Winter Gamesのデータにはなく" in text_of(japanese.embeds[0])
+    assert "ハルビン冬季アジア大会のデータにはなく" in text_of(japanese.embeds[0])
     # Someone at both Games is answered at the one named.
     both = await fake.slash("athlete", name="kim gil-li", games="harbin")
     assert "2025 Asian Winter Games" in both.embeds[0]["footer"]["text"]
@@ -77,7 +82,7 @@ async def test_an_event_of_the_other_games_only_is_said_to_have_been_held_there(
     )
     assert "1500" not in text and not answer.components
     korean = await fake.slash("event", name="monobob", games="harbin", locale="ko")
-    assert "2025 Asian Winter Games에서 열리지 않았고" in text_of(korean.embeds[0])
+    assert "하얼빈 동계아시안게임에서 열리지 않았고" in text_of(korean.embeds[0])
     # An event this Games holds, or a name near several of its events, is answered as before.
     held = await fake.slash("event", name="men's slalom", games="harbin")
     assert "2025 Asian Winter Games" in held.embeds[0]["footer"]["text"]
