@@ -97,6 +97,9 @@ class Query(Frozen):
     place: int | None = None
     #: The Games a comparison across Games weighs (empty: not across Games).
     versus_games: tuple[Ref, ...] = ()
+    #: The Games a list's nations or athletes are each found at, all of them ("which athletes
+    #: won medals at both Games"; empty: one Games).
+    in_every: tuple[Ref, ...] = ()
     #: A date question about the Games themselves: their first or last day.
     games_dates: Literal["start", "end"] | None = None
 

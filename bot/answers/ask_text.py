@@ -205,6 +205,12 @@ def games_label(query: Query, w: Words = EN) -> str:
 
 
 def _at(query: Query, w: Words = EN) -> str:
+    if len(query.in_every) == 2:  # "which athletes won medals at both Games"
+        first, second = (named(g.label, g.names, "games", w) for g in query.in_every)
+        return w.t(" at both the {first} and the {second}", first=first, second=second)
+    if query.in_every:
+        every = joined([named(g.label, g.names, "games", w) for g in query.in_every], w)
+        return w.t(" at each of the {games}", games=every)
     return w.t(" at the {games}", games=games_label(query, w))
 
 
@@ -858,9 +864,10 @@ def understood(query: Query, w: Words = EN) -> str:
         bits.append(w.t("top {n}", n=query.limit))
     if query.place:
         bits.append(f"{w.t(UNDERSTOOD_WORDS['place'])}: {ordinal(query.place, w)}")
-    games = query.versus_games or (query.games,)
+    games = query.versus_games or query.in_every or (query.games,)
     shown = [named(g.label, g.names, "games", w) for g in games]
-    bits.append(w.t("Games") + ": " + w.t(" vs ").join(shown))
+    between = w.t(" vs ") if query.versus_games else " + "
+    bits.append(w.t("Games") + ": " + between.join(shown))
     return " · ".join(bits)
 
 

@@ -17,11 +17,13 @@ from bot.answers import ask_text
 from bot.answers.ask import AskAnswer, Asked, AskPart, Counted, Item, Query, Ref
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.answers.phrase import Phrase
+from bot.domain.models import MedalCount
 from bot.domain.resolution import EntityKind, ResolutionStatus
 from bot.query.ask_eval import compared, evaluate
 from bot.query.ask_lexicon import Lexicon
 from bot.query.ask_query import Refusal, decide
 from bot.query.ask_read import Clause, GamesWords, clauses, read
+from bot.query.ask_vocabulary import Cue
 from bot.query.elsewhere import elsewhere
 from bot.query.games_names import GamesNames
 from bot.query.index import GamesIndex
@@ -86,9 +88,13 @@ def answer_question(
                     bare_name=True,
                 )
             return _refused(scope, outcome, games or list(scope.games), home, bool(games))
-        for query in outcome:
-            parts.append(_evaluate(scope, query))
-            previous = query
+        if _in_each(clause, outcome):  # "which athletes won medals at both Games"
+            parts.append(_in_every(scope, outcome))
+            previous = outcome[0]
+        else:
+            for query in outcome:
+                parts.append(_evaluate(scope, query))
+                previous = query
         if not named:  # a later clause is about the Games this one was answered from
             games = list(dict.fromkeys(q.games.id for q in outcome))
     return AskAnswer(
@@ -139,6 +145,77 @@ def _across(queries: list[Query]) -> list[Query]:
         if len(first.nations) <= 1 and len(first.athletes) <= 1:
             return [first.model_copy(update={"versus_games": tuple(q.games for q in queries)})]
     return queries
+
+
+#: What may be listed as found at each of several Games.
+EACH_COUNTED = (Counted.NATIONS, Counted.ATHLETES)
+
+
+def _in_each(clause: Clause, queries: Sequence[Query]) -> bool:
+    """Whether a clause lists (or counts) the nations or athletes found at each of its Games
+    ("at both Games"), not each Games' own."""
+    return (
+        clause.has(Cue.IN_EACH)
+        and len({q.games.id for q in queries}) == len(queries) > 1
+        and all(
+            q.asked in (Asked.LIST, Asked.COUNT)
+            and (q.of in EACH_COUNTED or _who_medalled(clause, q))
+            and q.than is None
+            and not q.without
+            and q.order is None
+            for q in queries
+        )
+    )
+
+
+def _who_medalled(clause: Clause, query: Query) -> bool:
+    """ "who won gold at both Games": the athletes, not each Games' gold medals."""
+    named = query.nations or query.athletes or query.event is not None
+    medals = query.of in (Counted.MEDALS, Counted.RESULTS) and query.medalled
+    return medals and clause.has(Cue.WHO) and not named
+
+
+def _in_every(scope: AskScope, queries: Sequence[Query]) -> AskPart:
+    """The nations (by NOC) or athletes (by person) that each Games' part finds, in all of
+    them, with their medals there added up; one part about every one of the Games."""
+    queries = [
+        q if q.of in EACH_COUNTED else q.model_copy(update={"of": Counted.ATHLETES})
+        for q in queries
+    ]
+    parts = [_evaluate(scope, q) for q in queries]
+
+    def key(query: Query, item: Item) -> str:
+        athletes = scope.games[query.games.id].index.athletes
+        return athletes[item.id].person if item.kind == "athlete" else item.id
+
+    def common(found: list[tuple[Item, ...]]) -> tuple[Item, ...]:
+        keyed = [{key(q, i): i for i in items} for q, items in zip(queries, found, strict=True)]
+        kept = [[each[k] for each in keyed] for k in keyed[0] if all(k in e for e in keyed)]
+        return tuple(sorted((_added(same) for same in kept), key=_most_medals))
+
+    items = common([p.items for p in parts])
+    query = queries[0].model_copy(update={"in_every": tuple(q.games for q in queries)})
+    return AskPart(
+        query=query, value=len(items), items=items, unranked=common([p.unranked for p in parts])
+    )
+
+
+def _added(same: list[Item]) -> Item:
+    """One nation or athlete found at several Games, with its medals there added up."""
+    counts = [i.count for i in same if i.count is not None]
+    if not counts:
+        return same[0]
+    total = MedalCount(
+        noc=counts[0].noc,
+        gold=sum(c.gold for c in counts),
+        silver=sum(c.silver for c in counts),
+        bronze=sum(c.bronze for c in counts),
+    )
+    return same[0].model_copy(update={"count": total})
+
+
+def _most_medals(item: Item) -> tuple[object, ...]:
+    return (tuple(-k for k in item.count.key) if item.count else (), item.label)
 
 
 def _subject(part: AskPart) -> Ref | None:

@@ -68,6 +68,8 @@ class Cue(StrEnum):
     TIE = "tie"
     EVERY = "every"
     BOTH = "both"
+    #: In each of the Games, not in any: "which athletes won medals at both Games".
+    IN_EACH = "in_each"
     REF = "ref"
     NOT = "not"
     TOTAL = "total"
@@ -363,11 +365,12 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "all": (C.EVERY,),
     "each": (C.EVERY,),
     "all the": (C.EVERY,),
-    "both games": (C.BOTH,),
-    "both": (C.BOTH,),
-    "each games": (C.BOTH,),
-    "all games": (C.BOTH,),
-    "every games": (C.BOTH,),
+    # "at both Games": a list of nations or athletes is those found at each of them
+    "both games": (C.BOTH, C.IN_EACH),
+    "both": (C.BOTH, C.IN_EACH),
+    "each games": (C.BOTH, C.IN_EACH),
+    "all games": (C.BOTH, C.IN_EACH),
+    "every games": (C.BOTH, C.IN_EACH),
     "either games": (C.BOTH,),
     # "has <nation> ever won ...": at any loaded Games, not only the default one
     "ever": (C.BOTH,),

@@ -837,3 +837,56 @@ def test_which_nation_beat_one_at_a_named_games_lists_those_ahead_of_it() -> Non
     # Two Games named are still two subjects compared.
     both = ask("did korea win more medals at milano than at harbin", MILANO)
     assert isinstance(both, AskAnswer) and both.parts[0].query.asked is Asked.COMPARE
+
+
+def _medallists(games: str, medal: Medal | None = None) -> dict[str, str]:
+    """The people with a medal (of ``medal``) at ``games``, by person, from the data itself."""
+    index = SCOPE.games[games].index
+    return {
+        index.athletes[a].person: index.athletes[a].name
+        for r in index.data.results
+        if r.medal is not None and medal in (None, r.medal)
+        for a in r.athletes
+    }
+
+
+def test_at_both_games_lists_those_found_at_each_of_them() -> None:
+    """ "which athletes won medals at both games" listed each Games' 534 and 211 medallists;
+    it lists the people who won a medal at each of them (one person across Games, by the
+    data's identity), their medals there added up. "ever" and "either" are still any Games."""
+    answer = ask("which athletes won medals at both games", MILANO)
+    assert isinstance(answer, AskAnswer)
+    (part,) = answer.parts
+    both = set(_medallists(MILANO)) & set(_medallists(HARBIN))
+    people = {SCOPE.games[MILANO].index.athletes[i.id].person for i in part.items}
+    assert (
+        people == both and part.value == len(both) and "Kim Gil-li" in {i.label for i in part.items}
+    )
+    assert {g.id for g in part.query.in_every} == {MILANO, HARBIN}
+    kim = next(i for i in part.items if i.label == "Kim Gil-li")
+    own = [
+        ask(f"how many medals did kim gil-li win at {games}", MILANO)
+        for games in ("milano", "harbin")
+    ]
+    totals = [a.parts[0].count.total for a in own if isinstance(a, AskAnswer) and a.parts[0].count]
+    assert kim.count is not None and kim.count.total == sum(totals)
+    text = render_ask_text(answer)
+    assert "won a medal at both the 2026 Winter Olympics and the 2025 Asian Winter Games" in text
+    gold = ask("who won gold at both games", MILANO)
+    assert isinstance(gold, AskAnswer)
+    golds = set(_medallists(MILANO, Medal.GOLD)) & set(_medallists(HARBIN, Medal.GOLD))
+    assert {SCOPE.games[MILANO].index.athletes[i.id].person for i in gold.parts[0].items} == golds
+    nations = ask("which nations won medals at both games", MILANO)
+    assert isinstance(nations, AskAnswer)
+    nocs = [
+        {r.noc for r in SCOPE.games[g].index.data.results if r.medal is not None}
+        for g in (MILANO, HARBIN)
+    ]
+    assert (
+        {i.id for i in nations.parts[0].items} == nocs[0] & nocs[1] == {"CHN", "KOR", "JPN", "KAZ"}
+    )
+    # Not a list of people or nations: each Games answered as before.
+    korea = ask("how many medals did korea win at both games", MILANO)
+    assert isinstance(korea, AskAnswer) and len(korea.parts) == 2
+    either = ask("which nations won gold at either games", MILANO)
+    assert isinstance(either, AskAnswer) and len(either.parts) == 2

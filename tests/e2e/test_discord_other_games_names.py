@@ -115,3 +115,18 @@ async def test_a_misspelt_name_only_the_other_games_knows_is_its_name(
     # "lee seung hoon" is two athletes at Harbin: still the choice between them.
     two = await fake.slash("athlete", name="lee seung hoon", games="harbin")
     assert "not in the data" not in text_of(two.embeds[0]) and two.components
+
+
+async def test_ask_at_both_games_lists_those_found_at_each(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    """ "who won gold at both games" through the local Discord: the people with a gold at each
+    Games, in one list, in the reader's language too."""
+    answer = await fake.slash("ask", question="who won gold at both games")
+    text = text_of(answer.embeds[0])
+    assert "won gold at both the 2026 Winter Olympics and the 2025 Asian Winter Games" in text
+    assert "Kim Gil-li" in text and "Franjo von Allmen" not in text
+    korean = await fake.slash("ask", question="who won gold at both games", locale="ko")
+    assert "밀라노-코르티나 동계올림픽, 하얼빈 동계아시안게임 두 대회 모두" in text_of(
+        korean.embeds[0]
+    )
