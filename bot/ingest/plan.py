@@ -60,211 +60,257 @@ def _build_plan(
     default_games: str,
     others: Sequence[GamesData],
 ) -> LoadPlan:
-    problems: list[Problem] = []
-    files = [(item.source, item.file) for item in parsed]
-    source = ", ".join(name for name, _ in files)
-
-    def report(file_name: str, where: str, reason: str) -> None:
-        prefix = f"{file_name} " if len(files) > 1 else ""
-        problems.append(Problem(f"{prefix}{where}".strip(), reason))
-
-    for item in parsed:
-        for problem in item.problems:
-            report(item.source, problem.where, problem.reason)
-
-    games_ids = {(f.games or default_games) for _, f in files} | {
-        e.games for _, f in files for e in f.events if e.games
-    }
-    if len(games_ids) > 1:
-        raise InvalidResultsFile(
-            source,
-            [Problem("file", f"one load covers one Games; this one names {sorted(games_ids)}")],
-        )
-    games_id = games_ids.pop()
-    games = _games(files, current, games_id)
-    if games is None:
-        problems.append(
-            Problem(
-                "games", f"unknown Games {games_id!r}; include a games_info section to create it"
-            )
-        )
-        raise InvalidResultsFile(source, problems)
-
-    nations: dict[str, Nation] = {n.code: n for n in (current.nations if current else ())}
-    new_nations: list[Nation] = []
-    for _, file in files:
-        for noc in file.nocs:
-            nation = Nation(
-                code=noc.code,
-                name=noc.name,
-                official_name=noc.official_name,
-                aliases=noc.aliases,
-                flag=noc.flag,
-                ranked=noc.ranked,
-            )
-            if nations.get(noc.code) != nation:
-                new_nations.append(nation)
-            nations[noc.code] = nation
-
-    for item in parsed:
-        for where, code in item.noc_mentions:
-            if code not in nations:
-                report(item.source, where, _unknown_noc(code, nations))
-
-    matcher = NameMatcher(current)
-    book = AthleteBook(
-        current.athletes if current else (),
-        namesake_sports(current) if current else {},
-        _held_sports(files, current, matcher),
-    )
-    games_sports = {fold(e.sport) for e in (current.events if current else ())} | {
-        fold(matcher.sport(e.sport)) for _, file in files for e in file.events
-    }
-    changed_athletes: dict[str, Athlete] = {}
-    athlete_origins: dict[str, tuple[str, str]] = {}
-    explicit: dict[str, str] = {}
-    for file_name, file in files:
-        for index, athlete_record in enumerate(file.athletes):
-            if athlete_record.noc not in nations:
-                report(
-                    file_name, f"athletes[{index}].noc", _unknown_noc(athlete_record.noc, nations)
-                )
-                continue
-            athlete_record = _with_known_sport(athlete_record, matcher)
-            if athlete_record.sport and fold(athlete_record.sport) not in games_sports:
-                reason = f"sport {athlete_record.sport!r} has no events at this Games"
-                report(file_name, f"athletes[{index}].sport", reason)
-                continue
-            known = book.id_for(athlete_record)
-            if isinstance(known, list):
-                report(
-                    file_name, f"athletes[{index}]", _open_namesakes(athlete_record, known, book)
-                )
-                continue
-            athlete = _athlete_from(athlete_record, known)
-            if book.by_id.get(athlete.id) != athlete:
-                changed_athletes[athlete.id] = athlete
-            book.add(athlete, athlete_record.sport or "")
-            athlete_origins.setdefault(athlete.id, (file_name, f"athletes[{index}]"))
-            if athlete_record.person:
-                explicit[athlete.id] = athlete_record.person
-    for one, other in book.unresolved_namesakes(athlete_origins):
-        report(
-            *(athlete_origins.get(other) or athlete_origins[one]),
-            _namesakes_apart(one, other, book),
-        )
-
-    events: list[EventResults] = []
-    seen_events: dict[str, str] = {}
-    existing_events = {e.id: e for e in (current.events if current else ())}
-    for file_name, file in files:
-        for record in file.events:
-            sport, name = matcher.sport(record.sport), record.event
-            match = matcher.event(sport, name, record.gender)
-            if isinstance(match, list):
-                names = "; ".join(e.name for e in match)
-                report(
-                    file_name,
-                    record.origin,
-                    f"event {record.event!r} could be several events ({names}); use the exact name",
-                )
-                continue
-            if match is not None:
-                sport, name = match.sport, match.name
-            event = _event_from(record, sport, name, existing_events)
-            if event.id in seen_events:
-                report(
-                    file_name,
-                    record.origin,
-                    f"event {name!r} is listed twice (first at {seen_events[event.id]})",
-                )
-                continue
-            seen_events[event.id] = record.origin
-            if (
-                event.date
-                and games.start
-                and games.end
-                and not games.start <= event.date <= games.end
-            ):
-                report(
-                    file_name,
-                    record.origin,
-                    f"date {event.date} is outside the Games ({games.start} to {games.end})",
-                )
-            results: list[Result] = []
-            seen_rows: dict[tuple[object, ...], str] = {}
-            for result in record.results:
-                for reason in _result_problems(result):
-                    report(file_name, result.origin, reason)
-                row_key = (
-                    result.rank,
-                    result.medal,
-                    result.noc,
-                    tuple(folded(a) for a in result.athletes),
-                )
-                if row_key in seen_rows:
-                    report(file_name, result.origin, f"duplicate of {seen_rows[row_key]}")
-                    continue
-                seen_rows[row_key] = result.origin or "an earlier result"
-                ids = []
-                for name in result.athletes:
-                    found = book.find(result.noc, name, event.sport)
-                    if isinstance(found, list):
-                        reason = _namesake_of_sport(name, result.noc, event.sport, found, book)
-                        report(file_name, result.origin, reason)
-                        continue
-                    if found is None:
-                        fuzzy = matcher.athlete(result.noc, name)
-                        if isinstance(fuzzy, list):
-                            labels = ", ".join(book.by_id[i].name for i in fuzzy if i in book.by_id)
-                            report(
-                                file_name,
-                                result.origin,
-                                f"athlete {name!r} could be several athletes of {result.noc} ({labels}); use the full name",
-                            )
-                            continue
-                        found = fuzzy
-                    if found is None:
-                        athlete = Athlete(
-                            id=athlete_id_of(result.noc, name),
-                            name=name,
-                            noc=result.noc,
-                            gender=event.gender
-                            if event.gender in (Gender.MEN, Gender.WOMEN)
-                            else None,
-                        )
-                        book.add(athlete)
-                        changed_athletes[athlete.id] = athlete
-                        found = athlete.id
-                    if found in ids:
-                        report(file_name, result.origin, f"athlete {name!r} is listed twice")
-                    ids.append(found)
-                results.append(
-                    Result(
-                        event_id=event.id,
-                        rank=result.rank,
-                        medal=result.medal,
-                        noc=result.noc,
-                        athletes=tuple(ids),
-                        mark=result.mark,
-                        note=result.note,
-                    )
-                )
-            events.append(EventResults(event=event, results=tuple(results)))
-    if problems:
-        raise InvalidResultsFile(source, sorted(problems, key=_where_order))
+    planner = _Planner(parsed, current)
+    games = planner.games(default_games)
+    planner.nations()
+    planner.athletes()
+    events = [
+        item
+        for file_name, file in planner.files
+        for record in file.events
+        if (item := planner.event(file_name, record, games)) is not None
+    ]
+    if planner.problems:
+        raise InvalidResultsFile(planner.source, sorted(planner.problems, key=_where_order))
+    book = planner.book
     athletes, joins, doubts = assign_people(
-        list(changed_athletes.values()), games_id, others, explicit, _load_sports(events, book)
+        list(planner.changed_athletes.values()),
+        games.id,
+        others,
+        planner.explicit,
+        _load_sports(events, book),
     )
     return LoadPlan(
-        warnings=tuple(matcher.warnings),
+        warnings=tuple(planner.matcher.warnings),
         games=games,
-        nations=tuple(new_nations),
+        nations=tuple(planner.new_nations),
         athletes=tuple(athletes),
         events=tuple(events),
         joins=tuple(joins),
         doubts=tuple(doubts),
     )
+
+
+class _Planner:
+    """One load plan in the making: the files, the current data, what the load changes so far
+    and every problem found (reported in the order the files give them)."""
+
+    def __init__(self, parsed: Sequence[ParsedFile], current: GamesData | None) -> None:
+        self.parsed = parsed
+        self.current = current
+        self.files = [(item.source, item.file) for item in parsed]
+        self.source = ", ".join(name for name, _ in self.files)
+        self.problems: list[Problem] = []
+        self.known_nations: dict[str, Nation] = {
+            n.code: n for n in (current.nations if current else ())
+        }
+        self.new_nations: list[Nation] = []
+        self.matcher = matcher = NameMatcher(current)
+        self.book = AthleteBook(
+            current.athletes if current else (),
+            namesake_sports(current) if current else {},
+            _held_sports(self.files, current, matcher),
+        )
+        self.games_sports = {fold(e.sport) for e in (current.events if current else ())} | {
+            fold(matcher.sport(e.sport)) for _, file in self.files for e in file.events
+        }
+        self.changed_athletes: dict[str, Athlete] = {}
+        self.explicit: dict[str, str] = {}
+        self.seen_events: dict[str, str] = {}
+        self.existing_events = {e.id: e for e in (current.events if current else ())}
+        for item in parsed:
+            for problem in item.problems:
+                self.report(item.source, problem.where, problem.reason)
+
+    def report(self, file_name: str, where: str, reason: str) -> None:
+        prefix = f"{file_name} " if len(self.files) > 1 else ""
+        self.problems.append(Problem(f"{prefix}{where}".strip(), reason))
+
+    def games(self, default_games: str) -> Games:
+        """The one Games the load is about (a load covers one), else the file is refused."""
+        files = self.files
+        games_ids = {(f.games or default_games) for _, f in files} | {
+            e.games for _, f in files for e in f.events if e.games
+        }
+        if len(games_ids) > 1:
+            raise InvalidResultsFile(
+                self.source,
+                [Problem("file", f"one load covers one Games; this one names {sorted(games_ids)}")],
+            )
+        games_id = games_ids.pop()
+        games = _games(files, self.current, games_id)
+        if games is None:
+            self.problems.append(
+                Problem(
+                    "games",
+                    f"unknown Games {games_id!r}; include a games_info section to create it",
+                )
+            )
+            raise InvalidResultsFile(self.source, self.problems)
+        return games
+
+    def nations(self) -> None:
+        """The files' NOCs (new or changed ones are the load's), then every NOC they mention
+        checked against them and the current ones."""
+        nations = self.known_nations
+        for _, file in self.files:
+            for noc in file.nocs:
+                nation = Nation(
+                    code=noc.code,
+                    name=noc.name,
+                    official_name=noc.official_name,
+                    aliases=noc.aliases,
+                    flag=noc.flag,
+                    ranked=noc.ranked,
+                )
+                if nations.get(noc.code) != nation:
+                    self.new_nations.append(nation)
+                nations[noc.code] = nation
+        for item in self.parsed:
+            for where, code in item.noc_mentions:
+                if code not in nations:
+                    self.report(item.source, where, _unknown_noc(code, nations))
+
+    def athletes(self) -> None:
+        """The files' athlete entries, each matched to a held athlete or new; namesakes that
+        nothing tells apart are problems."""
+        book = self.book
+        origins: dict[str, tuple[str, str]] = {}
+        for file_name, file in self.files:
+            for index, record in enumerate(file.athletes):
+                athlete = self._athlete_entry(file_name, f"athletes[{index}]", record)
+                if athlete is not None:
+                    origins.setdefault(athlete.id, (file_name, f"athletes[{index}]"))
+        for one, other in book.unresolved_namesakes(origins):
+            self.report(*(origins.get(other) or origins[one]), _namesakes_apart(one, other, book))
+
+    def _athlete_entry(self, file_name: str, where: str, record: AthleteRecord) -> Athlete | None:
+        """One athlete entry as the athlete it is (None: a problem was reported)."""
+        if record.noc not in self.known_nations:
+            self.report(file_name, f"{where}.noc", _unknown_noc(record.noc, self.known_nations))
+            return None
+        record = _with_known_sport(record, self.matcher)
+        if record.sport and fold(record.sport) not in self.games_sports:
+            reason = f"sport {record.sport!r} has no events at this Games"
+            self.report(file_name, f"{where}.sport", reason)
+            return None
+        book = self.book
+        known = book.id_for(record)
+        if isinstance(known, list):
+            self.report(file_name, where, _open_namesakes(record, known, book))
+            return None
+        athlete = _athlete_from(record, known)
+        if book.by_id.get(athlete.id) != athlete:
+            self.changed_athletes[athlete.id] = athlete
+        book.add(athlete, record.sport or "")
+        if record.person:
+            self.explicit[athlete.id] = record.person
+        return athlete
+
+    def event(self, file_name: str, record: EventRecord, games: Games) -> EventResults | None:
+        """One event record as the event and results it loads (None: it could not be told
+        which event it is, or it is listed twice)."""
+        sport, name = self.matcher.sport(record.sport), record.event
+        match = self.matcher.event(sport, name, record.gender)
+        if isinstance(match, list):
+            names = "; ".join(e.name for e in match)
+            self.report(
+                file_name,
+                record.origin,
+                f"event {record.event!r} could be several events ({names}); use the exact name",
+            )
+            return None
+        if match is not None:
+            sport, name = match.sport, match.name
+        event = _event_from(record, sport, name, self.existing_events)
+        if event.id in self.seen_events:
+            self.report(
+                file_name,
+                record.origin,
+                f"event {name!r} is listed twice (first at {self.seen_events[event.id]})",
+            )
+            return None
+        self.seen_events[event.id] = record.origin
+        if event.date and games.start and games.end and not games.start <= event.date <= games.end:
+            self.report(
+                file_name,
+                record.origin,
+                f"date {event.date} is outside the Games ({games.start} to {games.end})",
+            )
+        return EventResults(event=event, results=self._results(file_name, record, event))
+
+    def _results(self, file_name: str, record: EventRecord, event: Event) -> tuple[Result, ...]:
+        """An event's result rows, checked (medal against rank, duplicates), their athletes
+        matched."""
+        results: list[Result] = []
+        seen_rows: dict[tuple[object, ...], str] = {}
+        for result in record.results:
+            for reason in _result_problems(result):
+                self.report(file_name, result.origin, reason)
+            row_key = (
+                result.rank,
+                result.medal,
+                result.noc,
+                tuple(folded(a) for a in result.athletes),
+            )
+            if row_key in seen_rows:
+                self.report(file_name, result.origin, f"duplicate of {seen_rows[row_key]}")
+                continue
+            seen_rows[row_key] = result.origin or "an earlier result"
+            ids: list[str] = []
+            for name in result.athletes:
+                found = self._result_athlete(file_name, result, name, event)
+                if found is None:
+                    continue
+                if found in ids:
+                    self.report(file_name, result.origin, f"athlete {name!r} is listed twice")
+                ids.append(found)
+            results.append(
+                Result(
+                    event_id=event.id,
+                    rank=result.rank,
+                    medal=result.medal,
+                    noc=result.noc,
+                    athletes=tuple(ids),
+                    mark=result.mark,
+                    note=result.note,
+                )
+            )
+        return tuple(results)
+
+    def _result_athlete(
+        self, file_name: str, result: ResultRecord, name: str, event: Event
+    ) -> str | None:
+        """The id of an athlete a result names: held (by name, alias or a close spelling) or
+        new. None: the name could be several athletes (reported)."""
+        book = self.book
+        found = book.find(result.noc, name, event.sport)
+        if isinstance(found, list):
+            reason = _namesake_of_sport(name, result.noc, event.sport, found, book)
+            self.report(file_name, result.origin, reason)
+            return None
+        if found is None:
+            fuzzy = self.matcher.athlete(result.noc, name)
+            if isinstance(fuzzy, list):
+                labels = ", ".join(book.by_id[i].name for i in fuzzy if i in book.by_id)
+                self.report(
+                    file_name,
+                    result.origin,
+                    f"athlete {name!r} could be several athletes of {result.noc} ({labels}); use the full name",
+                )
+                return None
+            found = fuzzy
+        if found is None:
+            athlete = Athlete(
+                id=athlete_id_of(result.noc, name),
+                name=name,
+                noc=result.noc,
+                gender=event.gender if event.gender in (Gender.MEN, Gender.WOMEN) else None,
+            )
+            book.add(athlete)
+            self.changed_athletes[athlete.id] = athlete
+            found = athlete.id
+        return found
 
 
 def _where_order(problem: Problem) -> tuple[object, ...]:
