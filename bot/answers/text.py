@@ -467,6 +467,16 @@ def _spoken_name(kind: str, name: str, native: tuple[str, ...], flag: str, w: Wo
     return w.event(name) if kind == "event" else w.sport(name)
 
 
+def _between_games(
+    said: Phrase, games: Games, other: Games, *names: tuple[str, str, tuple[str, ...], str]
+) -> Phrase:
+    """A sentence about the Games asked (``{games}``) and another (``{other}``), its names and
+    the two Games' said in the reader's language."""
+    return with_names(
+        said, *names, ("games", "games", games.aliases, ""), ("other", "games", other.aliases, "")
+    )
+
+
 def took_part_elsewhere(nation: Nation, games: Games, other: Games) -> Phrase:
     """A nation named by another loaded Games than the one asked about (the NOC lists are
     complete): said so, rather than offering similar names of this Games."""
@@ -477,12 +487,7 @@ def took_part_elsewhere(nation: Nation, games: Games, other: Games) -> Phrase:
         games=games.name,
         other=other.name,
     )
-    return with_names(
-        said,
-        ("nation", "nation", nation.aliases, nation.flag),
-        ("games", "games", games.aliases, ""),
-        ("other", "games", other.aliases, ""),
-    )
+    return _between_games(said, games, other, ("nation", "nation", nation.aliases, nation.flag))
 
 
 def in_other_data(athlete: Athlete, games: Games, other: Games) -> Phrase:
@@ -496,12 +501,7 @@ def in_other_data(athlete: Athlete, games: Games, other: Games) -> Phrase:
         other=other.name,
     )
     native = (athlete.native_name,) if athlete.native_name else ()
-    return with_names(
-        said,
-        ("athlete", "person", native, ""),
-        ("games", "games", games.aliases, ""),
-        ("other", "games", other.aliases, ""),
-    )
+    return _between_games(said, games, other, ("athlete", "person", native, ""))
 
 
 def held_elsewhere(event: Event, games: Games, other: Games) -> Phrase:
@@ -513,12 +513,8 @@ def held_elsewhere(event: Event, games: Games, other: Games) -> Phrase:
         games=games.name,
         other=other.name,
     )
-    return with_names(
-        said,
-        ("event", "event", (), ""),
-        ("sport", "sport", (), ""),
-        ("games", "games", games.aliases, ""),
-        ("other", "games", other.aliases, ""),
+    return _between_games(
+        said, games, other, ("event", "event", (), ""), ("sport", "sport", (), "")
     )
 
 
