@@ -11,10 +11,8 @@ from typing import Any
 from bot.domain.models import (
     Athlete,
     Event,
-    EventKind,
     Follow,
     Games,
-    Gender,
     LoadInfo,
     LoadRecord,
     Medal,
@@ -22,8 +20,17 @@ from bot.domain.models import (
     Nation,
     Result,
 )
+from bot.store.decode import Decoder
 
 Row = Sequence[Any]
+
+
+def _as_read(value: dt.date | None) -> dt.date | None:
+    """A ``date`` column: psycopg reads it as a date already."""
+    return value
+
+
+DECODE = Decoder(date=_as_read, strings=tuple)
 
 
 def utc(value: dt.datetime) -> dt.datetime:
@@ -36,19 +43,7 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def games(row: Row) -> Games:
-    return Games(
-        id=row[0],
-        name=row[1],
-        official_name=row[2],
-        city=row[3],
-        country=row[4],
-        start=row[5],
-        end=row[6],
-        sources=tuple(row[7]),
-        aliases=tuple(row[8]),
-        as_of=row[9],
-    )
+games = DECODE.games
 
 
 def games_params(value: Games) -> tuple[object, ...]:
@@ -66,15 +61,7 @@ def games_params(value: Games) -> tuple[object, ...]:
     )
 
 
-def nation(row: Row) -> Nation:
-    return Nation(
-        code=row[0],
-        name=row[1],
-        official_name=row[2],
-        aliases=tuple(row[3]),
-        flag=row[4],
-        ranked=row[5],
-    )
+nation = DECODE.nation
 
 
 def nation_params(games_id: str, value: Nation) -> tuple[object, ...]:
@@ -89,18 +76,7 @@ def nation_params(games_id: str, value: Nation) -> tuple[object, ...]:
     )
 
 
-def athlete(row: Row) -> Athlete:
-    return Athlete(
-        id=row[0],
-        name=row[1],
-        noc=row[2],
-        gender=Gender(row[3]) if row[3] else None,
-        native_name=row[4],
-        aliases=tuple(row[5]),
-        birth_date=row[6],
-        birth_year=row[7],
-        person_id=row[8],
-    )
+athlete = DECODE.athlete
 
 
 def athlete_params(games_id: str, value: Athlete) -> tuple[object, ...]:
@@ -118,18 +94,7 @@ def athlete_params(games_id: str, value: Athlete) -> tuple[object, ...]:
     )
 
 
-def event(row: Row) -> Event:
-    return Event(
-        id=row[0],
-        sport=row[1],
-        name=row[2],
-        gender=Gender(row[3]),
-        date=row[4],
-        kind=EventKind(row[5]),
-        venue=row[6],
-        sources=tuple(row[7]),
-        notes=tuple(row[8]),
-    )
+event = DECODE.event
 
 
 def event_params(games_id: str, value: Event) -> tuple[object, ...]:
@@ -147,16 +112,7 @@ def event_params(games_id: str, value: Event) -> tuple[object, ...]:
     )
 
 
-def result(row: Row) -> Result:
-    return Result(
-        event_id=row[0],
-        rank=row[1],
-        medal=Medal(row[2]) if row[2] else None,
-        noc=row[3],
-        athletes=tuple(row[4]),
-        mark=row[5],
-        note=row[6],
-    )
+result = DECODE.result
 
 
 def result_copy_row(

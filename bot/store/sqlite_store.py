@@ -28,23 +28,17 @@ from bot.domain.errors import (
     UnknownGamesError,
 )
 from bot.domain.models import (
-    Athlete,
-    Event,
-    EventKind,
     Follow,
     Games,
     GamesData,
-    Gender,
     LoadInfo,
     LoadPlan,
     LoadRecord,
-    Medal,
     MedalKey,
-    Nation,
-    Result,
 )
 from bot.domain.ports import StoreChange
 from bot.store import sql
+from bot.store.decode import Decoder
 from bot.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -495,67 +489,6 @@ def _split(script: str) -> list[str]:
     return [statement.strip() for statement in script.split(";") if statement.strip()]
 
 
-def _games(row: Row) -> Games:
-    return Games(
-        id=row[0],
-        name=row[1],
-        official_name=row[2],
-        city=row[3],
-        country=row[4],
-        start=_date(row[5]),
-        end=_date(row[6]),
-        sources=_strings(row[7]),
-        aliases=_strings(row[8]),
-        as_of=_date(row[9]),
-    )
-
-
-def _nation(row: Row) -> Nation:
-    return Nation(
-        code=row[0],
-        name=row[1],
-        official_name=row[2],
-        aliases=_strings(row[3]),
-        flag=row[4],
-        ranked=bool(row[5]),
-    )
-
-
-def _athlete(row: Row) -> Athlete:
-    return Athlete(
-        id=row[0],
-        name=row[1],
-        noc=row[2],
-        gender=Gender(row[3]) if row[3] else None,
-        native_name=row[4],
-        aliases=_strings(row[5]),
-        birth_date=_date(row[6]),
-        birth_year=row[7],
-        person_id=row[8],
-    )
-
-
-def _event(row: Row) -> Event:
-    return Event(
-        id=row[0],
-        sport=row[1],
-        name=row[2],
-        gender=Gender(row[3]),
-        date=_date(row[4]),
-        kind=EventKind(row[5]),
-        venue=row[6],
-        sources=_strings(row[7]),
-        notes=_strings(row[8]),
-    )
-
-
-def _result(row: Row) -> Result:
-    return Result(
-        event_id=row[0],
-        rank=row[1],
-        medal=Medal(row[2]) if row[2] else None,
-        noc=row[3],
-        athletes=_strings(row[4]),
-        mark=row[5],
-        note=row[6],
-    )
+DECODE = Decoder(date=_date, strings=_strings)
+_games, _nation, _athlete = DECODE.games, DECODE.nation, DECODE.athlete
+_event, _result = DECODE.event, DECODE.result
