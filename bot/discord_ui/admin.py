@@ -24,7 +24,7 @@ from bot.discord_ui.commands import (
     which_games,
 )
 from bot.discord_ui.components import interaction_lang, show
-from bot.discord_ui.context import UiContext, ui_context
+from bot.discord_ui.context import Outcome, UiContext, ui_context
 from bot.discord_ui.errors import ERROR_WORDS, NotAllowed, tell
 from bot.discord_ui.markdown import markdown_words
 from bot.discord_ui.pages import Page, paginate
@@ -100,6 +100,38 @@ def _token(preview: LoadPreview) -> str:
     return f"{preview.sha256[:16]}.{preview.base_load_id or 0}"
 
 
+def _answer_button(
+    action: str, confirm: str, style: discord.ButtonStyle, custom_id: str
+) -> discord.ui.Button[Any]:
+    """The confirming (``ok``: ``confirm``, in ``style``) or Cancel button of a question."""
+    ok = action == "ok"
+    return discord.ui.Button(
+        label=confirm if ok else "Cancel",
+        style=style if ok else discord.ButtonStyle.secondary,
+        custom_id=custom_id,
+    )
+
+
+async def _refused(
+    interaction: discord.Interaction[Any], context: UiContext, outcome: Outcome
+) -> bool:
+    """Whether the member who pressed a moderator's button may not (then told so)."""
+    try:
+        check_moderator(interaction, context)
+    except NotAllowed as exc:
+        outcome.value = "refused"
+        await tell(interaction, str(exc))
+        return True
+    return False
+
+
+def _question_view(*buttons: discord.ui.Item[Any]) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for button in buttons:
+        view.add_item(button)
+    return view
+
+
 class ConfirmLoad(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"gb:l:(?P<action>ok|no):(?P<token>[0-9a-f]{16}\.\d+)",
@@ -110,13 +142,7 @@ class ConfirmLoad(
         self.action = action
         self.token = token
         super().__init__(
-            discord.ui.Button(
-                label="Confirm" if action == "ok" else "Cancel",
-                style=discord.ButtonStyle.success
-                if action == "ok"
-                else discord.ButtonStyle.secondary,
-                custom_id=f"gb:l:{action}:{token}",
-            )
+            _answer_button(action, "Confirm", discord.ButtonStyle.success, f"gb:l:{action}:{token}")
         )
 
     @classmethod
@@ -134,11 +160,7 @@ class ConfirmLoad(
         async with context.track(
             interaction, f"results load {'confirm' if self.action == 'ok' else 'cancel'}"
         ) as outcome:
-            try:
-                check_moderator(interaction, context)
-            except NotAllowed as exc:
-                outcome.value = "refused"
-                await tell(interaction, str(exc))
+            if await _refused(interaction, context, outcome):
                 return
             pending: PendingLoad | None = context.pending_loads.pop(self.token, None)
             if self.action == "no":
@@ -180,10 +202,7 @@ class ConfirmLoad(
 
 
 def confirm_view(preview: LoadPreview) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(ConfirmLoad("ok", _token(preview)))
-    view.add_item(ConfirmLoad("no", _token(preview)))
-    return view
+    return _question_view(ConfirmLoad("ok", _token(preview)), ConfirmLoad("no", _token(preview)))
 
 
 def undo_question(load: LoadRecord) -> str:
@@ -207,12 +226,8 @@ class ConfirmUndo(
         self.action = action
         self.load_id = load_id
         super().__init__(
-            discord.ui.Button(
-                label="Undo it" if action == "ok" else "Cancel",
-                style=discord.ButtonStyle.danger
-                if action == "ok"
-                else discord.ButtonStyle.secondary,
-                custom_id=f"gb:u:{action}:{load_id}",
+            _answer_button(
+                action, "Undo it", discord.ButtonStyle.danger, f"gb:u:{action}:{load_id}"
             )
         )
 
@@ -232,11 +247,7 @@ class ConfirmUndo(
         async with context.track(
             interaction, f"results undo {action}", load_id=self.load_id
         ) as outcome:
-            try:
-                check_moderator(interaction, context)
-            except NotAllowed as exc:
-                outcome.value = "refused"
-                await tell(interaction, str(exc))
+            if await _refused(interaction, context, outcome):
                 return
             if self.action == "no":
                 await interaction.response.edit_message(
@@ -262,10 +273,7 @@ class ConfirmUndo(
 
 
 def undo_view(load: LoadRecord) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(ConfirmUndo("ok", load.load_id))
-    view.add_item(ConfirmUndo("no", load.load_id))
-    return view
+    return _question_view(ConfirmUndo("ok", load.load_id), ConfirmUndo("no", load.load_id))
 
 
 def install_admin(tree: Tree, context: UiContext) -> None:
