@@ -597,6 +597,9 @@ class Resolver:
         otherwise."""
         text = _clip(text)
         if sport_words:
+            whole = self._nation_key(text)[1]
+            if len(whole) == 1:  # the whole text is one nation's name: no sport words in it
+                return self.nations[whole[0]].id
             nation_text, mention = self._nation_part(text)
             if mention is not None or nation_text is None:
                 return None
