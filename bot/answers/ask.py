@@ -71,6 +71,9 @@ class Query(Frozen):
     athletes: tuple[Ref, ...] = ()
     event: Ref | None = None
     sports: tuple[Ref, ...] = ()
+    #: ``sports`` are every sport of the Games held on this surface ("ice", "snow": "medals on
+    #: ice"), else empty.
+    surface: str = ""
     gender: Gender | None = None
     kind: EventKind | None = None
     day: dt.date | None = None

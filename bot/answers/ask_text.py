@@ -171,12 +171,18 @@ def result_line(item: Item, w: Words = EN, *, with_event: bool = True) -> str:
     return f"{mark}{where} {who}{extra}".strip()
 
 
+#: Every sport held on a surface, as the filter words say it.
+SURFACE_WORDS = {"ice": "in ice sports", "snow": "in snow sports"}
+
+
 def scope(query: Query, w: Words = EN) -> str:
     """The filters as words: " in Short track speed skating, in women's events, on 8 Feb"."""
     bits = []
     if query.event:
         bits.append(w.t("in {event}", event=event_label(query.event.label, w)))
-    if query.sports:
+    if query.surface in SURFACE_WORDS:
+        bits.append(w.t(SURFACE_WORDS[query.surface]))
+    elif query.sports:
         bits.append(w.t("in {sport}", sport=" / ".join(w.sport(s.label) for s in query.sports)))
     if query.gender is not None and query.of is not Counted.ATHLETES:
         bits.append(

@@ -386,6 +386,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         athletes=athletes,
         event=event,
         sports=() if event is not None else tuple(reading.sports),
+        surface=reading.surface if event is None else "",
         gender=reading.gender if event is None else None,
         kind=kinds.pop() if len(kinds) == 1 and event is None else None,
         day=reading.day,

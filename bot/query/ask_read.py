@@ -36,6 +36,8 @@ from bot.query.ask_vocabulary import (
     PLACE_VERBS,
     PLACES_AFTER_VERBS,
     RANKING_CUES,
+    SURFACE_NEIGHBOURS,
+    SURFACE_SPORTS,
     TYPOS,
     Cue,
 )
@@ -379,6 +381,8 @@ class Reading:
     gender: Gender | None = None
     unresolved: list[tuple[int, int, Resolution]] = field(default_factory=list)
     family: bool = False
+    #: The surface whose sports are all the sports read ("on ice"), else empty.
+    surface: str = ""
     sport_spans: list[tuple[int, int, str]] = field(default_factory=list)
     name_spans: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)
@@ -449,6 +453,26 @@ def _sports(reading: Reading) -> None:
                 _add(reading.sports, Ref(id=sport, label=sport))
             reading.family = reading.family or len(family) > 1
             clause.claim(i, i + 1)
+    _surfaces(reading)
+
+
+def _surfaces(reading: Reading) -> None:
+    """ "on ice", "snow sports": the Games' sports held on that surface."""
+    clause = reading.clause
+    tokens = clause.tokens
+    for i, token in enumerate(tokens):
+        if not clause.free(i) or token not in SURFACE_SPORTS:
+            continue
+        before = i > 0 and tokens[i - 1] in SURFACE_NEIGHBOURS["before"]
+        after = i + 1 < len(tokens) and tokens[i + 1] in SURFACE_NEIGHBOURS["after"]
+        if not (before or after):
+            continue
+        held = [s for s in reading.words.index.sports if fold(s) in SURFACE_SPORTS[token]]
+        reading.surface = token if not reading.sports and held else ""
+        for sport in held:
+            _add(reading.sports, Ref(id=sport, label=sport))
+        reading.family = reading.family or len(held) > 1
+        clause.claim(i, i + 1)
 
 
 def _add(refs: list[Ref], ref: Ref) -> None:

@@ -587,6 +587,41 @@ AGENT_NOUNS: dict[str, str] = {
 #: Words that name a family of sports when no sport phrase contains them ("skating").
 FAMILY_WORDS: frozenset[str] = frozenset({"skating", "skiing"})
 
+#: The sports held on ice and on snow (folded names, as the Olympic programme groups them), for
+#: "medals on ice", "snow sports". Only beside a word of ``SURFACE_NEIGHBOURS``: alone, "ice"
+#: may be part of an event's name ("ice dance").
+SURFACE_SPORTS: dict[str, frozenset[str]] = {
+    "ice": frozenset(
+        {
+            "speed skating",
+            "short track speed skating",
+            "figure skating",
+            "ice hockey",
+            "curling",
+            "bobsleigh",
+            "luge",
+            "skeleton",
+        }
+    ),
+    "snow": frozenset(
+        {
+            "alpine skiing",
+            "cross country skiing",
+            "biathlon",
+            "ski jumping",
+            "nordic combined",
+            "freestyle skiing",
+            "snowboarding",
+            "ski mountaineering",
+        }
+    ),
+}
+#: Words before ("on ice", "on the snow", "home ice") or after ("ice sports") a surface word.
+SURFACE_NEIGHBOURS: dict[str, frozenset[str]] = {
+    "before": frozenset({"on", "the", "home"}),
+    "after": frozenset({"sports", "sport", "events"}),
+}
+
 #: Demonym endings and what a nation's name may end in instead ("-ean" → "-ea", "-ese" → "",
 #: "-ian" → "-ia", "-ish" → "-land"): tried on a word no name matches.
 DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -21,9 +21,10 @@ from bot.answers.ask import AskAnswer, Asked, Counted
 from bot.answers.ask_text import render_ask_text, understood
 from bot.answers.models import Answer, Disambiguation, Message, NoMatch
 from bot.domain.models import Medal
+from bot.domain.names import fold
 from bot.domain.resolution import EntityKind
 from bot.query.ask import AskScope, answer_question
-from bot.query.ask_vocabulary import AGENT_NOUNS
+from bot.query.ask_vocabulary import AGENT_NOUNS, SURFACE_SPORTS
 
 ROOT = Path(__file__).resolve().parents[2]
 HARBIN, MILANO = "harbin-2025", "milano-cortina-2026"
@@ -890,3 +891,33 @@ def test_at_both_games_lists_those_found_at_each_of_them() -> None:
     assert isinstance(korea, AskAnswer) and len(korea.parts) == 2
     either = ask("which nations won gold at either games", MILANO)
     assert isinstance(either, AskAnswer) and len(either.parts) == 2
+
+
+def test_on_ice_and_on_snow_are_the_sports_held_there() -> None:
+    """ "how many medals did china win on ice" answered China's medals in ice dance (0): "ice"
+    alone was read as the event's name. "on ice", "on the snow", "snow sports" mean every sport
+    held there; "the ice dance" is still the event."""
+    for question, surface, games in (
+        ("how many medals did china win on ice", "ice", MILANO),
+        ("how many medals did china win on the snow at harbin", "snow", HARBIN),
+        ("medals for italy on home snow", "snow", MILANO),
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, AskAnswer), question
+        (part,) = answer.parts
+        index = SCOPE.games[games].index
+        sport = {e.id: e.sport for e in index.data.events}
+        noc = part.query.nations[0].id
+        expected = [
+            r
+            for r in index.data.results
+            if r.medal is not None
+            and r.noc == noc
+            and fold(sport[r.event_id]) in SURFACE_SPORTS[surface]
+        ]
+        assert part.query.surface == surface and part.query.event is None, question
+        assert part.value == len(expected) > 0, question
+        assert f"in {surface} sports at the" in render_ask_text(answer), question
+    dance = ask("who won the ice dance", MILANO)
+    assert isinstance(dance, AskAnswer) and dance.parts[0].query.event is not None
+    assert dance.parts[0].query.surface == ""
