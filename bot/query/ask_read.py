@@ -28,8 +28,10 @@ from bot.query.ask_vocabulary import (
     FAMILY_WORDS,
     FILLERS,
     HOMOPHONES,
+    MEDAL_PLACES,
     MONTHS,
     NATION_TEAM_WORDS,
+    NUMBER_TAILS,
     NUMBER_WORDS,
     ORDINAL_ENDINGS,
     ORDINAL_PLACES,
@@ -284,7 +286,19 @@ def _claim_cues(clause: Clause) -> None:
                 clause.rank = ORDINAL_PLACES[phrase]
             clause.cues.extend((i, cue) for cue in cues)
             clause.claim(i, i + size)
+    _table_place(clause)
     clause.cues.sort()
+
+
+def _table_place(clause: Clause) -> None:
+    """ "second" and "third" beside the medal table are its places, not silver and bronze."""
+    if not clause.has(Cue.TABLE) or clause.rank is not None:
+        return
+    for i, cue in clause.cues:
+        if clause.tokens[i] in MEDAL_PLACES and cue in (Cue.SILVER, Cue.BRONZE):
+            clause.rank = MEDAL_PLACES[clause.tokens[i]]
+            clause.cues = [(j, c) for j, c in clause.cues if j != i] + [(i, Cue.PLACE)]
+            return
 
 
 def _place_after_verb(tokens: Sequence[str], i: int) -> bool:
@@ -305,7 +319,8 @@ def _claim_numbers(clause: Clause) -> None:
         if value is None or not clause.free(i):
             continue
         before = {cue for j, cue in clause.cues if j == i - 1}
-        after = {cue for j, cue in clause.cues if j == i + 1}
+        counted = _counted_at(t, i)
+        after = {cue for j, cue in clause.cues if j == counted}
         ordinal = i + 1 < len(t) and t[i + 1] in ORDINAL_ENDINGS
         if Cue.TOP in before:
             clause.limit = value
@@ -330,6 +345,14 @@ def _claim_numbers(clause: Clause) -> None:
         else:
             continue
         clause.claim(i, i + 1)
+
+
+def _counted_at(tokens: Sequence[str], i: int) -> int:
+    """Where the word the number at ``i`` counts stands: next to it, or past "or more"."""
+    for tail in NUMBER_TAILS:
+        if tuple(tokens[i + 1 : i + 1 + len(tail)]) == tail:
+            return i + 1 + len(tail)
+    return i + 1
 
 
 # --- one Games' names ---------------------------------------------------------------------------

@@ -160,6 +160,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "more than": (C.OVER,),
     "over": (C.OVER,),
     "at least": (),  # "at least 5 golds": five or more, as a number of medals alone says
+    "or more": (),  # "3 or more golds": three or more, as a number of medals alone says
+    "or over": (),
+    "and over": (),
     "exactly": (C.EXACTLY,),  # "exactly one medal": that many, no more
     "precisely": (C.EXACTLY,),
     # order
@@ -515,6 +518,8 @@ ORDINAL_PLACES: dict[str, int] = {
     "ninth": 9,
     "tenth": 10,
 }
+#: Medal words that are a place in the medal table ("who finished second in the medal table").
+MEDAL_PLACES: dict[str, int] = {"second": 2, "third": 3}
 #: Places that are a place only after a verb of finishing ("who came first"; else "first" is
 #: the earliest: "the first gold", "first to ten golds"). Second and third are the medals.
 PLACES_AFTER_VERBS: dict[str, int] = {"first": 1}
@@ -584,6 +589,10 @@ AGENT_NOUNS: dict[str, str] = {
     "slider": "skeleton",
     "sliders": "skeleton",
 }
+#: Words between a number and what it counts that leave the count as it is ("3 or more golds":
+#: three or more, as "3 golds" alone says).
+NUMBER_TAILS: tuple[tuple[str, ...], ...] = (("or", "more"), ("or", "over"), ("and", "over"))
+
 #: Words that name a family of sports when no sport phrase contains them ("skating").
 FAMILY_WORDS: frozenset[str] = frozenset({"skating", "skiing"})
 

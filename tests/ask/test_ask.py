@@ -921,3 +921,30 @@ def test_on_ice_and_on_snow_are_the_sports_held_there() -> None:
     dance = ask("who won the ice dance", MILANO)
     assert isinstance(dance, AskAnswer) and dance.parts[0].query.event is not None
     assert dance.parts[0].query.surface == ""
+
+
+def test_a_number_or_more_is_that_many_or_more() -> None:
+    """ "which athletes won 3 or more golds" answered the women's 3000 metres, "10 or more
+    medals" the men's 10,000 metres: the number was read as a distance, "or more" between it
+    and what it counts."""
+    three = ask("which athletes won 3 or more golds", MILANO)
+    at_least = ask("which athletes won at least 3 golds", MILANO)
+    assert isinstance(three, AskAnswer) and isinstance(at_least, AskAnswer)
+    assert three.parts[0].query.event is None and three.parts[0].query.threshold == 3
+    assert [i.id for i in three.parts[0].items] == [i.id for i in at_least.parts[0].items]
+    ten = ask("which nations won 10 or more medals", MILANO)
+    assert isinstance(ten, AskAnswer) and ten.parts[0].query.event is None
+    assert all(i.count is not None and i.count.total >= 10 for i in ten.parts[0].items)
+    assert "won 10 medals or more" in render_ask_text(ten)
+
+
+def test_second_and_third_in_the_medal_table_are_its_places() -> None:
+    """ "who finished second in the medal table at harbin" ranked the nations by silver medals;
+    beside the medal table "second" and "third" are its places (silver and bronze elsewhere)."""
+    second = ask("who finished second in the medal table at harbin", MILANO)
+    assert isinstance(second, AskAnswer)
+    assert second.parts[0].query.medal is None and [i.id for i in second.parts[0].items] == ["KOR"]
+    third = ask("which nation came third in the medal table", MILANO)
+    assert isinstance(third, AskAnswer) and [i.id for i in third.parts[0].items] == ["NED"]
+    silver = ask("how many silver medals did korea win", MILANO)
+    assert isinstance(silver, AskAnswer) and silver.parts[0].query.medal is Medal.SILVER
