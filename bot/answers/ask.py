@@ -105,6 +105,8 @@ class Query(Frozen):
     in_every: tuple[Ref, ...] = ()
     #: A date question about the Games themselves: their first or last day.
     games_dates: Literal["start", "end"] | None = None
+    #: A question about where the Games were held: their host city and country.
+    games_host: bool = False
 
 
 ItemKind = Literal["result", "nation", "athlete", "event", "sport", "note", "games"]
@@ -138,6 +140,10 @@ class Item(Frozen):
     source: str = ""
     #: A nation's or athlete's name in parts, for naming it in other languages.
     names: CandidateNames | None = None
+    #: A Games' host city and country (``names``: the country's, when it is a nation of the
+    #: Games).
+    city: str = ""
+    country: str = ""
 
 
 AskValue = int | bool | dt.date | None

@@ -712,6 +712,26 @@ def _explain(part: AskPart, w: Words) -> list[str]:
     return lines
 
 
+def _host(part: AskPart, w: Words) -> list[str]:
+    """Where the Games were held, and when."""
+    item, games = part.items[0], games_label(part.query, w)
+    country = named(item.country, item.names, "nation", w) if item.country else ""
+    where = ", ".join(x for x in (w.text(item.city), country) if x)
+    if not where:
+        return [w.t("The data does not say where the {games} were held.", games=games)]
+    if item.date is None or not isinstance(part.value, dt.date):
+        return [w.t("The {games} were held in {place}.", games=games, place=where)]
+    return [
+        w.t(
+            "The {games} were held in {place}, from {start} to {end}.",
+            games=games,
+            place=where,
+            start=day(item.date, w),
+            end=day(part.value, w),
+        )
+    ]
+
+
 def _date(part: AskPart, w: Words) -> list[str]:
     q = part.query
     when = day(part.value if isinstance(part.value, dt.date) else None, w)
@@ -765,6 +785,8 @@ def _date(part: AskPart, w: Words) -> list[str]:
 
 def _place(part: AskPart, w: Words) -> list[str]:
     q = part.query
+    if q.games_host and part.items:
+        return _host(part, w)
     at = _at(q, w)
     if q.event is None and q.nations and not q.athletes and part.items:
         item = part.items[0]

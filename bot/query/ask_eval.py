@@ -381,6 +381,19 @@ def _date_of(query: Query, index: GamesIndex, results: Results) -> AskPart:
 
 
 def _place(query: Query, index: GamesIndex, results: Results) -> AskPart:
+    if query.games_host:  # "which city hosted the games"
+        games = index.data.games
+        host = next((n for n in index.nations.values() if n.name == games.country), None)
+        item = Item(
+            kind="games",
+            id=games.id,
+            label=games.name,
+            date=games.start,
+            city=games.city,
+            country=games.country,
+            names=CandidateNames.of_nation(host) if host else None,  # the country's, to say it
+        )
+        return AskPart(query=query, value=games.end, items=(item,))
     if query.event is None and query.nations and not query.athletes and not query.sports:
         code = query.nations[0].id
         ranked = rank_counts(index.ranked_counts(), name_of=index.nation_name)

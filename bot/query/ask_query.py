@@ -145,6 +145,8 @@ def _asked(reading: Reading) -> Asked | None:
         if reading.event is not None or reading.event_tokens:
             return Asked.PLACE  # "who came fourth in the downhill"
         return Asked.RANK  # "which nation is 1st"
+    if _games_host(reading):
+        return Asked.PLACE  # "which city hosted the games", "where were the games held"
     if c.has(Cue.WHERE, Cue.PLACE) or (c.has(Cue.HOW) and c.has(Cue.DO, Cue.FINISH)):
         return Asked.PLACE
     if c.has(Cue.TABLE) and len(reading.nations) == 1 and not c.has(Cue.MOST, Cue.TOP):
@@ -167,6 +169,19 @@ def _asked(reading: Reading) -> Asked | None:
     if c.has(Cue.WHO, Cue.WHICH, Cue.WHAT, Cue.LIST):
         return Asked.LIST
     return None
+
+
+def _games_host(reading: Reading) -> bool:
+    """Whether a question asks where the Games were held (which city or country hosted)."""
+    c = reading.clause
+    named = reading.nations or reading.athletes or reading.sports or reading.event_tokens
+    if named or reading.event is not None or reading.host_nation or c.rank is not None:
+        return False
+    return c.has(Cue.HOST) or (c.has(Cue.WHERE) and not c.has(*HOST_WORDS_NOT))
+
+
+#: Cues beside "where" that ask about something else than the Games' place.
+HOST_WORDS_NOT = (Cue.WON, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.FINISH, Cue.TABLE)
 
 
 def _leads(reading: Reading) -> bool:
@@ -411,6 +426,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         than=than,
         by_total=(c.has(Cue.MEDAL) and medal is None) or of is Counted.ATHLETES,
         games_dates=_games_dates(reading, asked, event),
+        games_host=asked is Asked.PLACE and _games_host(reading),
     )
 
 

@@ -406,6 +406,8 @@ class Reading:
     family: bool = False
     #: The surface whose sports are all the sports read ("on ice"), else empty.
     surface: str = ""
+    #: Whether a nation read is the host's ("the host nation").
+    host_nation: bool = False
     sport_spans: list[tuple[int, int, str]] = field(default_factory=list)
     name_spans: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)
@@ -434,6 +436,7 @@ def read(clause: Clause, words: GamesWords) -> Reading:
     reading = Reading(clause=clause.copy(), words=words)
     _sports(reading)
     _names(reading)
+    _host_nation(reading)
     _event_words(reading)
     _leftovers(reading)
     return reading
@@ -641,6 +644,25 @@ def _plausible_code(text: str, clause: Clause) -> bool:
     if len(text) > 3 or (text not in FILLERS and text not in CUES):
         return True
     return text in clause.upper
+
+
+#: Cues that make "host" the host nation ("how many medals did the host nation win"), not
+#: where the Games were held.
+HOST_NATION_CUES = (Cue.WON, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.COUNT, Cue.MOST)
+
+
+def _host_nation(reading: Reading) -> None:
+    """ "the host nation's medals": the nation of this Games' host country."""
+    clause = reading.clause
+    if not clause.has(Cue.HOST) or not clause.has(*HOST_NATION_CUES):
+        return
+    country = fold(reading.words.index.data.games.country)
+    code = next(
+        (n.code for n in reading.words.index.nations.values() if fold(n.name) == country), None
+    )
+    if code is not None:
+        reading.host_nation = True
+        _add(reading.nations, _nation_ref(reading, code))
 
 
 def _nation_ref(reading: Reading, code: str) -> Ref:

@@ -24,6 +24,9 @@ class Cue(StrEnum):
     COUNT = "count"
     WHEN = "when"
     WHERE = "where"
+    #: The Games' host ("which city hosted the games"), or its nation ("the host nation's
+    #: medals").
+    HOST = "host"
     WHY = "why"
     HOW = "how"
     HAPPENED = "happened"
@@ -103,6 +106,17 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "what date": (C.WHEN,),
     "date": (C.WHEN,),
     "where": (C.WHERE,),
+    "host": (C.HOST,),
+    "hosts": (C.HOST,),
+    "hosted": (C.HOST,),
+    "hosting": (C.HOST,),
+    "hosted by": (C.HOST,),
+    "host city": (C.HOST,),
+    "host cities": (C.HOST,),
+    "host country": (C.HOST,),
+    "host nation": (C.HOST,),
+    "which city": (C.HOST,),
+    "what city": (C.HOST,),
     "why": (C.WHY,),
     "how come": (C.WHY,),
     "how": (C.HOW,),

@@ -948,3 +948,32 @@ def test_second_and_third_in_the_medal_table_are_its_places() -> None:
     assert isinstance(third, AskAnswer) and [i.id for i in third.parts[0].items] == ["NED"]
     silver = ask("how many silver medals did korea win", MILANO)
     assert isinstance(silver, AskAnswer) and silver.parts[0].query.medal is Medal.SILVER
+
+
+def test_where_the_games_were_held_and_the_host_nation() -> None:
+    """ "which country hosted the games" listed the 92 nations taking part; "where were the
+    games held" printed an empty heading above all 349 medals. They say the Games' host city
+    and country and its dates, from the data; "the host nation" is that Games' host's NOC."""
+    for question, games in (
+        ("which country hosted the games", MILANO),
+        ("where were the games held", MILANO),
+        ("which city hosted the asian winter games", HARBIN),
+        ("what was the host city at harbin", HARBIN),
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, AskAnswer), question
+        (part,) = answer.parts
+        data = SCOPE.games[games].index.data.games
+        assert part.query.games_host and part.query.games.id == games, question
+        text = render_ask_text(answer)
+        assert f"were held in {data.city}, {data.country}, from" in text, question
+    for question, code in (
+        ("how many medals did the host nation win", "ITA"),
+        ("how many medals did the host nation win at harbin", "CHN"),
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, AskAnswer), question
+        assert [n.id for n in answer.parts[0].query.nations] == [code], question
+        assert not answer.parts[0].query.games_host
+    korea = ask("where did korea finish in the medal table", MILANO)
+    assert isinstance(korea, AskAnswer) and not korea.parts[0].query.games_host
