@@ -553,13 +553,20 @@ def _check(part: AskPart, w: Words) -> list[str]:
         ]
     if q.medalled and part.value:  # how many, not "a medal": "won 15 medals"
         won = [i for i in part.items if i.medal]
-        head = w.t(
-            "{answer}: {who} won {medals}{where}.",
-            answer=answer,
-            who=subject(q, w) or w.t("someone"),
-            medals=medals_word(q, len(won), w),
-            where=where,
-        )
+        medals = medals_word(q, len(won), w)
+        if subject(q, w):
+            head = w.t(
+                "{answer}: {who} won {medals}{where}.",
+                answer=answer,
+                who=subject(q, w),
+                medals=medals,
+                where=where,
+            )
+        else:  # "did anyone win gold in curling": not one person's medals
+            spaced = where if w.english else where.lstrip()  # (first in the others' order)
+            head = w.t(
+                "{answer}: {medals} were won{where}.", answer=answer, medals=medals, where=spaced
+            )
         return [head, *_results(part.items, w)]
     what = medals_plural(q, w) if q.medalled else w.t("a result")  # "has no gold medals"
     has = w.t("has") if part.value else w.t("has no")

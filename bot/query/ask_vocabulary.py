@@ -345,6 +345,11 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "roster": (C.ATHLETE,),
     "lineup": (C.ATHLETE,),
     "athletes": (C.ATHLETE,),
+    # "did anyone win 5 golds": any athlete
+    "anyone": (C.ATHLETE,),
+    "anybody": (C.ATHLETE,),
+    "someone": (C.ATHLETE,),
+    "somebody": (C.ATHLETE,),
     "person": (C.ATHLETE,),
     "people": (C.ATHLETE,),
     "player": (C.ATHLETE,),

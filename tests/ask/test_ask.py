@@ -977,3 +977,17 @@ def test_where_the_games_were_held_and_the_host_nation() -> None:
         assert not answer.parts[0].query.games_host
     korea = ask("where did korea finish in the medal table", MILANO)
     assert isinstance(korea, AskAnswer) and not korea.parts[0].query.games_host
+
+
+def test_anyone_is_any_athlete_and_their_medals_are_not_one_persons() -> None:
+    """ "did anyone win 5 golds" read "anyone" as a nation's name ("Did you mean Lebanon?"),
+    and "did any athlete win gold in curling" said "Yes: someone won 3 gold medals", as if
+    one person had won all three."""
+    five = ask("did anyone win 5 golds", MILANO)
+    assert isinstance(five, AskAnswer) and five.parts[0].value is True
+    assert render_ask_text(five).startswith("Yes: Johannes Høsflot Klæbo won 5 gold medals")
+    curling = ask("did anyone win gold in curling at harbin", MILANO)
+    assert isinstance(curling, AskAnswer)
+    text = render_ask_text(curling)
+    assert text.startswith("Yes: 3 gold medals were won in Curling at the 2025 Asian Winter")
+    assert "someone" not in text
