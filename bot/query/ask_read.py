@@ -735,6 +735,10 @@ def _event_words(reading: Reading) -> None:
     for i, cue in clause.cues:  # "team sprint", "mass start": the query decides if they are
         if cue in _SHARED and clause.tokens[i] in words.event_words:
             reading.event_tokens.append(i)
+    taken = set(reading.event_tokens)
+    for i, cue in clause.cues:  # "the team event": "event" is that name's own word
+        if cue is Cue.EVENT and i - 1 in taken and clause.tokens[i] in words.event_words:
+            reading.event_tokens.append(i)
     reading.event_tokens.sort()
     genders = {
         GENDER_WORDS[t]

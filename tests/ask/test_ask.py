@@ -991,3 +991,18 @@ def test_anyone_is_any_athlete_and_their_medals_are_not_one_persons() -> None:
     text = render_ask_text(curling)
     assert text.startswith("Yes: 3 gold medals were won in Curling at the 2025 Asian Winter")
     assert "someone" not in text
+
+
+def test_the_team_event_is_the_event_of_that_name() -> None:
+    """ "who won the figure skating team event" asked which of five figure skating events
+    "team" meant: "event" was read as the word for events, not as the name's own word."""
+    for question in (
+        "who won the figure skating team event",
+        "who won the team event in figure skating",
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, AskAnswer), question
+        event = answer.parts[0].query.event
+        assert event is not None and event.id == "figure-skating/team-event", question
+    teams = ask("which team events did japan win medals in", MILANO)
+    assert isinstance(teams, AskAnswer) and teams.parts[0].query.event is None
