@@ -28,6 +28,7 @@ from bot.query.ask_vocabulary import (
     FAMILY_WORDS,
     FILLERS,
     HOMOPHONES,
+    HOST_NATION_CUES,
     MEDAL_PLACES,
     MONTHS,
     NATION_TEAM_WORDS,
@@ -489,7 +490,8 @@ def _surfaces(reading: Reading) -> None:
     for i, token in enumerate(tokens):
         if not clause.free(i) or token not in SURFACE_SPORTS:
             continue
-        before = i > 0 and tokens[i - 1] in SURFACE_NEIGHBOURS["before"]
+        j = i - 2 if i > 1 and tokens[i - 1] == "the" else i - 1  # "on the ice"
+        before = j >= 0 and tokens[j] in SURFACE_NEIGHBOURS["before"]
         after = i + 1 < len(tokens) and tokens[i + 1] in SURFACE_NEIGHBOURS["after"]
         if not (before or after):
             continue
@@ -646,22 +648,20 @@ def _plausible_code(text: str, clause: Clause) -> bool:
     return text in clause.upper
 
 
-#: Cues that make "host" the host nation ("how many medals did the host nation win"), not
-#: where the Games were held.
-HOST_NATION_CUES = (Cue.WON, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.COUNT, Cue.MOST)
-
-
 def _host_nation(reading: Reading) -> None:
-    """ "the host nation's medals": the nation of this Games' host country."""
+    """ "the host nation's medals": the nation of this Games' host country (when the data
+    names none, the word is left unread: refused, not answered for every nation)."""
     clause = reading.clause
     if not clause.has(Cue.HOST) or not clause.has(*HOST_NATION_CUES):
         return
+    reading.host_nation = True
     country = fold(reading.words.index.data.games.country)
     code = next(
         (n.code for n in reading.words.index.nations.values() if fold(n.name) == country), None
     )
-    if code is not None:
-        reading.host_nation = True
+    if code is None:
+        reading.unknown.extend(i for i, cue in clause.cues if cue is Cue.HOST)
+    else:
         _add(reading.nations, _nation_ref(reading, code))
 
 

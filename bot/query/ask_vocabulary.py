@@ -644,11 +644,15 @@ SURFACE_SPORTS: dict[str, frozenset[str]] = {
         }
     ),
 }
-#: Words before ("on ice", "on the snow", "home ice") or after ("ice sports") a surface word.
+#: Words before ("on ice", "on the snow", "home ice") or after ("ice sports") a surface word;
+#: "the" only after one of the others ("on the ice", not "the ice dance").
 SURFACE_NEIGHBOURS: dict[str, frozenset[str]] = {
-    "before": frozenset({"on", "the", "home"}),
+    "before": frozenset({"on", "home"}),
     "after": frozenset({"sports", "sport", "events"}),
 }
+#: Cues that make "host" the host nation ("how many medals did the host nation win"), not
+#: where the Games were held.
+HOST_NATION_CUES = (C.WON, C.MEDAL, C.GOLD, C.SILVER, C.BRONZE, C.COUNT, C.MOST)
 
 #: Demonym endings and what a nation's name may end in instead ("-ean" → "-ea", "-ese" → "",
 #: "-ian" → "-ia", "-ish" → "-land"): tried on a word no name matches.

@@ -899,6 +899,7 @@ def test_on_ice_and_on_snow_are_the_sports_held_there() -> None:
     held there; "the ice dance" is still the event."""
     for question, surface, games in (
         ("how many medals did china win on ice", "ice", MILANO),
+        ("how many medals did china win on the ice", "ice", MILANO),
         ("how many medals did china win on the snow at harbin", "snow", HARBIN),
         ("medals for italy on home snow", "snow", MILANO),
     ):
