@@ -10,8 +10,8 @@ from bot.domain.models import Frozen
 class Phrase(Frozen):
     """``template`` with ``{placeholders}`` and the ``values`` that fill them. ``names`` marks
     the values that are names of the data, to be said as the reader's language names them:
-    ``(placeholder, kind, native names, flag)``, kind one of ``NAME_KINDS`` (the flag is a
-    nation's, else empty)."""
+    ``(placeholder, kind, native names, flag)``, the kind ``nation``, ``games``, ``person``,
+    ``event`` or ``sport`` (the flag is a nation's, else empty)."""
 
     template: str
     values: tuple[tuple[str, str], ...] = ()
@@ -21,10 +21,6 @@ class Phrase(Frozen):
     def text(self) -> str:
         """The sentence in English."""
         return self.template.format(**dict(self.values))
-
-
-#: The kinds of name a phrase's value may be (``Phrase.names``).
-NAME_KINDS = ("nation", "games", "person", "event", "sport")
 
 
 def phrase(template: str, /, **values: str) -> Phrase:
