@@ -364,10 +364,16 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
     of = _target(reading, asked, event) or _default_of(reading, asked)
     if of in (Counted.NATIONS, Counted.ATHLETES) and event is not None and asked is Asked.LIST:
         of = Counted.RESULTS  # "which nation won the pairs": the result line, with its team
-    if c.has(Cue.WHO) and of in (Counted.EVENTS, Counted.SPORTS) and asked is not Asked.COUNT:
+    events_won = False
+    if c.has(Cue.WHO) and of in (Counted.EVENTS, Counted.SPORTS) and asked is Asked.RANK:
+        events_won = of is Counted.EVENTS and c.has(Cue.WON)
+        of = Counted.ATHLETES  # "who won the most events": the athletes with the most golds
+    elif c.has(Cue.WHO) and of in (Counted.EVENTS, Counted.SPORTS) and asked is not Asked.COUNT:
         of = Counted.RESULTS  # "who won the team event"
     colours = {COLOURS[cue] for _, cue in c.cues if cue in COLOURS}
     medal = colours.pop() if len(colours) == 1 else None
+    if events_won and medal is None:
+        medal = Medal.GOLD
     if c.has(Cue.CHAMPION, Cue.WINNER):
         medal = Medal.GOLD
     medalled = medal is not None or bool(colours) or c.has(Cue.MEDAL, Cue.MEDALLIST)

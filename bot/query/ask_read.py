@@ -333,6 +333,9 @@ def _claim_numbers(clause: Clause) -> None:
             clause.rank = value  # "who was 4th", "came 5th"
             clause.claim(i, i + 2)
             continue
+        elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and Cue.ONLY in before:
+            clause.threshold = value  # "only one medal": exactly that many
+            clause.cues = [(j, Cue.EXACTLY if j == i - 1 else c) for j, c in clause.cues]
         elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and (
             token not in ("one",) or Cue.EXACTLY in before  # "exactly one medal", not "one medal"
         ):

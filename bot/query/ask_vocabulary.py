@@ -381,6 +381,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "shared": (C.TIE,),
     "dead heat": (C.TIE,),
     "only": (C.ONLY,),
+    # "the most medals in one event": not something the data's tallies say
+    "one event": (C.ONLY,),
+    "one race": (C.ONLY,),
     "sole": (C.ONLY,),
     "single": (C.ONLY,),
     "every": (C.EVERY,),

@@ -1007,3 +1007,23 @@ def test_the_team_event_is_the_event_of_that_name() -> None:
         assert event is not None and event.id == "figure-skating/team-event", question
     teams = ask("which team events did japan win medals in", MILANO)
     assert isinstance(teams, AskAnswer) and teams.parts[0].query.event is None
+
+
+def test_only_a_number_is_exactly_that_many_and_the_most_events_are_golds() -> None:
+    """ "how many nations won only one medal" counted all 29 medal nations; "who won the most
+    events" printed "The  with the most medals" (a ranking of result lines); "the most medals
+    in one event" is not something the tallies say: refused."""
+    only = ask("how many nations won only one medal", MILANO)
+    exactly = ask("how many nations won exactly one medal", MILANO)
+    assert isinstance(only, AskAnswer) and isinstance(exactly, AskAnswer)
+    assert only.parts[0].query.exactly and only.parts[0].query.threshold == 1
+    assert [i.id for i in only.parts[0].items] == [i.id for i in exactly.parts[0].items]
+    korea = ask("did korea win only one gold", MILANO)
+    assert isinstance(korea, AskAnswer) and korea.parts[0].value is False
+    events = ask("who won the most events", MILANO)
+    assert isinstance(events, AskAnswer)
+    (part,) = events.parts
+    assert part.query.of is Counted.ATHLETES and part.query.medal is Medal.GOLD
+    assert render_ask_text(events).startswith("The athlete with the most gold medals")
+    one = ask("who won the most medals in one event", MILANO)
+    assert isinstance(one, Message) and not one.answered
