@@ -90,6 +90,9 @@ class Query(Frozen):
     by_total: bool = False
     #: Only results that share their place with another ("was there a tie for silver").
     tied: bool = False
+    #: Only results whose note mentions this (folded: "world record", "record"): "were there
+    #: any world records". The data's notes, not an official list of records.
+    record: str = ""
     #: The nations or athletes that did not win what is asked ("which nations won no gold").
     without: bool = False
     #: Whether the one nation or athlete named leads ``order``'s ranking ("did <nation> win the

@@ -845,7 +845,62 @@ _RENDERERS: dict[Asked, Callable[[AskPart, Words], list[str]]] = {
 
 def part_lines(part: AskPart, w: Words = EN) -> list[str]:
     """The sentences of one answer part."""
+    if part.query.record and part.query.asked in RECORD_ASKED:
+        return _records(part, w)
     return _RENDERERS[part.query.asked](part, w)
+
+
+#: The questions about records answered from the results' notes.
+RECORD_ASKED = (Asked.COUNT, Asked.LIST, Asked.CHECK)
+#: A record question's kind of record, as the answer says it (by ``Query.record``).
+RECORD_WORDS = {
+    "record": "a record",
+    "world record": "a world record",
+    "olympic record": "an Olympic record",
+    "games record": "a Games record",
+    "track record": "a track record",
+    "asian record": "an Asian record",
+}
+
+
+def _records(part: AskPart, w: Words) -> list[str]:
+    """The results whose notes mention a record, with the notes: what the data's notes say,
+    which is not an official list of records."""
+    q = part.query
+    record = w.t(RECORD_WORDS.get(q.record, "a record"))
+    where = f"{scope(q, w)}{_at(q, w)}"
+    who = w.t(" of {who}", who=subject(q, w)) if subject(q, w) else ""
+    caveat = w.t("From the results' notes in the data, not an official list of records.")
+    if not part.items and q.asked is Asked.CHECK:
+        no = w.t(
+            "No: no result{who}{where} has a note mentioning {record}.",
+            who=who,
+            where=where,
+            record=record,
+        )
+        return [no, caveat]
+    if not part.items:
+        none = w.t(
+            "No result{who}{where} has a note mentioning {record}.",
+            who=who,
+            where=where,
+            record=record,
+        )
+        return [none, caveat]
+    head = w.t(
+        "{results}{who}{where} with a note mentioning {record}:",
+        results=plural(len(part.items), "result", w),
+        who=who,
+        where=where,
+        record=record,
+    )
+    lines = [f"• {result_line(i, w)} — {w.text(i.note)}" for i in part.items[:MAX_LINES]]
+    more = len(part.items) - MAX_LINES
+    if more > 0:
+        lines.append(w.t("… and {n} more.", n=more))
+    if q.asked is Asked.CHECK:
+        head = w.t("{answer}: {rest}", answer=w.t("Yes"), rest=head)
+    return [head, *lines, caveat]
 
 
 #: The names of the parts of an "understood" line.

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from bot.answers.ask import Asked, AskPart, AthleteName, Counted, Item, Order, Query
 from bot.domain.models import MedalCount, Result
+from bot.domain.names import fold
 from bot.domain.resolution import CandidateNames
 from bot.query.index import GamesIndex, count_medals, rank_counts
 
@@ -54,6 +55,7 @@ def _fits(query: Query, index: GamesIndex, result: Result) -> bool:
         and (result.medal is not None or not query.medalled)
         and query.medal in (None, result.medal)
         and (not query.tied or _shares_place(index, result))
+        and (not query.record or query.record in fold(result.note))
     )
 
 

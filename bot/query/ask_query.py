@@ -389,6 +389,10 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         medalled = True
     if asked in (Asked.EXPLAIN, Asked.PLACE):
         medal, medalled = None, False
+    if c.record and medal is None and not c.has(Cue.MEDAL, Cue.MEDALLIST):
+        medalled = False  # "how many world records were set": every result with one, medal or not
+        if of is Counted.MEDALS:
+            of = Counted.RESULTS
     kinds = {KINDS[cue] for _, cue in c.cues if cue in KINDS}
     leads = asked is Asked.CHECK and _leads(reading)  # "did <nation> win the most golds"
     threshold = c.threshold
@@ -420,6 +424,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         if (asked is Asked.PLACE and event is not None) or asked is Asked.RANK
         else None,
         tied=c.has(Cue.TIE),
+        record=c.record,
         without=(
             c.has(Cue.NOT)
             and asked in (Asked.COUNT, Asked.LIST)

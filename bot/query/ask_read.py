@@ -39,6 +39,8 @@ from bot.query.ask_vocabulary import (
     PLACE_VERBS,
     PLACES_AFTER_VERBS,
     RANKING_CUES,
+    RECORD_NOTES,
+    RECORD_WORDS,
     SURFACE_NEIGHBOURS,
     SURFACE_SPORTS,
     TYPOS,
@@ -87,6 +89,8 @@ class Clause:
     games_words: frozenset[str] = frozenset()
     event_words: frozenset[str] = frozenset()
     rank: int | None = None
+    #: What a record question looks for in the notes (``RECORD_NOTES``), else empty.
+    record: str = ""
 
     def copy(self) -> Clause:
         """An independent copy (each Games reads its own)."""
@@ -242,6 +246,8 @@ def _claim_games(clause: Clause, lexicon: Lexicon) -> None:
             if all(clause.free(j) for j in range(i, i + size)) and span in lexicon.games:
                 if size == 1 and span[0].isdecimal() and _is_distance(t, i):
                     continue
+                if i + size < len(t) and t[i + size] in RECORD_WORDS:
+                    continue  # "olympic record": a kind of record
                 clause.games.append(lexicon.games[span])
                 clause.claim(i, i + size)
     for i, token in enumerate(t):
@@ -282,6 +288,8 @@ def _claim_cues(clause: Clause) -> None:
                 continue
             if cues == (Cue.OTHER_GAMES,):
                 clause.other_games = " ".join(t[i : i + 3])
+            if cues == (Cue.RECORD,):
+                clause.record = RECORD_NOTES[phrase]
             clause.all_games = clause.all_games or Cue.BOTH in cues
             if phrase in ORDINAL_PLACES:  # "fourth": the place it names
                 clause.rank = ORDINAL_PLACES[phrase]

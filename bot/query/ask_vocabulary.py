@@ -77,6 +77,8 @@ class Cue(StrEnum):
     NOT = "not"
     TOTAL = "total"
     OTHER_GAMES = "other_games"
+    #: Results whose notes mention a record ("were there any world records").
+    RECORD = "record"
     FILLER = "filler"
 
 
@@ -381,6 +383,18 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "shared": (C.TIE,),
     "dead heat": (C.TIE,),
     "only": (C.ONLY,),
+    "record": (C.RECORD,),
+    "records": (C.RECORD,),
+    "world record": (C.RECORD,),
+    "world records": (C.RECORD,),
+    "olympic record": (C.RECORD,),
+    "olympic records": (C.RECORD,),
+    "games record": (C.RECORD,),
+    "games records": (C.RECORD,),
+    "track record": (C.RECORD,),
+    "track records": (C.RECORD,),
+    "asian record": (C.RECORD,),
+    "asian records": (C.RECORD,),
     # "the most medals in one event": not something the data's tallies say
     "one event": (C.ONLY,),
     "one race": (C.ONLY,),
@@ -431,7 +445,7 @@ FILLERS: frozenset[str] = frozenset(
     entire overall kind sort held hosted happen been be being will shall should may might must
     yet still just really actually also teams did do does home official officially total
     altogether together end different distinct separate unique programme program schedule
-    calendar score scores points mark marks""".split()  # noqa: SIM905
+    calendar score scores points mark marks set broken broke""".split()  # noqa: SIM905
 )
 
 #: Misspelt cue words (names are the resolver's business).
@@ -611,6 +625,25 @@ AGENT_NOUNS: dict[str, str] = {
     "slider": "skeleton",
     "sliders": "skeleton",
 }
+#: What a record question looks for in the results' notes (folded): a record phrase as written
+#: in them ("world record", "track record"), or any record.
+RECORD_NOTES: dict[str, str] = {
+    "record": "record",
+    "records": "record",
+    "world record": "world record",
+    "world records": "world record",
+    "olympic record": "olympic record",
+    "olympic records": "olympic record",
+    "games record": "games record",
+    "games records": "games record",
+    "track record": "track record",
+    "track records": "track record",
+    "asian record": "asian record",
+    "asian records": "asian record",
+}
+#: Words after which a Games' name is a kind of record, not the Games ("olympic record").
+RECORD_WORDS: frozenset[str] = frozenset({"record", "records"})
+
 #: Words between a number and what it counts that leave the count as it is ("3 or more golds":
 #: three or more, as "3 golds" alone says).
 NUMBER_TAILS: tuple[tuple[str, ...], ...] = (("or", "more"), ("or", "over"), ("and", "over"))

@@ -1027,3 +1027,27 @@ def test_only_a_number_is_exactly_that_many_and_the_most_events_are_golds() -> N
     assert render_ask_text(events).startswith("The athlete with the most gold medals")
     one = ask("who won the most medals in one event", MILANO)
     assert isinstance(one, Message) and not one.answered
+
+
+def test_records_are_the_results_whose_notes_mention_one() -> None:
+    """ "how many world records were set" asked whether "set" meant Seth Jarvis; "were there any
+    olympic records" read "olympic" as the Games. A record question lists the results whose
+    notes mention that kind of record, with the notes, and says they are the data's notes, not
+    an official list."""
+    for question, games, phrase in (
+        ("how many world records were set", MILANO, "world record"),
+        ("were there any olympic records", MILANO, "olympic record"),
+        ("which records were broken at harbin", HARBIN, "record"),
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, AskAnswer), question
+        (part,) = answer.parts
+        assert part.query.record == phrase and part.query.games.id == games, question
+        expected = [r for r in SCOPE.games[games].index.data.results if phrase in fold(r.note)]
+        assert len(part.items) == len(expected) > 0, question
+        text = render_ask_text(answer)
+        assert "not an official list of records" in text, question
+        assert all(i.note in text for i in part.items[:15]), question
+    none = ask("were there any olympic records at harbin", MILANO)
+    assert isinstance(none, AskAnswer) and none.parts[0].value is False
+    assert render_ask_text(none).startswith("No: no result at the 2025 Asian Winter Games")
