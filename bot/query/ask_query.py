@@ -6,13 +6,14 @@ the filters; a later clause of a compound question takes what it lacks from the 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.answers.ask import Asked, Counted, Order, Query, Ref
 from bot.domain.models import Medal
 from bot.domain.resolution import EntityKind, Resolution, ResolutionStatus
-from bot.query.ask_read import Reading
+from bot.query.ask_read import Clause, Reading
 from bot.query.ask_vocabulary import (
     COLOURS,
     KINDS,
@@ -93,6 +94,9 @@ def decide(
     if asked is Asked.CHECK and clause.has(Cue.EVERY) and not clause.all_games:
         # "did X win every race", "all the speed skating golds": not a yes for having one
         return _unreadable(reading, " ".join(clause.tokens))
+    if asked in (Asked.LIST, Asked.COUNT) and _in_every_one(clause):
+        # "which nations won medals in every sport": a list does not check every one
+        return _unreadable(reading, " ".join(clause.tokens))
     if clause.has(Cue.HISTORY):
         # "their first ever medal", "for the first time": earlier Games are not in the data
         return _unreadable(reading, " ".join(clause.tokens))
@@ -121,6 +125,18 @@ def _last_place(reading: Reading) -> bool:
     )
 
 
+def _in_every_one(clause: Clause) -> bool:
+    """Whether a clause asks for a medal "in every sport" or "in all events": a condition on
+    each sport or event, not the sports or events listed."""
+    cues = sorted(clause.cues)
+    for (i, cue), (j, after) in itertools.pairwise(cues):
+        if cue is Cue.EVERY and after in (Cue.SPORT, Cue.EVENT) and i > 0:
+            between = clause.tokens[i + 1 : j]
+            if clause.tokens[i - 1] == "in" and all(t in ("the", "every", "all") for t in between):
+                return True
+    return False
+
+
 def _per_day(reading: Reading, asked: Asked | None, event: Ref | None) -> bool:
     """Whether the question compares days ("which day had the most golds", "a medal every
     day"), not one day ("on the 14th", "day 5") or the day of something ("what day was X")."""
@@ -139,7 +155,7 @@ def _asked(reading: Reading) -> Asked | None:
     subjects = len(reading.nations) + len(reading.athletes) + games + 2 * c.all_games
     if c.has(Cue.WHY, Cue.HAPPENED) or (c.has(Cue.HOW) and c.has(Cue.WON, Cue.NOT)):
         return Asked.EXPLAIN
-    if c.has(Cue.WHEN):
+    if c.has(Cue.WHEN) or _games_day_asked(reading):
         return Asked.DATE
     if c.rank is not None and not (reading.nations or reading.athletes):
         if reading.event is not None or reading.event_tokens:
@@ -177,11 +193,12 @@ def _games_host(reading: Reading) -> bool:
     named = reading.nations or reading.athletes or reading.sports or reading.event_tokens
     if named or reading.event is not None or reading.host_nation or c.rank is not None:
         return False
-    return c.has(Cue.HOST) or (c.has(Cue.WHERE) and not c.has(*HOST_WORDS_NOT))
+    return c.has(Cue.HOST) or (c.has(Cue.WHERE) and not c.has(*RESULT_CUES))
 
 
-#: Cues beside "where" that ask about something else than the Games' place.
-HOST_WORDS_NOT = (Cue.WON, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.FINISH, Cue.TABLE)
+#: Cues that ask about results (beside "where": not the Games' place; beside "the last day":
+#: not that day's date).
+RESULT_CUES = (Cue.WON, Cue.MEDAL, Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.FINISH, Cue.TABLE)
 
 
 def _leads(reading: Reading) -> bool:
@@ -414,7 +431,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         surface=reading.surface if event is None else "",
         gender=reading.gender if event is None else None,
         kind=kinds.pop() if len(kinds) == 1 and event is None else None,
-        day=reading.day,
+        day=None if _games_dates(reading, asked, event) else reading.day,
         medal=medal,
         medalled=medalled,
         order=_order(reading, asked) or (Order.MOST if leads else None),
@@ -490,9 +507,16 @@ def _games_dates(
     c = reading.clause
     if asked is not Asked.DATE or event or reading.nations or reading.athletes:
         return None
-    if c.has(Cue.START):
+    if c.has(Cue.START) or c.games_day == 1:  # "when was the first day"
         return "start"
-    return "end" if c.has(Cue.END) else None
+    return "end" if c.has(Cue.END) or c.games_day == -1 else None
+
+
+def _games_day_asked(reading: Reading) -> bool:
+    """ "what was the last day of the games": the date of that day, nothing won on it."""
+    c = reading.clause
+    named = reading.nations or reading.athletes or reading.sports or reading.event_tokens
+    return c.games_day in (1, -1) and not named and not c.has(*RESULT_CUES, Cue.HAPPENED)
 
 
 def _inherit(query: Query, reading: Reading, previous: Query, subject: Ref | None) -> Query:

@@ -22,11 +22,13 @@ from bot.domain.resolution import CandidateNames, EntityKind, Resolution, Resolu
 from bot.query.ask_lexicon import Lexicon, is_native, segment, variants
 from bot.query.ask_vocabulary import (
     AGENT_NOUNS,
+    ARTICLES,
     COUNTING_CUES,
     CUES,
     DEMONYM_ENDINGS,
     FAMILY_WORDS,
     FILLERS,
+    GAMES_DAYS,
     HOMOPHONES,
     HOST_NATION_CUES,
     MEDAL_PLACES,
@@ -220,6 +222,8 @@ def _claim_dates(clause: Clause) -> None:
             clause.date, span = (None, 0, int(rest[0])), 2  # "the 14th": of the Games' month
         elif rest[0] == "day" and rest[1].isdecimal():
             clause.games_day, span = int(rest[1]), 2
+        elif (rest[0], rest[1]) in GAMES_DAYS:  # "on the last day"
+            clause.games_day, span = GAMES_DAYS[(rest[0], rest[1])], 2
         else:
             continue
         clause.claim(i, i + span)
@@ -431,6 +435,8 @@ class Reading:
     @property
     def day(self) -> dt.date | None:
         games = self.words.index.data.games
+        if self.clause.games_day is not None and self.clause.games_day < 0 and games.end:
+            return games.end + dt.timedelta(days=self.clause.games_day + 1)  # -1: the last day
         if self.clause.games_day is not None and games.start:
             return games.start + dt.timedelta(days=self.clause.games_day - 1)
         if self.clause.date is None:
@@ -531,6 +537,9 @@ def _names(reading: Reading) -> None:
             ):
                 clause.claim(i, i + size)
                 clause.cues = [(j, c) for j, c in clause.cues if j not in span]
+    for i in range(1, len(clause.tokens)):  # "the us": a short filler word after an article
+        if clause.free(i) and clause.tokens[i - 1] in ARTICLES and _exact_nation(reading, i, i + 1):
+            clause.claim(i, i + 1)
     nameable = [_nameable(clause, i, words) for i in range(len(clause.tokens))]
     for size in range(_LONGEST_NAME, 0, -1):
         for i in range(len(clause.tokens) - size + 1):
@@ -636,7 +645,7 @@ def _exact_nation(reading: Reading, start: int, end: int) -> bool:
     exact = lookup.get(variants(text)) or lookup.get(variants(text.replace(" ", "")))
     if not exact:  # a nation's name in the asker's language ("미국")
         exact = resolver.named_in_languages(text)
-    if not exact or len(exact) != 1 or not _plausible_code(text, clause):
+    if not exact or len(exact) != 1 or not _plausible_code(text, clause, start):
         return False
     code = resolver.nations[exact[0]].id
     _add(reading.nations, _nation_ref(reading, code))
@@ -651,12 +660,12 @@ def _athlete_ref(reading: Reading, athlete_id: str) -> Ref:
     return Ref(id=athlete_id, label=athlete.name, names=CandidateNames.of_athlete(athlete))
 
 
-def _plausible_code(text: str, clause: Clause) -> bool:
+def _plausible_code(text: str, clause: Clause, start: int) -> bool:
     """A short word that is also a cue or filler ("us", "and", "can") names a nation only when
-    it was typed in capitals ("US", "CAN")."""
+    it was typed in capitals ("US", "CAN") or after an article ("the us")."""
     if len(text) > 3 or (text not in FILLERS and text not in CUES):
         return True
-    return text in clause.upper
+    return text in clause.upper or (start > 0 and clause.tokens[start - 1] in ARTICLES)
 
 
 def _host_nation(reading: Reading) -> None:

@@ -448,6 +448,18 @@ FILLERS: frozenset[str] = frozenset(
     calendar score scores points mark marks set broken broke""".split()  # noqa: SIM905
 )
 
+#: Days of the Games by name ("on the last day"): the first is 1, the last -1.
+GAMES_DAYS: dict[tuple[str, str], int] = {
+    ("first", "day"): 1,
+    ("opening", "day"): 1,
+    ("last", "day"): -1,
+    ("final", "day"): -1,
+    ("closing", "day"): -1,
+}
+
+#: Words after which a short filler word may be a nation's name ("the us").
+ARTICLES: frozenset[str] = frozenset({"the"})
+
 #: Misspelt cue words (names are the resolver's business).
 TYPOS: dict[str, str] = {
     "glod": "gold",

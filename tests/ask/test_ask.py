@@ -1051,3 +1051,28 @@ def test_records_are_the_results_whose_notes_mention_one() -> None:
     none = ask("were there any olympic records at harbin", MILANO)
     assert isinstance(none, AskAnswer) and none.parts[0].value is False
     assert render_ask_text(none).startswith("No: no result at the 2025 Asian Winter Games")
+
+
+def test_the_us_the_first_and_last_day_and_medals_in_every_sport() -> None:
+    """ "how many medals did the us win in figure skating" counted every nation's (15): "us"
+    is a filler word unless typed "US"; after "the" it is the nation. "on the last day" listed
+    notes from the first day, and "when was the last day of the games" printed an empty
+    heading; they are the Games' last day. "which nations won medals in every sport" listed
+    every medal nation: a condition on every sport is refused, not dropped."""
+    us = ask("how many medals did the us win in figure skating", MILANO)
+    assert isinstance(us, AskAnswer) and [n.id for n in us.parts[0].query.nations] == ["USA"]
+    tell = ask("can you tell us how many medals korea won", MILANO)
+    assert isinstance(tell, AskAnswer) and [n.id for n in tell.parts[0].query.nations] == ["KOR"]
+    end = SCOPE.games[MILANO].index.data.games.end
+    last = ask("what happened on the last day", MILANO)
+    assert isinstance(last, AskAnswer) and last.parts[0].query.day == end
+    assert all(i.date == end for i in last.parts[0].items)
+    when = ask("when was the last day of the games", MILANO)
+    assert isinstance(when, AskAnswer) and when.parts[0].query.games_dates == "end"
+    assert render_ask_text(when).startswith("The 2026 Winter Olympics closed on 22 February 2026")
+    first = ask("what was the first day at harbin", MILANO)
+    assert isinstance(first, AskAnswer) and first.parts[0].query.games_dates == "start"
+    every = ask("which nations won medals in every sport", MILANO)
+    assert isinstance(every, Message) and not every.answered
+    listed = ask("list all the events at harbin", MILANO)
+    assert isinstance(listed, AskAnswer) and listed.parts[0].value == 64
