@@ -90,6 +90,8 @@ class Query(Frozen):
     by_total: bool = False
     #: Only results that share their place with another ("was there a tie for silver").
     tied: bool = False
+    #: The events where one nation won every medal ("was there a podium sweep").
+    sweep: bool = False
     #: Only results whose note mentions this (folded: "world record", "record"): "were there
     #: any world records". The data's notes, not an official list of records.
     record: str = ""

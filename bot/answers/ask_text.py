@@ -34,6 +34,7 @@ PLURAL_WORDS: dict[str, tuple[str, str]] = {
     "event": ("{n} event", "{n} events"),
     "sport": ("{n} sport", "{n} sports"),
     "athlete": ("{n} athlete", "{n} athletes"),
+    "podium sweep": ("{n} podium sweep", "{n} podium sweeps"),
 }
 #: The values of a query's fields, as answers say them (what is asked, genders, kinds, orders).
 VALUE_WORDS = {
@@ -847,10 +848,55 @@ def part_lines(part: AskPart, w: Words = EN) -> list[str]:
     """The sentences of one answer part."""
     if part.query.record and part.query.asked in RECORD_ASKED:
         return _records(part, w)
+    if part.query.sweep and part.query.asked in RECORD_ASKED:
+        return _sweeps(part, w)
     return _RENDERERS[part.query.asked](part, w)
 
 
-#: The questions about records answered from the results' notes.
+def _no(sentence: str, w: Words) -> str:
+    """ "No: " before a sentence that says there is none ("No: no podium sweep …")."""
+    rest = sentence[:1].lower() + sentence[1:] if w.english else sentence
+    return w.t("{answer}: {rest}", answer=w.t("No"), rest=rest)
+
+
+def _sweeper(item: Item, w: Words) -> str:
+    """The nation of a podium sweep: its name and code."""
+    if item.names is None:
+        return w.text(item.noc)
+    return f"{named(item.names.name, item.names, 'nation', w)} ({w.text(item.noc)})"
+
+
+def _sweeps(part: AskPart, w: Words) -> list[str]:
+    """The events where one nation won every medal, with that nation."""
+    q = part.query
+    where = f"{scope(q, w)}{_at(q, w)}"
+    who = w.t(" by {who}", who=subject(q, w)) if subject(q, w) else ""
+    if not part.items:
+        none = w.t(
+            "No podium sweep{who}{where}: no nation won every medal of an event.",
+            who=who,
+            where=where,
+        ).lstrip()  # (the filters come first in some languages, with their leading space)
+        return [_no(none, w) if q.asked is Asked.CHECK else none]
+    head = w.t(
+        "{sweeps}{who}{where} (one nation won every medal of the event):",
+        sweeps=plural(len(part.items), "podium sweep", w),
+        who=who,
+        where=where,
+    )
+    if q.asked is Asked.CHECK:
+        head = w.t("{answer}: {rest}", answer=w.t("Yes"), rest=head)
+    lines = [
+        f"• {event_label(i.label, w)}, {day(i.date, w)} — {_sweeper(i, w)}"
+        for i in part.items[:MAX_LINES]
+    ]
+    if len(part.items) > MAX_LINES:
+        lines.append(w.t("… and {n} more.", n=len(part.items) - MAX_LINES))
+    return [head, *lines]
+
+
+#: The questions about records (from the results' notes) and podium sweeps: lists, counts and
+#: yes or no.
 RECORD_ASKED = (Asked.COUNT, Asked.LIST, Asked.CHECK)
 #: A record question's kind of record, as the answer says it (by ``Query.record``).
 RECORD_WORDS = {
@@ -871,22 +917,14 @@ def _records(part: AskPart, w: Words) -> list[str]:
     where = f"{scope(q, w)}{_at(q, w)}"
     who = w.t(" of {who}", who=subject(q, w)) if subject(q, w) else ""
     caveat = w.t("From the results' notes in the data, not an official list of records.")
-    if not part.items and q.asked is Asked.CHECK:
-        no = w.t(
-            "No: no result{who}{where} has a note mentioning {record}.",
-            who=who,
-            where=where,
-            record=record,
-        )
-        return [no, caveat]
     if not part.items:
         none = w.t(
             "No result{who}{where} has a note mentioning {record}.",
             who=who,
             where=where,
             record=record,
-        )
-        return [none, caveat]
+        ).lstrip()  # (the filters come first in some languages, with their leading space)
+        return [_no(none, w) if q.asked is Asked.CHECK else none, caveat]
     head = w.t(
         "{results}{who}{where} with a note mentioning {record}:",
         results=plural(len(part.items), "result", w),

@@ -9,8 +9,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from bot.answers.ask import Asked, AskPart, AthleteName, Counted, Item, Order, Query
-from bot.domain.models import MedalCount, Result
+from bot.answers.ask import Asked, AskPart, AskValue, AthleteName, Counted, Item, Order, Query
+from bot.domain.models import Medal, MedalCount, Result
 from bot.domain.names import fold
 from bot.domain.resolution import CandidateNames
 from bot.query.index import GamesIndex, count_medals, rank_counts
@@ -21,7 +21,33 @@ Results = Sequence[Result]
 
 def evaluate(query: Query, index: GamesIndex) -> AskPart:
     """The facts that answer ``query`` in ``index``."""
+    if query.sweep and query.asked in (Asked.LIST, Asked.COUNT, Asked.CHECK):
+        return _sweeps(query, index)
     return _ANSWERS[query.asked](query, index, select(query, index))
+
+
+def _sweeps(query: Query, index: GamesIndex) -> AskPart:
+    """The events (of the query's sports, gender and nations) where one nation won every
+    medal, three or more (a shared place counts), by date."""
+    narrowed = query.model_copy(update={"nations": (), "sweep": False})
+    by_event: dict[str, list[Result]] = {}
+    for result in select(narrowed, index):
+        by_event.setdefault(result.event_id, []).append(result)
+    nations = {n.id for n in query.nations}
+    items = []
+    for event_id, medals in by_event.items():
+        nocs = {r.noc for r in medals}
+        if len(medals) >= len(Medal) and len(nocs) == 1 and nations <= nocs:
+            event = index.events[event_id]
+            label = f"{event.name} ({event.sport})"
+            noc = medals[0].noc
+            nation = index.nations.get(noc)
+            names = CandidateNames.of_nation(nation) if nation else None  # the sweeping nation's
+            items.append(
+                Item(kind="event", id=event_id, label=label, noc=noc, date=event.date, names=names)
+            )
+    value: AskValue = bool(items) if query.asked is Asked.CHECK else len(items)
+    return AskPart(query=query, value=value, items=tuple(items))
 
 
 def select(query: Query, index: GamesIndex) -> list[Result]:

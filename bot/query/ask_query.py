@@ -88,7 +88,8 @@ def decide(
         return event
     if reading.unknown:
         return _unknown(reading, asked)
-    if asked in (Asked.RANK, Asked.CHECK) and clause.has(Cue.ONLY, Cue.FIRST):
+    sweep = clause.has(Cue.SWEEP)  # "all three medals in one event": a podium sweep
+    if asked in (Asked.RANK, Asked.CHECK) and clause.has(Cue.ONLY, Cue.FIRST) and not sweep:
         # "most medals in a single event", "did X win its first medal (ever)": not in the data
         return _unreadable(reading, " ".join(clause.tokens))
     if asked is Asked.CHECK and clause.has(Cue.EVERY) and not clause.all_games:
@@ -406,6 +407,8 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         medalled = True
     if asked in (Asked.EXPLAIN, Asked.PLACE):
         medal, medalled = None, False
+    if c.has(Cue.SWEEP):  # "was there a podium sweep": events, each with all its medals
+        of, medal, medalled = Counted.EVENTS, None, True
     if c.record and medal is None and not c.has(Cue.MEDAL, Cue.MEDALLIST):
         medalled = False  # "how many world records were set": every result with one, medal or not
         if of is Counted.MEDALS:
@@ -442,6 +445,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         else None,
         tied=c.has(Cue.TIE),
         record=c.record,
+        sweep=c.has(Cue.SWEEP),
         without=(
             c.has(Cue.NOT)
             and asked in (Asked.COUNT, Asked.LIST)

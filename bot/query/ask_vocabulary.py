@@ -79,6 +79,8 @@ class Cue(StrEnum):
     OTHER_GAMES = "other_games"
     #: Results whose notes mention a record ("were there any world records").
     RECORD = "record"
+    #: Events where one nation won every medal ("was there a podium sweep").
+    SWEEP = "sweep"
     FILLER = "filler"
 
 
@@ -233,6 +235,15 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "medals": (C.MEDAL,),
     "medaled": (C.MEDAL,),
     "medalled": (C.MEDAL,),
+    "podium sweep": (C.SWEEP,),
+    "podium sweeps": (C.SWEEP,),
+    "clean sweep": (C.SWEEP,),
+    "sweep": (C.SWEEP,),
+    "sweeps": (C.SWEEP,),
+    "swept": (C.SWEEP,),
+    "sweep the podium": (C.SWEEP,),
+    "swept the podium": (C.SWEEP,),
+    "all three medals": (C.SWEEP,),
     "podium": (C.MEDAL,),
     "podiums": (C.MEDAL,),
     "on the podium": (C.MEDAL,),

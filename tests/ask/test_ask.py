@@ -1076,3 +1076,36 @@ def test_the_us_the_first_and_last_day_and_medals_in_every_sport() -> None:
     assert isinstance(every, Message) and not every.answered
     listed = ask("list all the events at harbin", MILANO)
     assert isinstance(listed, AskAnswer) and listed.parts[0].value == 64
+
+
+def _sweeps_in(games: str) -> dict[str, str]:
+    """The events where one NOC holds every medal (three or more), from the data itself."""
+    medals: dict[str, list[str]] = {}
+    for r in SCOPE.games[games].index.data.results:
+        if r.medal is not None:
+            medals.setdefault(r.event_id, []).append(r.noc)
+    return {e: nocs[0] for e, nocs in medals.items() if len(nocs) >= 3 and len(set(nocs)) == 1}
+
+
+def test_podium_sweeps_are_the_events_one_nation_won_every_medal_of() -> None:
+    """ "was there a podium sweep" asked whether "sweep" meant Sweden; "did any nation win all
+    three medals in one event" was refused. Both list the events where one nation won every
+    medal, with the nation."""
+    for question, games in (
+        ("was there a podium sweep", MILANO),
+        ("did any nation win all three medals in one event", MILANO),
+        ("how many podium sweeps were there at harbin", HARBIN),
+    ):
+        answer = ask(question, MILANO)
+        assert isinstance(answer, AskAnswer), question
+        (part,) = answer.parts
+        expected = _sweeps_in(games)
+        assert {i.id: i.noc for i in part.items} == expected and expected, question
+    korea = ask("did korea sweep the podium at harbin", MILANO)
+    assert isinstance(korea, AskAnswer) and korea.parts[0].value is True
+    kor = {e for e, noc in _sweeps_in(HARBIN).items() if noc == "KOR"}
+    assert {i.id for i in korea.parts[0].items} == kor
+    assert "South Korea (KOR)" in render_ask_text(korea)
+    none = ask("were there podium sweeps in speed skating", MILANO)
+    assert isinstance(none, AskAnswer) and none.parts[0].value is False
+    assert render_ask_text(none).startswith("No: no podium sweep in Speed skating")
