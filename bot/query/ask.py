@@ -74,6 +74,10 @@ def answer_question(
         named = list(dict.fromkeys(clause.games)) or (list(scope.games) if clause.all_games else [])
         games = named or games
         outcome = _queries(scope, clause, games or [default], bool(named or games), previous, parts)
+        if not isinstance(outcome, Refusal) and _paired_games(named, outcome):
+            # "did <nation> win more golds at <Games> than <nation> at <Games>": each subject
+            # at its own Games, which a comparison within one Games would answer wrongly
+            outcome = Refusal("unreadable", text=" ".join(clause.tokens))
         if isinstance(outcome, Refusal):
             if parts and outcome.why == "unreadable":
                 continue
@@ -145,6 +149,16 @@ def _across(queries: list[Query]) -> list[Query]:
         if len(first.nations) <= 1 and len(first.athletes) <= 1:
             return [first.model_copy(update={"versus_games": tuple(q.games for q in queries)})]
     return queries
+
+
+def _paired_games(named: Sequence[str], queries: Sequence[Query]) -> bool:
+    """Whether a clause compares several subjects across several Games that do not each hold
+    them all ("<nation> at <Games> than <nation> at <Games>": each at its own Games). Where
+    every Games holds them, each Games' comparison is answered."""
+    compares = any(
+        q.asked is Asked.COMPARE and len(q.nations) + len(q.athletes) > 1 for q in queries
+    )
+    return len(named) > 1 and compares and {q.games.id for q in queries} != set(named)
 
 
 #: What may be listed as found at each of several Games.

@@ -1109,3 +1109,15 @@ def test_podium_sweeps_are_the_events_one_nation_won_every_medal_of() -> None:
     none = ask("were there podium sweeps in speed skating", MILANO)
     assert isinstance(none, AskAnswer) and none.parts[0].value is False
     assert render_ask_text(none).startswith("No: no podium sweep in Speed skating")
+
+
+def test_subjects_each_at_their_own_games_are_not_compared_within_one() -> None:
+    """ "did china win more golds at harbin than norway at milano" answered "Norway won more
+    gold medals at the 2026 Winter Olympics: China 5, Norway 18", dropping Harbin (Norway was
+    not there). A comparison across Games that do not each hold both subjects is refused;
+    where each does, each Games' comparison is answered."""
+    paired = ask("did china win more golds at harbin than norway at milano", MILANO)
+    assert isinstance(paired, Message) and not paired.answered
+    both = ask("compare korea and japan at both games", MILANO)
+    assert isinstance(both, AskAnswer)
+    assert {p.query.games.id for p in both.parts} == {MILANO, HARBIN}
