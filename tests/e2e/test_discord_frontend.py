@@ -246,6 +246,21 @@ async def test_ask_answers_from_the_data(fake: FakeDiscord, frontend: DiscordFro
     assert "“2022 olympics” is not a Games I have" in text_of(other.embeds[0])
 
 
+async def test_ask_records_sweeps_and_the_host_through_discord(
+    fake: FakeDiscord, frontend: DiscordFrontEnd
+) -> None:
+    """The answers made from the results' notes, the podium sweeps and the host, as a fan gets
+    them: within Discord's limits (the local Discord checks every reply), the notes quoted."""
+    records = await fake.slash("ask", question="which records were set at harbin")
+    text = text_of(records.embeds[0])
+    assert "4 results at the 2025 Asian Winter Games with a note mentioning a record:" in text
+    assert "reported as new Asian record" in text and "not an official list of records" in text
+    sweeps = await fake.slash("ask", question="did korea sweep the podium at harbin", locale="ko")
+    assert "포디움 석권 1회" in text_of(sweeps.embeds[0])
+    host = await fake.slash("ask", question="which city hosted the games", games="harbin")
+    assert "were held in Harbin, China" in text_of(host.embeds[0])
+
+
 async def test_unexpected_errors_get_an_apology_and_are_logged_with_the_interaction_id(
     fake: FakeDiscord,
     frontend: DiscordFrontEnd,
