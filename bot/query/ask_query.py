@@ -390,7 +390,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         of = Counted.RESULTS  # "who won the team event"
     colours = {COLOURS[cue] for _, cue in c.cues if cue in COLOURS}
     medal = colours.pop() if len(colours) == 1 else None
-    if events_won and medal is None:
+    if (events_won or c.events_won) and medal is None:
         medal = Medal.GOLD
     if c.has(Cue.CHAMPION, Cue.WINNER):
         medal = Medal.GOLD

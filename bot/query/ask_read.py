@@ -93,6 +93,8 @@ class Clause:
     rank: int | None = None
     #: What a record question looks for in the notes (``RECORD_NOTES``), else empty.
     record: str = ""
+    #: ``threshold`` counts events won ("more than one event"): golds.
+    events_won: bool = False
 
     def copy(self) -> Clause:
         """An independent copy (each Games reads its own)."""
@@ -331,7 +333,7 @@ def _claim_numbers(clause: Clause) -> None:
         value = _number(token)
         if value is None or not clause.free(i):
             continue
-        before = {cue for j, cue in clause.cues if j == i - 1}
+        before = _cues_before(clause, i)
         counted = _counted_at(t, i)
         after = {cue for j, cue in clause.cues if j == counted}
         ordinal = i + 1 < len(t) and t[i + 1] in ORDINAL_ENDINGS
@@ -349,9 +351,12 @@ def _claim_numbers(clause: Clause) -> None:
             clause.threshold = value  # "only one medal": exactly that many
             clause.cues = [(j, Cue.EXACTLY if j == i - 1 else c) for j, c in clause.cues]
         elif after & {Cue.GOLD, Cue.SILVER, Cue.BRONZE, Cue.MEDAL} and (
-            token not in ("one",) or Cue.EXACTLY in before  # "exactly one medal", not "one medal"
+            token not in ("one",) or before & {Cue.EXACTLY, Cue.OVER}  # not "one medal" alone
         ):
             clause.threshold = value
+        elif Cue.EVENT in after and Cue.OVER in before:
+            clause.threshold = value  # "won more than one event": golds, one an event won
+            clause.events_won = True
         elif ordinal and COUNTING_CUES & {c for j, c in clause.cues if j == i + 2}:
             clause.threshold = value  # "his 6th gold": when he had six
             clause.claim(i, i + 2)
@@ -361,6 +366,15 @@ def _claim_numbers(clause: Clause) -> None:
         else:
             continue
         clause.claim(i, i + 1)
+
+
+def _cues_before(clause: Clause, i: int) -> set[Cue]:
+    """The cues of the phrase just before token ``i`` ("exactly", "more than")."""
+    starts = {j for j, _ in clause.cues}
+    j = i - 1
+    while j > 0 and j not in starts and not clause.free(j) and i - j < 3:
+        j -= 1  # back over a phrase's later words ("than" of "more than")
+    return {cue for k, cue in clause.cues if k == j}
 
 
 def _counted_at(tokens: Sequence[str], i: int) -> int:

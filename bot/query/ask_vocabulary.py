@@ -407,8 +407,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "asian record": (C.RECORD,),
     "asian records": (C.RECORD,),
     # "the most medals in one event": not something the data's tallies say
-    "one event": (C.ONLY,),
-    "one race": (C.ONLY,),
+    "in one event": (C.ONLY,),
+    "in one race": (C.ONLY,),
     "sole": (C.ONLY,),
     "single": (C.ONLY,),
     "every": (C.EVERY,),

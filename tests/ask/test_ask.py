@@ -1121,3 +1121,24 @@ def test_subjects_each_at_their_own_games_are_not_compared_within_one() -> None:
     both = ask("compare korea and japan at both games", MILANO)
     assert isinstance(both, AskAnswer)
     assert {p.query.games.id for p in both.parts} == {MILANO, HARBIN}
+
+
+def test_more_than_one_is_two_or_more_and_events_won_are_golds() -> None:
+    """ "which athletes won more than one gold" listed all 204 gold medallists: "one" is "a"
+    alone ("one medal") but a count after "more than" (the phrase's cue stands at its first
+    word). "which athletes won more than one event" listed every medallist, and "how many
+    athletes won more than 3 events" answered the women's 3000 metres: events won are golds."""
+    gold = ask("which athletes won more than one gold", MILANO)
+    events = ask("which athletes won more than one event", MILANO)
+    assert isinstance(gold, AskAnswer) and isinstance(events, AskAnswer)
+    for answer in (gold, events):
+        (part,) = answer.parts
+        assert part.query.threshold == 2 and part.query.medal is Medal.GOLD
+        assert part.query.event is None
+        assert all(i.count is not None and i.count.gold >= 2 for i in part.items)
+    assert [i.id for i in gold.parts[0].items] == [i.id for i in events.parts[0].items]
+    four = ask("how many athletes won more than 3 events", MILANO)
+    assert isinstance(four, AskAnswer) and four.parts[0].query.event is None
+    assert [i.label for i in four.parts[0].items] == ["Johannes Høsflot Klæbo"]
+    nations = ask("how many nations won more than one medal", MILANO)
+    assert isinstance(nations, AskAnswer) and nations.parts[0].query.threshold == 2
