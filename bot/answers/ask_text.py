@@ -297,8 +297,10 @@ def _entrants(q: Query, w: Words) -> list[str]:
 def _verb(q: Query, w: Words) -> str:
     if q.without:  # "which nations won no gold"
         if q.medal is not None:
-            return w.t("won no {colour}", colour=w.medal(q.medal))
-        return w.t("won no medal")
+            won = w.t("won no {colour}", colour=w.medal(q.medal))
+        else:
+            won = w.t("won no medal")
+        return _in_which(q, won, w)
     if q.than is not None:  # "which nations won more medals than <nation>"
         kind = "nation" if q.of is Counted.NATIONS else "athlete"
         than = named(q.than.label, q.than.names, kind, w)
@@ -319,6 +321,11 @@ def _verb(q: Query, w: Words) -> str:
         return w.t("are in the data")
     else:
         return w.t("took part") if q.of is Counted.NATIONS else w.t("were held")
+    return _in_which(q, won, w)
+
+
+def _in_which(q: Query, won: str, w: Words) -> str:
+    """What a nation won, said of the events or sports counted: "where <nation> won gold"."""
     if q.of is Counted.EVENTS and q.nations:
         return w.t("where {who} {won}", who=subject(q, w), won=won)
     if q.of is Counted.SPORTS and q.nations:

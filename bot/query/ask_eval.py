@@ -202,7 +202,11 @@ def _things(query: Query, index: GamesIndex, results: Results) -> list[Item]:
         own = len(groups.get(query.than.id, ()))
         keys = [k for k in keys if len(groups.get(k, ())) > own and k != query.than.id]
     if query.without:  # "which nations won no gold": every other one taking part
-        every = index.nations if query.of is Counted.NATIONS else index.athletes
+        every = {
+            Counted.NATIONS: index.nations,
+            Counted.SPORTS: index.sports,
+            Counted.EVENTS: index.events,
+        }.get(query.of, index.athletes)
         won = set(keys)
         keys = [k for k in every if k not in won]
     items = [_thing(query.of, index, k, groups.get(k, ())) for k in keys]

@@ -179,6 +179,8 @@ def _asked(reading: Reading) -> Asked | None:
         return Asked.CHECK  # "did <nation> win the most golds": whether it leads
     if c.has(Cue.MOST, Cue.FEWEST, Cue.TOP) or c.limit or c.has(Cue.TABLE):
         return Asked.RANK
+    if _last_place(reading) and reading.event is None and not reading.event_tokens:
+        return Asked.RANK  # "which nation finished last": the bottom of the medal table
     if c.has(Cue.FIRST, Cue.LAST) and not yesno:
         return Asked.LIST
     if yesno:
@@ -449,9 +451,14 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         without=(
             c.has(Cue.NOT)
             and asked in (Asked.COUNT, Asked.LIST)
-            and of in (Counted.NATIONS, Counted.ATHLETES)
             and medalled
-            and not (reading.nations or reading.athletes)
+            and (
+                (
+                    (of in (Counted.NATIONS, Counted.ATHLETES) and not reading.nations)
+                    and not reading.athletes
+                )
+                or of in (Counted.SPORTS, Counted.EVENTS)  # "which sports did <nation> not win"
+            )
         ),
         threshold=threshold,
         exactly=exactly,

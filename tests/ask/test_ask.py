@@ -1142,3 +1142,19 @@ def test_more_than_one_is_two_or_more_and_events_won_are_golds() -> None:
     assert [i.label for i in four.parts[0].items] == ["Johannes Høsflot Klæbo"]
     nations = ask("how many nations won more than one medal", MILANO)
     assert isinstance(nations, AskAnswer) and nations.parts[0].query.threshold == 2
+
+
+def test_a_nation_finishing_last_and_the_sports_it_won_nothing_in() -> None:
+    """ "which nation finished last at harbin" answered the day of the last medals; it is the
+    bottom of the medal table, as "in the medal table" says. "which sports did china not win a
+    medal in" listed the four it won medals in: now the others of that Games."""
+    last = ask("which nation finished last at harbin", MILANO)
+    table = ask("which nation finished last in the medal table at harbin", MILANO)
+    assert isinstance(last, AskAnswer) and isinstance(table, AskAnswer)
+    assert [i.id for i in last.parts[0].items] == [i.id for i in table.parts[0].items]
+    none = ask("which sports did china not win a medal in", MILANO)
+    won = ask("which sports did china win a medal in", MILANO)
+    assert isinstance(none, AskAnswer) and isinstance(won, AskAnswer)
+    every = set(SCOPE.games[MILANO].index.sports)
+    assert {i.id for i in none.parts[0].items} == every - {i.id for i in won.parts[0].items}
+    assert "sports in which China (CHN) won no medal" in render_ask_text(none)
