@@ -108,6 +108,8 @@ class Query(Frozen):
     #: The Games a list's nations or athletes are each found at, all of them ("which athletes
     #: won medals at both Games"; empty: one Games).
     in_every: tuple[Ref, ...] = ()
+    #: The Games whose nations or athletes a list leaves out ("at <Games> but not at <Games>").
+    not_at: Ref | None = None
     #: A date question about the Games themselves: their first or last day.
     games_dates: Literal["start", "end"] | None = None
     #: A question about where the Games were held: their host city and country.

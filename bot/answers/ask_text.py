@@ -218,6 +218,11 @@ def _at(query: Query, w: Words = EN) -> str:
     if query.in_every:
         every = joined([named(g.label, g.names, "games", w) for g in query.in_every], w)
         return w.t(" at each of the {games}", games=every)
+    if query.not_at is not None:  # "at <Games> but not at <Games>"
+        other = named(query.not_at.label, query.not_at.names, "games", w)
+        return w.t(
+            " at the {games} but not at the {other}", games=games_label(query, w), other=other
+        )
     return w.t(" at the {games}", games=games_label(query, w))
 
 
@@ -1002,7 +1007,11 @@ def understood(query: Query, w: Words = EN) -> str:
     games = query.versus_games or query.in_every or (query.games,)
     shown = [named(g.label, g.names, "games", w) for g in games]
     between = w.t(" vs ") if query.versus_games else " + "
-    bits.append(w.t("Games") + ": " + between.join(shown))
+    but = ""
+    if query.not_at is not None:
+        other = named(query.not_at.label, query.not_at.names, "games", w)
+        but = w.t(" (not {other})", other=other)
+    bits.append(w.t("Games") + ": " + between.join(shown) + but)
     return " · ".join(bits)
 
 

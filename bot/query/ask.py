@@ -95,6 +95,9 @@ def answer_question(
         if _in_each(clause, outcome):  # "which athletes won medals at both Games"
             parts.append(_in_every(scope, outcome))
             previous = outcome[0]
+        elif (left := _left_out(clause, outcome)) is not None:  # "at A but not at B"
+            parts.append(_not_at(scope, *left))
+            previous = left[0]
         else:
             for query in outcome:
                 parts.append(_evaluate(scope, query))
@@ -212,6 +215,44 @@ def _in_every(scope: AskScope, queries: Sequence[Query]) -> AskPart:
     return AskPart(
         query=query, value=len(items), items=items, unranked=common([p.unranked for p in parts])
     )
+
+
+def _left_out(clause: Clause, queries: Sequence[Query]) -> tuple[Query, Query] | None:
+    """The list's query and the one of the Games it leaves out, for "which nations won medals
+    at <Games> but not at <Games>"."""
+    after = clause.games_after(Cue.EXCEPT)
+    if len(queries) != 2 or len(after) != 1 or not clause.has(Cue.EXCEPT):
+        return None
+    kept = [q for q in queries if q.games.id != after[0]]
+    out = [q for q in queries if q.games.id == after[0]]
+    listed = all(
+        q.asked in (Asked.LIST, Asked.COUNT)
+        and (q.of in EACH_COUNTED or _who_medalled(clause, q))
+        and q.than is None
+        and not q.without
+        for q in queries
+    )
+    return (kept[0], out[0]) if listed and len(kept) == len(out) == 1 else None
+
+
+def _not_at(scope: AskScope, query: Query, other: Query) -> AskPart:
+    """The nations (by NOC) or athletes (by person) that ``query`` finds and ``other`` (the
+    same question at another Games) does not."""
+    query, other = (
+        q if q.of in EACH_COUNTED else q.model_copy(update={"of": Counted.ATHLETES})
+        for q in (query, other)
+    )
+
+    def key(q: Query, item: Item) -> str:
+        athletes = scope.games[q.games.id].index.athletes
+        return athletes[item.id].person if item.kind == "athlete" else item.id
+
+    found, there = _evaluate(scope, query), _evaluate(scope, other)
+    elsewhere = {key(other, i) for i in (*there.items, *there.unranked)}
+    items = tuple(i for i in found.items if key(query, i) not in elsewhere)
+    unranked = tuple(i for i in found.unranked if key(query, i) not in elsewhere)
+    marked = query.model_copy(update={"not_at": other.games})
+    return AskPart(query=marked, value=len(items), items=items, unranked=unranked)
 
 
 def _added(same: list[Item]) -> Item:

@@ -95,6 +95,15 @@ class Clause:
     record: str = ""
     #: ``threshold`` counts events won ("more than one event"): golds.
     events_won: bool = False
+    #: Where each of ``games`` was named (token positions, in the same order).
+    games_at: list[int] = field(default_factory=list)
+
+    def games_after(self, cue: Cue) -> list[str]:
+        """The Games named after the first ``cue`` ("but not at <Games>")."""
+        at = self.first(cue)
+        if at is None:
+            return []
+        return [g for g, i in zip(self.games, self.games_at, strict=False) if i > at]
 
     def copy(self) -> Clause:
         """An independent copy (each Games reads its own)."""
@@ -104,6 +113,7 @@ class Clause:
                 "tokens": list(self.tokens),
                 "claimed": list(self.claimed),
                 "cues": list(self.cues),
+                "games_at": list(self.games_at),
             }
         )
 
@@ -181,6 +191,7 @@ def _read(tokens: list[str], lexicon: Lexicon, upper: frozenset[str]) -> Clause:
     _claim_dates(clause)
     if clause.date and clause.date[0] and (str(clause.date[0]),) in lexicon.games:
         clause.games.append(lexicon.games[(str(clause.date[0]),)])  # "12 feb <year>"
+        clause.games_at.append(-1)  # (where the date stood is not kept: before the rest)
     _claim_games(clause, lexicon)
     _claim_cues(clause)
     _claim_numbers(clause)
@@ -255,6 +266,7 @@ def _claim_games(clause: Clause, lexicon: Lexicon) -> None:
                 if i + size < len(t) and t[i + size] in RECORD_WORDS:
                     continue  # "olympic record": a kind of record
                 clause.games.append(lexicon.games[span])
+                clause.games_at.append(i)
                 clause.claim(i, i + size)
     for i, token in enumerate(t):
         other = _is_year(token) and token not in lexicon.years and not _is_distance(t, i)

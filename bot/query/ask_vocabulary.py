@@ -81,6 +81,8 @@ class Cue(StrEnum):
     RECORD = "record"
     #: Events where one nation won every medal ("was there a podium sweep").
     SWEEP = "sweep"
+    #: Found at one Games and not at another ("at <Games> but not at <Games>").
+    EXCEPT = "except"
     FILLER = "filler"
 
 
@@ -394,6 +396,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "shared": (C.TIE,),
     "dead heat": (C.TIE,),
     "only": (C.ONLY,),
+    "but not": (C.EXCEPT,),
+    "and not": (C.EXCEPT,),
+    "except": (C.EXCEPT,),
     "record": (C.RECORD,),
     "records": (C.RECORD,),
     "world record": (C.RECORD,),
@@ -456,7 +461,7 @@ FILLERS: frozenset[str] = frozenset(
     entire overall kind sort held hosted happen been be being will shall should may might must
     yet still just really actually also teams did do does home official officially total
     altogether together end different distinct separate unique programme program schedule
-    calendar score scores points mark marks set broken broke""".split()  # noqa: SIM905
+    calendar score scores points mark marks set broken broke across throughout during""".split()  # noqa: SIM905
 )
 
 #: Days of the Games by name ("on the last day"): the first is 1, the last -1.

@@ -1158,3 +1158,31 @@ def test_a_nation_finishing_last_and_the_sports_it_won_nothing_in() -> None:
     every = set(SCOPE.games[MILANO].index.sports)
     assert {i.id for i in none.parts[0].items} == every - {i.id for i in won.parts[0].items}
     assert "sports in which China (CHN) won no medal" in render_ask_text(none)
+
+
+def test_at_one_games_but_not_at_another() -> None:
+    """ "which nations won medals at harbin but not at milano" asked whether "but" meant Kim
+    Boutin. A list at one Games "but not at" another leaves out the nations (by NOC) and
+    athletes (by person) the other's same list holds."""
+    nations = ask("which nations won medals at harbin but not at milano", MILANO)
+    assert isinstance(nations, AskAnswer)
+    (part,) = nations.parts
+    assert part.query.games.id == HARBIN and part.query.not_at is not None
+    assert part.query.not_at.id == MILANO
+    medal_nocs = [
+        {r.noc for r in SCOPE.games[g].index.data.results if r.medal is not None}
+        for g in (HARBIN, MILANO)
+    ]
+    assert {i.id for i in part.items} == medal_nocs[0] - medal_nocs[1]
+    assert "won a medal at the 2025 Asian Winter Games but not at the 2026" in render_ask_text(
+        nations
+    )
+    gold = ask("who won gold at milano but not at harbin", MILANO)
+    assert isinstance(gold, AskAnswer)
+    people = {SCOPE.games[MILANO].index.athletes[i.id].person for i in gold.parts[0].items}
+    expected = set(_medallists(MILANO, Medal.GOLD)) - set(_medallists(HARBIN, Medal.GOLD))
+    assert people == expected
+    across = ask("how many medals did korea win in total across both games", MILANO)
+    assert isinstance(across, AskAnswer)  # it asked whether "cross" meant ski cross
+    assert {p.query.games.id for p in across.parts} == {MILANO, HARBIN}
+    assert all(p.query.event is None for p in across.parts)
