@@ -174,15 +174,15 @@ def _in_each(clause: Clause, queries: Sequence[Query]) -> bool:
     return (
         clause.has(Cue.IN_EACH)
         and len({q.games.id for q in queries}) == len(queries) > 1
-        and all(
-            q.asked in (Asked.LIST, Asked.COUNT)
-            and (q.of in EACH_COUNTED or _who_medalled(clause, q))
-            and q.than is None
-            and not q.without
-            and q.order is None
-            for q in queries
-        )
+        and all(_lists_who(clause, q) and q.order is None for q in queries)
     )
+
+
+def _lists_who(clause: Clause, query: Query) -> bool:
+    """Whether a query lists (or counts) nations or athletes, as a set across Games may."""
+    listed = query.of in EACH_COUNTED or _who_medalled(clause, query)
+    plain = query.than is None and not query.without
+    return query.asked in (Asked.LIST, Asked.COUNT) and listed and plain
 
 
 def _who_medalled(clause: Clause, query: Query) -> bool:
@@ -195,18 +195,13 @@ def _who_medalled(clause: Clause, query: Query) -> bool:
 def _in_every(scope: AskScope, queries: Sequence[Query]) -> AskPart:
     """The nations (by NOC) or athletes (by person) that each Games' part finds, in all of
     them, with their medals there added up; one part about every one of the Games."""
-    queries = [
-        q if q.of in EACH_COUNTED else q.model_copy(update={"of": Counted.ATHLETES})
-        for q in queries
-    ]
+    queries = [_as_listed(q) for q in queries]
     parts = [_evaluate(scope, q) for q in queries]
 
-    def key(query: Query, item: Item) -> str:
-        athletes = scope.games[query.games.id].index.athletes
-        return athletes[item.id].person if item.kind == "athlete" else item.id
-
     def common(found: list[tuple[Item, ...]]) -> tuple[Item, ...]:
-        keyed = [{key(q, i): i for i in items} for q, items in zip(queries, found, strict=True)]
+        keyed = [
+            {_who(scope, q, i): i for i in items} for q, items in zip(queries, found, strict=True)
+        ]
         kept = [[each[k] for each in keyed] for k in keyed[0] if all(k in e for e in keyed)]
         return tuple(sorted((_added(same) for same in kept), key=_most_medals))
 
@@ -225,34 +220,32 @@ def _left_out(clause: Clause, queries: Sequence[Query]) -> tuple[Query, Query] |
         return None
     kept = [q for q in queries if q.games.id != after[0]]
     out = [q for q in queries if q.games.id == after[0]]
-    listed = all(
-        q.asked in (Asked.LIST, Asked.COUNT)
-        and (q.of in EACH_COUNTED or _who_medalled(clause, q))
-        and q.than is None
-        and not q.without
-        for q in queries
-    )
+    listed = all(_lists_who(clause, q) for q in queries)
     return (kept[0], out[0]) if listed and len(kept) == len(out) == 1 else None
 
 
 def _not_at(scope: AskScope, query: Query, other: Query) -> AskPart:
     """The nations (by NOC) or athletes (by person) that ``query`` finds and ``other`` (the
     same question at another Games) does not."""
-    query, other = (
-        q if q.of in EACH_COUNTED else q.model_copy(update={"of": Counted.ATHLETES})
-        for q in (query, other)
-    )
-
-    def key(q: Query, item: Item) -> str:
-        athletes = scope.games[q.games.id].index.athletes
-        return athletes[item.id].person if item.kind == "athlete" else item.id
-
+    query, other = _as_listed(query), _as_listed(other)
     found, there = _evaluate(scope, query), _evaluate(scope, other)
-    elsewhere = {key(other, i) for i in (*there.items, *there.unranked)}
-    items = tuple(i for i in found.items if key(query, i) not in elsewhere)
-    unranked = tuple(i for i in found.unranked if key(query, i) not in elsewhere)
+    elsewhere = {_who(scope, other, i) for i in (*there.items, *there.unranked)}
+    items = tuple(i for i in found.items if _who(scope, query, i) not in elsewhere)
+    unranked = tuple(i for i in found.unranked if _who(scope, query, i) not in elsewhere)
     marked = query.model_copy(update={"not_at": other.games})
     return AskPart(query=marked, value=len(items), items=items, unranked=unranked)
+
+
+def _as_listed(query: Query) -> Query:
+    """A list of nations or athletes as it is asked ("who won gold": the athletes)."""
+    return query if query.of in EACH_COUNTED else query.model_copy(update={"of": Counted.ATHLETES})
+
+
+def _who(scope: AskScope, query: Query, item: Item) -> str:
+    """Who a listed item is across Games: a nation by its NOC, an athlete by person."""
+    if item.kind != "athlete":
+        return item.id
+    return scope.games[query.games.id].index.athletes[item.id].person
 
 
 def _added(same: list[Item]) -> Item:
