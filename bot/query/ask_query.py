@@ -379,27 +379,33 @@ def _target(reading: Reading, asked: Asked, event: Ref | None = None) -> Counted
     return after[0] if after else (before[0] if before else None)
 
 
-def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
+def _counted(reading: Reading, asked: Asked, event: Ref | None) -> tuple[Counted, bool]:
+    """What a question counts or lists, and whether the events it counts are events won."""
     c = reading.clause
     of = _target(reading, asked, event) or _default_of(reading, asked)
     if of in (Counted.NATIONS, Counted.ATHLETES) and event is not None and asked is Asked.LIST:
         of = Counted.RESULTS  # "which nation won the pairs": the result line, with its team
-    events_won = False
     if c.has(Cue.WHO) and of in (Counted.EVENTS, Counted.SPORTS) and asked is Asked.RANK:
-        events_won = of is Counted.EVENTS and c.has(Cue.WON)
-        of = Counted.ATHLETES  # "who won the most events": the athletes with the most golds
-    elif c.has(Cue.WHO) and of in (Counted.EVENTS, Counted.SPORTS) and asked is not Asked.COUNT:
+        # "who won the most events": the athletes with the most golds
+        return Counted.ATHLETES, (of is Counted.EVENTS and c.has(Cue.WON)) or c.events_won
+    if c.has(Cue.WHO) and of in (Counted.EVENTS, Counted.SPORTS) and asked is not Asked.COUNT:
         of = Counted.RESULTS  # "who won the team event"
+    return of, c.events_won
+
+
+def _medals(
+    reading: Reading, asked: Asked, event: Ref | None, of: Counted, events_won: bool
+) -> tuple[Counted, Medal | None, bool]:
+    """What is counted once medals are read, the medal colour asked, and whether only results
+    with a medal count."""
+    c = reading.clause
     colours = {COLOURS[cue] for _, cue in c.cues if cue in COLOURS}
     medal = colours.pop() if len(colours) == 1 else None
-    if (events_won or c.events_won) and medal is None:
+    if events_won and medal is None:
         medal = Medal.GOLD
     if c.has(Cue.CHAMPION, Cue.WINNER):
         medal = Medal.GOLD
     medalled = medal is not None or bool(colours) or c.has(Cue.MEDAL, Cue.MEDALLIST)
-    athletes = tuple(reading.athletes)
-    if c.has(Cue.ONLY) and reading.nations:  # "was A the only champion of X": all of them
-        athletes = ()
     if c.has(Cue.WON) and not medalled and not c.has(Cue.TOOK_PART):
         if event is not None or of is Counted.EVENTS:
             medal, medalled = Medal.GOLD, True
@@ -415,6 +421,27 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         medalled = False  # "how many world records were set": every result with one, medal or not
         if of is Counted.MEDALS:
             of = Counted.RESULTS
+    return of, medal, medalled
+
+
+def _without(reading: Reading, asked: Asked, of: Counted, medalled: bool) -> bool:
+    """Whether a list is of those that did not win what is asked ("which nations won no gold",
+    "which sports did <nation> not win a medal in")."""
+    if not (reading.clause.has(Cue.NOT) and asked in (Asked.COUNT, Asked.LIST) and medalled):
+        return False
+    if of in (Counted.SPORTS, Counted.EVENTS):
+        return True
+    who = of in (Counted.NATIONS, Counted.ATHLETES)
+    return who and not reading.nations and not reading.athletes
+
+
+def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
+    c = reading.clause
+    of, events_won = _counted(reading, asked, event)
+    of, medal, medalled = _medals(reading, asked, event, of, events_won)
+    athletes = tuple(reading.athletes)
+    if c.has(Cue.ONLY) and reading.nations:  # "was A the only champion of X": all of them
+        athletes = ()
     kinds = {KINDS[cue] for _, cue in c.cues if cue in KINDS}
     leads = asked is Asked.CHECK and _leads(reading)  # "did <nation> win the most golds"
     threshold = c.threshold
@@ -448,18 +475,7 @@ def _query(reading: Reading, asked: Asked, event: Ref | None) -> Query:
         tied=c.has(Cue.TIE),
         record=c.record,
         sweep=c.has(Cue.SWEEP),
-        without=(
-            c.has(Cue.NOT)
-            and asked in (Asked.COUNT, Asked.LIST)
-            and medalled
-            and (
-                (
-                    (of in (Counted.NATIONS, Counted.ATHLETES) and not reading.nations)
-                    and not reading.athletes
-                )
-                or of in (Counted.SPORTS, Counted.EVENTS)  # "which sports did <nation> not win"
-            )
-        ),
+        without=_without(reading, asked, of, medalled),
         threshold=threshold,
         exactly=exactly,
         than=than,
