@@ -338,8 +338,12 @@ def _in_which(q: Query, won: str, w: Words) -> str:
     return won
 
 
-def _results(items: Sequence[Item], w: Words) -> list[str]:
-    lines = [result_line(i, w) for i in items[:MAX_LINES]]
+def _results(
+    items: Sequence[Item], w: Words, line: Callable[[Item, Words], str] | None = None
+) -> list[str]:
+    """The first ``MAX_LINES`` items, one line each (a result line unless ``line`` says how),
+    and how many more there are."""
+    lines = [(line or result_line)(i, w) for i in items[:MAX_LINES]]
     if len(items) > MAX_LINES:
         lines.append(w.t("… and {n} more.", n=len(items) - MAX_LINES))
     return lines
@@ -728,8 +732,13 @@ def _explain(part: AskPart, w: Words) -> list[str]:
             source = f" <{w.text(item.source)}>" if item.source else ""
             lines.append(f"• {w.text(item.label)}{source}")
         else:
-            lines.append(f"• {result_line(item, w)} — {w.text(item.note)}")
+            lines.append(_noted(item, w))
     return lines
+
+
+def _noted(item: Item, w: Words) -> str:
+    """A result with its note: ``• <result> — <note>``."""
+    return f"• {result_line(item, w)} — {w.text(item.note)}"
 
 
 def _host(part: AskPart, w: Words) -> list[str]:
@@ -865,17 +874,23 @@ def part_lines(part: AskPart, w: Words = EN) -> list[str]:
     return _RENDERERS[part.query.asked](part, w)
 
 
+def _yes(sentence: str, w: Words) -> str:
+    """ "Yes: " before the sentence that says what was found."""
+    return w.t("{answer}: {rest}", answer=w.t("Yes"), rest=sentence)
+
+
 def _no(sentence: str, w: Words) -> str:
     """ "No: " before a sentence that says there is none ("No: no podium sweep …")."""
     rest = sentence[:1].lower() + sentence[1:] if w.english else sentence
     return w.t("{answer}: {rest}", answer=w.t("No"), rest=rest)
 
 
-def _sweeper(item: Item, w: Words) -> str:
-    """The nation of a podium sweep: its name and code."""
-    if item.names is None:
-        return w.text(item.noc)
-    return f"{named(item.names.name, item.names, 'nation', w)} ({w.text(item.noc)})"
+def _swept(item: Item, w: Words) -> str:
+    """A podium sweep: ``• <event>, <day> — <nation> (<code>)``."""
+    nation = w.text(item.noc)
+    if item.names is not None:
+        nation = f"{named(item.names.name, item.names, 'nation', w)} ({nation})"
+    return f"• {event_label(item.label, w)}, {day(item.date, w)} — {nation}"
 
 
 def _sweeps(part: AskPart, w: Words) -> list[str]:
@@ -897,14 +912,8 @@ def _sweeps(part: AskPart, w: Words) -> list[str]:
         where=where,
     )
     if q.asked is Asked.CHECK:
-        head = w.t("{answer}: {rest}", answer=w.t("Yes"), rest=head)
-    lines = [
-        f"• {event_label(i.label, w)}, {day(i.date, w)} — {_sweeper(i, w)}"
-        for i in part.items[:MAX_LINES]
-    ]
-    if len(part.items) > MAX_LINES:
-        lines.append(w.t("… and {n} more.", n=len(part.items) - MAX_LINES))
-    return [head, *lines]
+        head = _yes(head, w)
+    return [head, *_results(part.items, w, _swept)]
 
 
 #: The questions about records (from the results' notes) and podium sweeps: lists, counts and
@@ -944,13 +953,9 @@ def _records(part: AskPart, w: Words) -> list[str]:
         where=where,
         record=record,
     )
-    lines = [f"• {result_line(i, w)} — {w.text(i.note)}" for i in part.items[:MAX_LINES]]
-    more = len(part.items) - MAX_LINES
-    if more > 0:
-        lines.append(w.t("… and {n} more.", n=more))
     if q.asked is Asked.CHECK:
-        head = w.t("{answer}: {rest}", answer=w.t("Yes"), rest=head)
-    return [head, *lines, caveat]
+        head = _yes(head, w)
+    return [head, *_results(part.items, w, _noted), caveat]
 
 
 #: The names of the parts of an "understood" line.
