@@ -19,6 +19,9 @@ from bot.domain.resolution import EntityKind
 from bot.query.index import GamesIndex
 from bot.query.resolve import Resolver
 
+#: A score no match can pass: the name itself.
+EXACT_SCORE = 100.0
+
 
 class Held(Protocol):
     """One Games' data and names (a service view, or what /ask reads of a Games)."""
@@ -37,11 +40,14 @@ def _games(held: Held) -> Games:
 def _nearer(text: str, asked: Held, other: Held, kind: EntityKind) -> str | None:
     """The id ``other`` resolves a misspelt ``text`` to ("norwy", "filand"), when it does so
     confidently and more closely than any name of ``kind`` near it in ``asked``'s Games (whose
-    own choices come first when they are as close)."""
+    own choices come first when they are as close). A name ``asked`` holds exactly (namesakes:
+    no one match) leaves nothing nearer, so ``other`` is not searched then."""
+    near = asked.resolver.resolve(kind, text).alternatives
+    if any(c.score >= EXACT_SCORE for c in near):
+        return None
     found = other.resolver.resolve(kind, text)
     if not found.confident or found.match is None:
         return None
-    near = asked.resolver.resolve(kind, text).alternatives
     if any(c.score >= found.match.score for c in near):
         return None
     return found.match.id
