@@ -41,35 +41,26 @@ def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | 
 
 
 def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> NationSummary:
-    """A nation's rank, tally, breakdown by sport and every medal (optionally for one sport)."""
+    """A nation's rank, tally, breakdown by sport and every medal (optionally for one sport).
+    The counts are the index's (made once per index), not counted again per answer."""
     nation = index.nations[noc]
-    medals = tuple(m for m in index.medal_lines(noc) if sport is None or m.sport == sport)
-    tallies: dict[str, list[int]] = {}  # gold, silver, bronze per sport, in one pass
-    for line in medals:
-        tallies.setdefault(line.sport, [0, 0, 0])[line.medal.order] += 1
-    # Most gold first, then silver, then bronze, then by name.
-    ordered = sorted(
-        tallies.items(), key=lambda item: (-item[1][0], -item[1][1], -item[1][2], item[0])
-    )
+    lines = index.medal_lines(noc)
+    medals = lines if sport is None else tuple(m for m in lines if m.sport == sport)
     by_sport = [
-        SportTally(sport=name, count=MedalCount(noc=noc, gold=g, silver=s, bronze=b))
-        for name, (g, s, b) in ordered
+        SportTally(sport=name, count=index.medal_count(noc, name))
+        for name in dict.fromkeys(m.sport for m in medals)
     ]
-    ranked = index.ranked_counts(sport)
+    # Most gold first, then silver, then bronze, then by name.
+    by_sport.sort(key=lambda t: (-t.count.gold, -t.count.silver, -t.count.bronze, t.sport))
     return NationSummary(
         provenance=provenance(index),
         nation=nation,
         sport=sport,
         rank=nation_rank(index, noc, sport),
-        count=MedalCount(
-            noc=noc,
-            gold=sum(t[0] for t in tallies.values()),
-            silver=sum(t[1] for t in tallies.values()),
-            bronze=sum(t[2] for t in tallies.values()),
-        ),
+        count=index.medal_count(noc, sport),
         by_sport=tuple(by_sport),
         medals=medals,
-        nations_ranked=len(ranked),
+        nations_ranked=index.ranked_count(sport),
     )
 
 
