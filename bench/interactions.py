@@ -33,7 +33,9 @@ With ``--phases`` each interaction's response time is cut in four, for informati
 frame to discord.py's command dispatch (receiving, parsing, building the interaction), the
 dispatch to the command's callback (checking and transforming the options), the callback to its
 reply (our code: the query, the rendering, the buttons), and the reply to its arrival at the fake
-(discord.py building and sending the request). Each is printed as p50 and p99 per command.
+(discord.py building and sending the request). Each is printed as p50 and p99 per command, and
+the p99 of each response less its callback's time against the no-op's: the ratio the command
+would have if our code cost nothing (what discord.py and the size of its answer leave).
 
 With ``--postgres URL`` the store is PostgreSQL at that URL (an empty database, or a URL whose
 search path is an empty schema) instead of a SQLite file.
@@ -205,7 +207,23 @@ def print_phases(stamps: dict[int, dict[str, Any]]) -> None:
         series = by_command.setdefault(entry["command"], {phase: [] for phase in PHASES})
         for phase, (start, end) in zip(PHASES, itertools.pairwise(steps), strict=True):
             series[phase].append((entry[end] - entry[start]) * 1000)
+    # Each response less its callback's own time (the query, the rendering, the buttons): what
+    # the answer would take if our code cost nothing, for its size and the state it leaves.
+    others = {
+        command: [
+            (e["arrive"] - e["created"] - (e["send"] - e["call"])) * 1000
+            for e in stamps.values()
+            if e.get("command") == command and all(step in e for step in steps)
+        ]
+        for command in by_command
+    }
+    floor = percentile(others["noop"], 0.99) if others.get("noop") else None
     for command, series in sorted(by_command.items()):
+        without = (
+            f" · without ours p99 ratio to /noop={percentile(others[command], 0.99) / floor:.3f}"
+            if floor
+            else ""
+        )
         print(
             f"/{command:<10} phases "
             + " · ".join(
@@ -213,6 +231,7 @@ def print_phases(stamps: dict[int, dict[str, Any]]) -> None:
                 for phase, v in series.items()
             )
             + " ms"
+            + without
         )
 
 
