@@ -201,22 +201,18 @@ def print_phases(stamps: dict[int, dict[str, Any]]) -> None:
     """p50 and p99 of each step of the response time, per command (``--phases``)."""
     steps = ("created", "dispatch", "call", "send", "arrive")
     by_command: dict[str, dict[str, list[float]]] = {}
+    # Each response less its callback's own time (the query, the rendering, the buttons): what
+    # the answer would take if our code cost nothing, for its size and the state it leaves.
+    others: dict[str, list[float]] = {}
     for entry in stamps.values():
         if "command" not in entry or not all(step in entry for step in steps):
             continue
         series = by_command.setdefault(entry["command"], {phase: [] for phase in PHASES})
         for phase, (start, end) in zip(PHASES, itertools.pairwise(steps), strict=True):
             series[phase].append((entry[end] - entry[start]) * 1000)
-    # Each response less its callback's own time (the query, the rendering, the buttons): what
-    # the answer would take if our code cost nothing, for its size and the state it leaves.
-    others = {
-        command: [
-            (e["arrive"] - e["created"] - (e["send"] - e["call"])) * 1000
-            for e in stamps.values()
-            if e.get("command") == command and all(step in e for step in steps)
-        ]
-        for command in by_command
-    }
+        others.setdefault(entry["command"], []).append(
+            (entry["arrive"] - entry["created"] - (entry["send"] - entry["call"])) * 1000
+        )
     floor = percentile(others["noop"], 0.99) if others.get("noop") else None
     for command, series in sorted(by_command.items()):
         without = (

@@ -173,11 +173,6 @@ class GamesIndex:
             )
         return list(ranked)
 
-    def ranked_count(self, sport: str | None = None) -> int:
-        """How many NOCs the (overall or sport) medal table ranks."""
-        ranked = self._ranked.get(sport)
-        return len(ranked) if ranked is not None else len(self.ranked_counts(sport))
-
     def rank_of(self, noc: str, sport: str | None = None) -> int | None:
         """The NOC's rank in the (overall or sport) medal table; None without medals."""
         ranks = self._ranks.get(sport)

@@ -60,7 +60,7 @@ def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> Nat
         count=index.medal_count(noc, sport),
         by_sport=tuple(by_sport),
         medals=medals,
-        nations_ranked=index.ranked_count(sport),
+        nations_ranked=len(index.ranked_counts(sport)),
     )
 
 
