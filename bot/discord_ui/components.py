@@ -73,6 +73,16 @@ def _fits(custom_id: str) -> bool:
     return len(custom_id) <= CUSTOM_ID_LIMIT
 
 
+def page_custom_id(query: Query, page: int) -> str:
+    """The ``custom_id`` of a button that shows ``page`` of ``query``'s answer."""
+    return f"gb:p:{page}:{query.encode()}"
+
+
+def indicator_custom_id(page: int) -> str:
+    """The ``custom_id`` of the disabled "2 / 5" label of ``page``."""
+    return f"gb:i:{page}"
+
+
 class PageButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"gb:p:(?P<page>\d+):(?P<kind>[a-z]):(?P<games>[^:]*):(?P<args>.*)",
@@ -86,7 +96,7 @@ class PageButton(
             discord.ui.Button(
                 label=label,
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"gb:p:{page}:{query.encode()}",
+                custom_id=page_custom_id(query, page),
             )
         )
 
@@ -159,7 +169,7 @@ class PageIndicator(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"g
     def __init__(self, page: int, pages: int) -> None:
         super().__init__(
             discord.ui.Button(
-                label=f"{page + 1} / {pages}", disabled=True, custom_id=f"gb:i:{page}"
+                label=f"{page + 1} / {pages}", disabled=True, custom_id=indicator_custom_id(page)
             )
         )
 
@@ -226,17 +236,50 @@ def build_view(
         return view
     if pages <= 1:
         return None
-    previous = PageButton(query, max(page - 1, 0), w.t("◀ Previous"))
-    following = PageButton(query, min(page + 1, pages - 1), w.t("Next ▶"))
-    if not _fits(previous.item.custom_id or "") or not _fits(following.item.custom_id or ""):
+    return page_buttons(query, page, pages, w)
+
+
+class ReadyComponents(discord.ui.View):
+    """A view whose component rows are already made: discord.py sends them as they are. Their
+    buttons are dynamic items (``PageButton``, ``PageIndicator``), registered on the client by
+    template, so a click reaches them by its ``custom_id`` alone: the view is stopped at once
+    and discord.py never stores it. Building the three buttons as discord.py items (a
+    ``DynamicItem`` around a ``Button`` each, then ``View.add_item``) cost more than the rest
+    of a paged answer's page; a test holds these rows equal to what those items give."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        super().__init__(timeout=None)
+        self._rows = rows
+        self.stop()
+
+    def to_components(self) -> list[dict[str, Any]]:
+        return self._rows
+
+
+def _button(custom_id: str, label: str, disabled: bool) -> dict[str, Any]:
+    """A secondary button's payload, as ``discord.ui.Button.to_component_dict`` makes it."""
+    return {
+        "type": discord.ComponentType.button.value,
+        "style": discord.ButtonStyle.secondary.value,
+        "disabled": disabled,
+        "label": label,
+        "custom_id": custom_id,
+    }
+
+
+def page_buttons(query: Query, page: int, pages: int, w: Words) -> ReadyComponents | None:
+    """◀ Previous, "2 / 5", Next ▶ for ``page`` of ``pages``; None when a button's
+    ``custom_id`` would pass Discord's limit."""
+    previous = page_custom_id(query, max(page - 1, 0))
+    following = page_custom_id(query, min(page + 1, pages - 1))
+    if not _fits(previous) or not _fits(following):
         return None
-    previous.item.disabled = page == 0
-    following.item.disabled = page >= pages - 1
-    view = discord.ui.View(timeout=None)  # made only for an answer that has buttons
-    view.add_item(previous)
-    view.add_item(PageIndicator(page, pages))
-    view.add_item(following)
-    return view
+    row = [
+        _button(previous, w.t("◀ Previous"), page == 0),
+        _button(indicator_custom_id(page), f"{page + 1} / {pages}", True),
+        _button(following, w.t("Next ▶"), page >= pages - 1),
+    ]
+    return ReadyComponents([{"type": discord.ComponentType.action_row.value, "components": row}])
 
 
 async def show(
