@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from discord.utils import escape_mentions
 
 from bot.answers.controls import strip_controls
 from bot.i18n import Lang, Words, words_for
+
+K = TypeVar("K")
 
 #: Characters that are Markdown wherever they are.
 _ANYWHERE = re.compile(r"[\\*_~|`\[\]<>]")
@@ -86,20 +89,34 @@ def clip(text: str, limit: int) -> str:
 
 class MarkdownWords(Words):
     """The words of a Discord answer: as ``Words``, with every stored name and text inert.
-    ``plain`` is the same language's plain ``Words`` (for footers and labels)."""
+    ``plain`` is the same language's plain ``Words`` (for footers and labels).
+
+    The names a line is made of (sports, events, people) are remembered per language, by the
+    words they are made from (at most ``ESCAPED_CACHE_SIZE`` of each, then forgotten at once):
+    an answer's lines ask for them over and over, and one lookup is cheaper than making them
+    again and asking ``inert``'s cache."""
 
     def __init__(self, lang: Lang) -> None:
         super().__init__(lang)
         self.plain = words_for(lang)
+        self._sports: dict[str, str] = {}
+        self._events: dict[str, str] = {}
+        self._people: dict[tuple[str, str], str] = {}
 
     def text(self, value: str) -> str:
         return inert(value)
 
     def sport(self, sport: str) -> str:
-        return inert(super().sport(sport))
+        made = self._sports.get(sport)
+        if made is None:
+            made = _remember(self._sports, sport, inert(super().sport(sport)))
+        return made
 
     def event(self, name: str) -> str:
-        return inert(super().event(name))
+        made = self._events.get(name)
+        if made is None:
+            made = _remember(self._events, name, inert(super().event(name)))
+        return made
 
     def nation(self, name: str, aliases: tuple[str, ...], flag: str) -> str:
         return inert(super().nation(name, aliases, flag))
@@ -108,10 +125,21 @@ class MarkdownWords(Words):
         return inert(super().games(name, aliases))
 
     def person(self, name: str, native: str) -> str:
-        return inert(super().person(name, native))
+        made = self._people.get((name, native))
+        if made is None:
+            made = _remember(self._people, (name, native), inert(super().person(name, native)))
+        return made
 
     def said(self, message: str) -> str:
         return inert(super().said(message))
+
+
+def _remember(memo: dict[K, str], key: K, value: str) -> str:
+    """``value``, kept in ``memo`` under ``key`` (``memo`` emptied first when full)."""
+    if len(memo) >= ESCAPED_CACHE_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 @cache

@@ -92,7 +92,7 @@ class OnDemand(Sequence[T]):
     def __getitem__(self, index: int | slice) -> T | list[T]:
         count = len(self)
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(count))]
+            return self._slice(range(*index.indices(count)))
         if index < 0:
             index += count
         if not 0 <= index < count:
@@ -101,6 +101,17 @@ class OnDemand(Sequence[T]):
         if made is None:
             made = self._made[index] = self._make(index)
         return made
+
+    def _slice(self, indices: range) -> list[T]:
+        """The items at ``indices`` (all in range), each made if it is not yet."""
+        made, make = self._made, self._make
+        items = []
+        for index in indices:
+            item = made.get(index)
+            if item is None:
+                item = made[index] = make(index)
+            items.append(item)
+        return items
 
 
 class Lines(OnDemand[str], Generic[Item]):

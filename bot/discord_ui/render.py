@@ -112,7 +112,9 @@ def medal_line(count: MedalCount) -> str:
 
 
 def people(athletes: tuple[AthleteRef, ...], w: MarkdownWords = EN) -> str:
-    return ", ".join(athlete_name(a, w) for a in athletes)
+    """The athletes' names (as ``athlete_name`` gives them), joined with commas."""
+    person = w.person
+    return ", ".join([person(a.name, a.native_name) for a in athletes])
 
 
 def medal_emoji(medal: Medal | None) -> str:
