@@ -14,7 +14,7 @@ from bot.answers.models import Answer, Disambiguation, NoMatch
 from bot.answers.text import choice_label
 from bot.discord_ui.context import ui_context
 from bot.discord_ui.markdown import plain
-from bot.discord_ui.render import render_embeds
+from bot.discord_ui.render import render_embeds, trim_rendered
 from bot.domain.resolution import Candidate, EntityKind
 from bot.i18n import ENGLISH, Lang, Words, choose_lang, words_for
 from bot.service import GamesService
@@ -292,7 +292,22 @@ async def show(
     ephemeral: bool = False,
 ) -> None:
     """Answer an interaction with one page of ``answer`` (and its buttons or choice menu), in
-    the user's language (else the server's, else English)."""
+    the user's language (else the server's, else English); then forget the oldest rendered
+    answers, once this one is on its way."""
+    try:
+        await _send(interaction, answer, query, page, edit, ephemeral)
+    finally:
+        trim_rendered()
+
+
+async def _send(
+    interaction: discord.Interaction[Any],
+    answer: Answer,
+    query: Query | None,
+    page: int,
+    edit: bool,
+    ephemeral: bool,
+) -> None:
     lang = interaction_lang(interaction)
     embeds = render_embeds(answer, lang)
     page = min(max(page, 0), len(embeds) - 1)

@@ -551,12 +551,19 @@ def render_embeds(answer: Answer, lang: Lang = ENGLISH) -> Sequence[discord.Embe
     if cached is not None and cached[0] is answer:
         return cached[1]
     embeds = _render(answer, markdown_words(lang))
-    if len(_RENDERED) >= RENDER_CACHE_SIZE:
-        # The oldest goes, one at a time: emptying the whole cache at once freed hundreds of
-        # embeds inside one fan's answer (a millisecond stall every RENDER_CACHE_SIZE answers).
-        del _RENDERED[next(iter(_RENDERED))]
+    if len(_RENDERED) >= 2 * RENDER_CACHE_SIZE:  # nobody trimmed it: never more than twice
+        trim_rendered()
     _RENDERED[key] = (answer, embeds)
     return embeds
+
+
+def trim_rendered() -> None:
+    """Forget the oldest rendered answers beyond ``RENDER_CACHE_SIZE``, one at a time (emptying
+    the whole cache at once freed hundreds of embeds in one go: a millisecond stall). The
+    Discord front-end calls it once an answer has been sent: freeing an old answer's pages,
+    lines and embeds touches memory long gone cold, 10-20 us a fan should not wait for."""
+    while len(_RENDERED) > RENDER_CACHE_SIZE:
+        del _RENDERED[next(iter(_RENDERED))]
 
 
 #: Text with every construct ``markdown.escape_markdown`` escapes, rendered by ``warm``.

@@ -332,3 +332,17 @@ async def test_sync_registers_the_commands_in_every_language(
     assert nation["name_localizations"]["ko"] == "국가"
     sort = next(o for o in registered["table"]["options"] if o["name"] == "sort")
     assert sort["choices"][0]["name_localizations"]["ja"] == "金メダル"
+
+
+async def test_the_render_cache_is_trimmed_after_each_answer(
+    fake: FakeDiscord, frontend: DiscordFrontEnd, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.discord_ui import render
+
+    monkeypatch.setattr(render, "RENDER_CACHE_SIZE", 2)
+    for nation in ("korea", "china", "japan", "kazakhstan"):
+        reply = await fake.slash("medals", nation=nation)
+        assert reply.embeds
+        assert len(render._RENDERED) <= 2  # what the answer pushed out is freed after it
+    last = await fake.slash("medals", nation="kazakhstan")
+    assert last.embeds and "Kazakhstan" in last.embeds[0]["title"]
