@@ -427,7 +427,12 @@ class Resolver:
             index.exact("warm")
         self._event_pool(None, None)
         for entry in self.events:
-            self._named_events.setdefault(_words_of(entry.event.name), self.event(entry.event.name))
+            name = entry.event.name
+            words = _words_of(name)
+            found = self._named_events.setdefault(words, self.event(name))
+            for text in (name, name.lower(), name.casefold()):
+                if _words_of(text) == words:
+                    self._named_event_texts.setdefault(text, found)
 
     @functools.cached_property
     def _athletes_ranked(self) -> list[Athlete]:
@@ -911,15 +916,33 @@ class Resolver:
         (a one-shot command resolves its one name instead of every event's)."""
         return {}
 
+    @functools.cached_property
+    def _named_event_texts(self) -> dict[str, Resolution]:
+        """The same resolutions by the texts of the events' own names as written, in lower case
+        and folded (each only where its words are the name's): an autocompleted or typed name is
+        found without reading its words. Filled by ``warm``."""
+        return {}
+
     def exact_event(self, text: str) -> Resolution | None:
         """``event(text)`` when ``text`` has the words of an event's own name (in any case or
         spacing), looked up in what ``warm`` resolved; ``None`` otherwise. Resolving reads only
         the words of a text, so the resolution of those words is the resolution of ``text``."""
         text = _clip(text)
-        found = self._named_events.get(_words_of(text))
+        found = self._exact_event(text)
         if found is None or found.query == text:
             return found
         return found.model_copy(update={"query": text})
+
+    def exact_event_id(self, text: str) -> str | None:
+        """The id of the one event ``exact_event(text)`` is confident of, else ``None``."""
+        found = self._exact_event(_clip(text))
+        if found is None or found.match is None or not found.confident:
+            return None
+        return found.match.id
+
+    def _exact_event(self, text: str) -> Resolution | None:
+        found = self._named_event_texts.get(text)
+        return found if found is not None else self._named_events.get(_words_of(text))
 
     def event(self, text: str, sport: str | None = None) -> Resolution:
         """An event by its name in any common form (``"3k relay women"``, ``"men's 500"``,

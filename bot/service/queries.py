@@ -227,13 +227,15 @@ class Queries:
         """An event's result list."""
         view = self.library.view(games)
         if name in view.index.events:
-            return view.summary(("event", name), lambda: summaries.event_result(view.index, name))
+            return _event_result(view, name)
         sport_name: str | None = None
         if sport:
             found = self._sport_name(view, sport)
             if not isinstance(found, str):
                 return found
             sport_name = found
+        elif (event_id := view.resolver.exact_event_id(name)) is not None:
+            return _event_result(view, event_id)
         resolution = view.resolver.exact_event(name) if sport_name is None else None
         if resolution is None:
             resolution = view.cached(
@@ -245,10 +247,7 @@ class Queries:
                 return held
         if not resolution.confident:
             return unresolved(view, resolution)
-        event_id = match_id(resolution)
-        return view.summary(
-            ("event", event_id), lambda: summaries.event_result(view.index, event_id)
-        )
+        return _event_result(view, match_id(resolution))
 
     def table(
         self,
@@ -354,6 +353,11 @@ def unresolved(view: GamesView, resolution: Resolution) -> Answer:
         nearest=nearest,
         message=_no_match_message(resolution.kind, view.index.data.games.name),
     )
+
+
+def _event_result(view: GamesView, event_id: str) -> Answer:
+    """The event's result list, made once per view."""
+    return view.summary(("event", event_id), lambda: summaries.event_result(view.index, event_id))
 
 
 def match_id(resolution: Resolution) -> str:

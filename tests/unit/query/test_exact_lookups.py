@@ -1,5 +1,6 @@
 """The exact-name lookups the commands try before fuzzy resolution (``Resolver.exact_athlete``,
-``Resolver.exact_nation``) say what the fuzzy resolution would say: over every name, alias and
+``Resolver.exact_nation``, ``Resolver.exact_event`` and ``exact_event_id``) say what the fuzzy
+resolution would say: over every name, alias and
 native name of both bundled Games, as written and in lower case, a lookup that finds an id finds
 the one a confident resolution matches, and a name that resolves confidently with a score of 100
 and no equal is found by the lookup."""
@@ -139,3 +140,26 @@ def test_an_event_name_is_resolved_as_the_resolver_resolves_it(
             assert exact == cold.event(text), text
     assert looked_up > len(data.events) // 2
     assert warm.exact_event("mens downhil") is None
+
+
+def test_an_exact_event_name_is_found_as_the_fuzzy_resolver_finds_it(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    data, resolver = games
+    resolver.warm()
+    names = [e.name for e in data.events]
+    texts = [*_forms(names), *(f"  {n.casefold()}  " for n in names), "relay", "mixed relay"]
+    found = 0
+    for text in texts:
+        exact_id = resolver.exact_event_id(text)
+        exact = resolver.exact_event(text)
+        resolution = resolver.event(text)
+        if exact is not None:  # what warm resolved for these words is what event() says
+            assert exact == resolution, text
+        if exact_id is not None:
+            found += 1
+            assert resolution.confident and resolution.match is not None, text
+            assert resolution.match.id == exact_id, text
+        else:
+            assert exact is None or not exact.confident, text
+    assert found >= len(data.events)
