@@ -1,5 +1,6 @@
 """GamesIndex: one Games' data arranged for answering (lookups by id, results by event, athlete and
-NOC, medal counts and ranks overall and per sport, athletes as answers name them). Built once per
+NOC, medal counts and ranks overall and per sport, each NOC's medals and tallies per sport,
+athletes as answers name them). Built once per
 load; immutable afterwards (what it derives on first use is kept with it)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.answers.models import AthleteRef, MedalLine, Provenance
+from bot.answers.models import AthleteRef, MedalLine, Provenance, SportTally
 from bot.answers.provenance import BUNDLED
 from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
 from bot.domain.names import slug
@@ -89,6 +90,10 @@ class GamesIndex:
     _provenance: dict[None, Provenance] = field(default_factory=dict, compare=False, repr=False)
     #: Each NOC's medals as answers list them, made once each (``medal_lines``).
     _medal_lines: dict[str, tuple[MedalLine, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: Each NOC's tally per sport, most gold first, made once each (``sport_tallies``).
+    _tallies: dict[str, tuple[SportTally, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -191,6 +196,7 @@ class GamesIndex:
                 self.rank_of(count.noc, sport)
         for noc in self.results_by_noc:
             self.medal_lines(noc)
+            self.sport_tallies(noc)
 
     def result_order(self, result: Result) -> tuple[str, int, str]:
         """Where a result stands in a NOC's or an athlete's list: by date, then medal colour
@@ -238,6 +244,17 @@ class GamesIndex:
             results = sorted(self.medal_results(noc), key=self.result_order)
             lines = self._medal_lines[noc] = tuple(map(self.medal_line, results))
         return lines
+
+    def sport_tallies(self, noc: str) -> tuple[SportTally, ...]:
+        """The NOC's count in each sport it won a medal in: most gold first, then silver, then
+        bronze, then by name; made once."""
+        tallies = self._tallies.get(noc)
+        if tallies is None:
+            sports = dict.fromkeys(line.sport for line in self.medal_lines(noc))
+            made = [SportTally(sport=name, count=self.medal_count(noc, name)) for name in sports]
+            made.sort(key=lambda t: (-t.count.gold, -t.count.silver, -t.count.bronze, t.sport))
+            tallies = self._tallies[noc] = tuple(made)
+        return tallies
 
     def medal_line(self, result: Result) -> MedalLine:
         """One medal-winning result as a line of an answer."""

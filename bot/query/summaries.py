@@ -18,7 +18,6 @@ from bot.answers.models import (
     Provenance,
     Ranking,
     RankingRow,
-    SportTally,
     TableRow,
 )
 from bot.domain.models import MedalCount, MedalKey, Result
@@ -42,23 +41,19 @@ def nation_rank(index: GamesIndex, noc: str, sport: str | None = None) -> int | 
 
 def nation_summary(index: GamesIndex, noc: str, sport: str | None = None) -> NationSummary:
     """A nation's rank, tally, breakdown by sport and every medal (optionally for one sport).
-    The counts are the index's (made once per index), not counted again per answer."""
+    The counts, tallies and medal lines are the index's (made once per index), not counted
+    again per answer."""
     nation = index.nations[noc]
     lines = index.medal_lines(noc)
+    tallies = index.sport_tallies(noc)
     medals = lines if sport is None else tuple(m for m in lines if m.sport == sport)
-    by_sport = [
-        SportTally(sport=name, count=index.medal_count(noc, name))
-        for name in dict.fromkeys(m.sport for m in medals)
-    ]
-    # Most gold first, then silver, then bronze, then by name.
-    by_sport.sort(key=lambda t: (-t.count.gold, -t.count.silver, -t.count.bronze, t.sport))
     return NationSummary(
         provenance=provenance(index),
         nation=nation,
         sport=sport,
         rank=nation_rank(index, noc, sport),
         count=index.medal_count(noc, sport),
-        by_sport=tuple(by_sport),
+        by_sport=tallies if sport is None else tuple(t for t in tallies if t.sport == sport),
         medals=medals,
         nations_ranked=len(index.ranked_counts(sport)),
     )

@@ -77,6 +77,28 @@ def test_sport_table_and_nation_breakdown(bundled_data: GamesData) -> None:
     assert len(korea.medals) == 45
 
 
+def test_every_nations_breakdown_is_its_medals_counted_per_sport(
+    bundled_data: GamesData,
+) -> None:
+    """The tallies the index makes once are what counting each NOC's medals gives: one per
+    sport it won in, most gold first, then silver, then bronze, then by name; and a summary for
+    one sport keeps that sport's tally alone."""
+    index = GamesIndex.build(bundled_data)
+    index.warm()
+    for noc in index.nations:
+        counted: dict[str, list[int]] = {}
+        for result in index.results_by_noc.get(noc, ()):
+            if result.medal is not None:
+                tally = counted.setdefault(index.events[result.event_id].sport, [0, 0, 0])
+                tally[result.medal.order] += 1
+        expected = sorted(counted.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[1][2], kv[0]))
+        summary = nation_summary(index, noc)
+        assert [(t.sport, list(t.count.key)) for t in summary.by_sport] == expected, noc
+        for sport, tally in counted.items():
+            in_sport = nation_summary(index, noc, sport)
+            assert [(t.sport, list(t.count.key)) for t in in_sport.by_sport] == [(sport, tally)]
+
+
 def test_a_nation_without_medals_gets_zeros(bundled_data: GamesData) -> None:
     summary = nation_summary(GamesIndex.build(bundled_data), "MGL")
     assert summary.rank is None and summary.count.key == (0, 0, 0) and summary.medals == ()
