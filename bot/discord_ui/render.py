@@ -77,6 +77,9 @@ from bot.i18n import ENGLISH, Lang
 EN = markdown_words(ENGLISH)
 
 NO_FLAG = "🏳️"
+#: How many athletes a nation's medal line names: a bigger team (a hockey roster of 25) is
+#: named by its first ones and how many more (``/event`` lists the whole team).
+TEAM_NAMED = 6
 #: How many escaped texts ``safe`` remembers.
 SAFE_CACHE_SIZE = 8192
 
@@ -111,10 +114,14 @@ def medal_line(count: MedalCount) -> str:
     return f"🥇 {count.gold} · 🥈 {count.silver} · 🥉 {count.bronze} · **{count.total}**"
 
 
-def people(athletes: tuple[AthleteRef, ...], w: MarkdownWords = EN) -> str:
-    """The athletes' names (as ``athlete_name`` gives them), joined with commas."""
+def people(athletes: tuple[AthleteRef, ...], w: MarkdownWords = EN, most: int | None = None) -> str:
+    """The athletes' names (as ``athlete_name`` gives them), joined with commas; more than
+    ``most`` of them (a hockey roster) are the first ``most - 1`` and how many more."""
     person = w.person
-    return ", ".join([person(a.name, a.native_name) for a in athletes])
+    if most is None or len(athletes) <= most:
+        return ", ".join([person(a.name, a.native_name) for a in athletes])
+    named = ", ".join([person(a.name, a.native_name) for a in athletes[: most - 1]])
+    return f"{named} {w.t('+ {n} more', n=len(athletes) - most + 1)}"
 
 
 def medal_emoji(medal: Medal | None) -> str:
@@ -168,7 +175,7 @@ def _(answer: NationSummary, w: MarkdownWords = EN) -> Sequence[Page]:
 
     def medal(line: MedalLine) -> str:
         date = w.day(line.date) if line.date else "?"
-        who = f" — {people(line.athletes, w)}" if line.athletes else ""
+        who = f" — {people(line.athletes, w, TEAM_NAMED)}" if line.athletes else ""
         sport = "" if in_one_sport else f"{w.sport(line.sport)} · "
         return f"{line.medal.emoji} {date} · {sport}{w.event(line.event)}{who}"
 
