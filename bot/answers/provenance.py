@@ -86,9 +86,27 @@ def freshness(provenance: Provenance, w: Words = EN) -> str:
     return text
 
 
-@lru_cache(maxsize=FOOTERS_KEPT)
+#: The footers of the provenances in use, by the objects themselves (each index makes its
+#: provenance once, and every answer of it shares that object): found without hashing a model.
+_FOOTERS: dict[tuple[int, int], tuple[Provenance, Words, str]] = {}
+
+
 def footer(provenance: Provenance, w: Words = EN) -> str:
     """The footer of every answer: the Games and how fresh its data is (remembered: every
     answer of a Games shares its provenance, and each language its words)."""
+    key = (id(provenance), id(w))
+    found = _FOOTERS.get(key)
+    if found is not None and found[0] is provenance and found[1] is w:
+        return found[2]
+    made = _footer(provenance, w)
+    if len(_FOOTERS) >= FOOTERS_KEPT:
+        del _FOOTERS[next(iter(_FOOTERS))]
+    _FOOTERS[key] = (provenance, w, made)  # kept with it: an id is not reused while kept
+    return made
+
+
+@lru_cache(maxsize=FOOTERS_KEPT)
+def _footer(provenance: Provenance, w: Words) -> str:
+    """``footer``, by the provenance's value (equal provenances made apart share it)."""
     name = w.games(provenance.games_name, provenance.games_aliases)
     return WORDS["separator"].join((name, freshness(provenance, w)))

@@ -80,9 +80,10 @@ def citations(
         if not source.strip():
             continue
         cited = citation(source)
-        if cited.name.casefold() in seen:
+        site = cited.name.casefold()
+        if site in seen:
             continue
-        seen.add(cited.name.casefold())
+        seen.add(site)
         picked.append(cited)
         if len(picked) == shown:
             break

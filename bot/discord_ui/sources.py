@@ -59,12 +59,15 @@ def sources_value(
     picked, rest = citations(sources)
     reserve = len(SEPARATOR) + len(more(len(sources), w))  # room for the count, whatever it is
     parts: list[str] = []
+    length = 0  # of the parts joined
     for cited in picked:
         part = _shown(cited.name, cited.url)
-        if len(SEPARATOR.join([*parts, part])) + reserve > limit:
+        joined = length + (len(SEPARATOR) if parts else 0) + len(part)
+        if joined + reserve > limit:
             rest += 1
             continue
         parts.append(part)
+        length = joined
     if rest:
         parts.append(more(rest, w))
     return SEPARATOR.join(parts)

@@ -113,7 +113,7 @@ class Words:
     def long_date(self, date: dt.date) -> str:
         """A date with its weekday: ``Saturday 08 February <year>``, ``<year>년 2월 8일 토요일``."""
         if self.english:
-            return date.strftime("%A %d %B %Y")
+            return _english_long_date(date)
         return _full_date(date, self.babel)
 
     # --- names ------------------------------------------------------------------------------
@@ -172,6 +172,11 @@ class Words:
 @lru_cache(maxsize=1024)
 def _english_day(date: dt.date) -> str:
     return date.strftime("%d %b")
+
+
+@lru_cache(maxsize=1024)
+def _english_long_date(date: dt.date) -> str:
+    return date.strftime("%A %d %B %Y")
 
 
 @lru_cache(maxsize=1024)
