@@ -189,11 +189,13 @@ class GamesIndex:
         return ranks.get(noc)
 
     def warm(self) -> None:
-        """Count and rank the medals of every sport, and list every NOC's medals, now (what
-        answers compute on first use)."""
+        """Count and rank the medals of every sport, list every NOC's medals and tallies, and
+        make every athlete's reference, now (what answers compute on first use)."""
         for sport in (None, *sorted({e.sport for e in self.data.events})):
             for count in self.ranked_counts(sport):
                 self.rank_of(count.noc, sport)
+        for athlete_id in self.athletes:
+            self.athlete_ref(athlete_id)
         for noc in self.results_by_noc:
             self.medal_lines(noc)
             self.sport_tallies(noc)
