@@ -1,6 +1,6 @@
 """GamesIndex: one Games' data arranged for answering (lookups by id, results by event, athlete and
 NOC, medal counts and ranks overall and per sport, each NOC's medals and tallies per sport,
-athletes as answers name them). Built once per
+each event's places and each athlete's results, athletes as answers name them). Built once per
 load; immutable afterwards (what it derives on first use is kept with it)."""
 
 from __future__ import annotations
@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.answers.models import AthleteRef, MedalLine, Provenance, SportTally
+from bot.answers.models import (
+    AthleteEntry,
+    AthleteRef,
+    MedalLine,
+    Place,
+    Provenance,
+    SportTally,
+)
 from bot.answers.provenance import BUNDLED
 from bot.domain.models import Athlete, Event, GamesData, Medal, MedalCount, Nation, Result
 from bot.domain.names import slug
@@ -92,6 +99,12 @@ class GamesIndex:
     _medal_lines: dict[str, tuple[MedalLine, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Each athlete's results as answers list them, made once each (``athlete_entries``).
+    _entries: dict[str, tuple[AthleteEntry, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: Each event's places as answers list them, made once each (``places``).
+    _places: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, repr=False)
     #: Each NOC's tally per sport, most gold first, made once each (``sport_tallies``).
     _tallies: dict[str, tuple[SportTally, ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -196,6 +209,10 @@ class GamesIndex:
                 self.rank_of(count.noc, sport)
         for athlete_id in self.athletes:
             self.athlete_ref(athlete_id)
+        for athlete_id in self.athletes:
+            self.athlete_entries(athlete_id)
+        for event_id in self.events:
+            self.places(event_id)
         for noc in self.results_by_noc:
             self.medal_lines(noc)
             self.sport_tallies(noc)
@@ -246,6 +263,55 @@ class GamesIndex:
             results = sorted(self.medal_results(noc), key=self.result_order)
             lines = self._medal_lines[noc] = tuple(map(self.medal_line, results))
         return lines
+
+    def athlete_entries(self, athlete_id: str) -> tuple[AthleteEntry, ...]:
+        """The athlete's results as answers list them (``result_order``), each with its
+        teammates; made once."""
+        entries = self._entries.get(athlete_id)
+        if entries is None:
+            results = sorted(self.results_by_athlete.get(athlete_id, ()), key=self.result_order)
+            entries = self._entries[athlete_id] = tuple(
+                AthleteEntry(
+                    event_id=r.event_id,
+                    event=self.events[r.event_id].name,
+                    sport=self.events[r.event_id].sport,
+                    date=self.events[r.event_id].date,
+                    rank=r.rank,
+                    medal=r.medal,
+                    mark=r.mark,
+                    note=r.note,
+                    teammates=tuple(self.athlete_ref(a) for a in r.athletes if a != athlete_id),
+                )
+                for r in results
+            )
+        return entries
+
+    def places(self, event_id: str) -> tuple[Place, ...]:
+        """The event's places as answers list them: medals first (gold, silver, bronze), then by
+        rank (unranked last), then as the data lists them; made once."""
+        places = self._places.get(event_id)
+        if places is None:
+            results = self.results_by_event.get(event_id, ())
+            ordered = sorted(
+                enumerate(results),
+                key=lambda pair: (
+                    pair[1].medal.order if pair[1].medal else 3,
+                    pair[1].rank if pair[1].rank is not None else 10_000,
+                    pair[0],
+                ),
+            )
+            places = self._places[event_id] = tuple(
+                Place(
+                    rank=r.rank,
+                    medal=r.medal,
+                    nation=self.nations[r.noc],
+                    athletes=tuple(map(self.athlete_ref, r.athletes)),
+                    mark=r.mark,
+                    note=r.note,
+                )
+                for _, r in ordered
+            )
+        return places
 
     def sport_tallies(self, noc: str) -> tuple[SportTally, ...]:
         """The NOC's count in each sport it won a medal in: most gold first, then silver, then

@@ -7,14 +7,12 @@ from collections import defaultdict
 from typing import Literal
 
 from bot.answers.models import (
-    AthleteEntry,
     AthleteRef,
     AthleteSummary,
     EventResult,
     MedalLine,
     MedalTable,
     NationSummary,
-    Place,
     Provenance,
     Ranking,
     RankingRow,
@@ -83,58 +81,28 @@ def medal_line(index: GamesIndex, key: MedalKey) -> MedalLine:
 
 
 def athlete_summary(index: GamesIndex, athlete_id: str) -> AthleteSummary:
-    """An athlete's NOC, sports, every event entered with rank, medal, mark and note."""
+    """An athlete's NOC, sports, every event entered with rank, medal, mark and note (the
+    entries are the index's, made once per index)."""
     athlete = index.athletes[athlete_id]
-    results = sorted(index.results_by_athlete.get(athlete_id, ()), key=index.result_order)
-    entries = tuple(
-        AthleteEntry(
-            event_id=r.event_id,
-            event=index.events[r.event_id].name,
-            sport=index.events[r.event_id].sport,
-            date=index.events[r.event_id].date,
-            rank=r.rank,
-            medal=r.medal,
-            mark=r.mark,
-            note=r.note,
-            teammates=_refs(index, tuple(a for a in r.athletes if a != athlete_id)),
-        )
-        for r in results
-    )
-    sports = tuple(dict.fromkeys(entry.sport for entry in entries))
+    entries = index.athlete_entries(athlete_id)
     return AthleteSummary(
         provenance=provenance(index),
         athlete=athlete,
         nation=index.nations[athlete.noc],
-        sports=sports,
+        sports=tuple(dict.fromkeys(entry.sport for entry in entries)),
         entries=entries,
-        count=count_medals(athlete.noc, results),
+        count=count_medals(athlete.noc, entries),
     )
 
 
 def event_result(index: GamesIndex, event_id: str) -> EventResult:
-    """An event's places in listed order (podium first), with marks, notes, date and venue."""
-    event = index.events[event_id]
-    results = index.results_by_event.get(event_id, ())
-    ordered = sorted(
-        enumerate(results),
-        key=lambda pair: (
-            pair[1].medal.order if pair[1].medal else 3,
-            pair[1].rank if pair[1].rank is not None else 10_000,
-            pair[0],
-        ),
+    """An event's places in listed order (podium first), with marks, notes, date and venue (the
+    places are the index's, made once per index)."""
+    return EventResult(
+        provenance=provenance(index),
+        event=index.events[event_id],
+        places=index.places(event_id),
     )
-    places = tuple(
-        Place(
-            rank=r.rank,
-            medal=r.medal,
-            nation=index.nations[r.noc],
-            athletes=_refs(index, r.athletes),
-            mark=r.mark,
-            note=r.note,
-        )
-        for _, r in ordered
-    )
-    return EventResult(provenance=provenance(index), event=event, places=places)
 
 
 def medal_table(
