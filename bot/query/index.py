@@ -202,14 +202,14 @@ class GamesIndex:
         return ranks.get(noc)
 
     def warm(self) -> None:
-        """Count and rank the medals of every sport, list every NOC's medals and tallies, and
-        make every athlete's reference, now (what answers compute on first use)."""
+        """Count and rank the medals of every sport; make every athlete's reference and
+        results, every event's places and every NOC's medals and tallies, now (what answers
+        would otherwise make on first use)."""
         for sport in (None, *sorted({e.sport for e in self.data.events})):
             for count in self.ranked_counts(sport):
                 self.rank_of(count.noc, sport)
         for athlete_id in self.athletes:
             self.athlete_ref(athlete_id)
-        for athlete_id in self.athletes:
             self.athlete_entries(athlete_id)
         for event_id in self.events:
             self.places(event_id)
