@@ -17,7 +17,9 @@ database with every bundled Games, then opening it again) and memory are printed
 
 Two clocks are read for each interaction. The response time is what Discord's 3-second deadline
 measures: from the interaction's creation (just before the gateway frame leaves the fake) to the
-bot's callback request arriving at the fake. The round trip also includes the fake validating
+bot's callback request arriving at the fake (stamped as the request reaches it, before the fake
+reads and parses the body: until 2026-12-07 the clock also held that parse, the fake's own work,
+which grows with the answer). The round trip also includes the fake validating
 and storing the answer and the test client's wait; it grows with the size of the answer, which
 is the fake's work, not the bot's. The SUMMARY uses the response time.
 
@@ -165,7 +167,7 @@ def install_phase_clocks() -> dict[int, dict[str, Any]]:
     command's callback, its reply and the reply's arrival at the fake, by interaction id."""
     from discord.app_commands.commands import Command
 
-    from tests.fakediscord.rest import Rest
+    from tests.fakediscord.rest import ARRIVED_KEY, Rest
 
     stamps: dict[int, dict[str, Any]] = {}
     loop_time = asyncio.get_running_loop().time
@@ -174,24 +176,27 @@ def install_phase_clocks() -> dict[int, dict[str, Any]]:
         original = getattr(owner, name)
 
         async def clocked(self: Any, *args: Any, **kwargs: Any) -> Any:
-            interaction_id, label = of(self, args)
+            interaction_id, label, when = of(self, args)
             entry = stamps.setdefault(interaction_id, {})
-            entry[step] = loop_time()
+            entry[step] = loop_time() if when is None else when
             if label is not None:
                 entry["command"] = label
             return await original(self, *args, **kwargs)
 
         setattr(owner, name, clocked)
 
-    wrap(Command, "_invoke_with_namespace", "dispatch", lambda c, a: (a[0].id, c.name))
-    wrap(Command, "_do_call", "call", lambda c, a: (a[0].id, None))
-    wrap(discord.InteractionResponse, "send_message", "send", lambda r, a: (r._parent.id, None))
+    wrap(Command, "_invoke_with_namespace", "dispatch", lambda c, a: (a[0].id, c.name, None))
+    wrap(Command, "_do_call", "call", lambda c, a: (a[0].id, None, None))
+    wrap(
+        discord.InteractionResponse, "send_message", "send", lambda r, a: (r._parent.id, None, None)
+    )
 
-    def arrived(rest: Any, args: Any) -> tuple[int, None]:
+    def arrived(rest: Any, args: Any) -> tuple[int, None, float]:
+        """The request's arrival, as the fake stamped it before reading its body."""
         interaction_id = int(args[0].match_info["interaction_id"])
         entry = stamps.setdefault(interaction_id, {})
         entry["created"] = rest.world.interactions[interaction_id].created
-        return interaction_id, None
+        return interaction_id, None, args[0][ARRIVED_KEY]
 
     wrap(Rest, "callback", "arrive", arrived)
     return stamps

@@ -17,7 +17,7 @@ from aiohttp import BodyPartReader, web
 
 from tests.fakediscord.cdn import WORLD_KEY
 from tests.fakediscord.gateway import Gateway
-from tests.fakediscord.rest import FILES_KEY, JSON_KEY, Rest, json_response
+from tests.fakediscord.rest import ARRIVED_KEY, FILES_KEY, JSON_KEY, Rest, json_response
 from tests.fakediscord.rules import DiscordError
 from tests.fakediscord.state import RecordedRequest, Violation, World
 
@@ -97,6 +97,7 @@ class Server:
 
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        request[ARRIVED_KEY] = self.world.loop_time()
         path = request.path
         if path in ("/gateway", "/resume"):
             return await handler(request)
