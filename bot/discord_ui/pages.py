@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 import discord
+from discord.types.embed import Embed as EmbedData
+from discord.types.embed import EmbedField
 
 from bot.discord_ui.markdown import clip, plain
 
@@ -50,27 +52,69 @@ class Page:
     url: str | None = None
 
     def embed(self) -> discord.Embed:
-        """The embed, every part cut to Discord's limits."""
-        embed = discord.Embed(
-            title=clip(self.title, TITLE_LIMIT),
-            colour=self.colour,
-            description=clip("\n".join(self.description_lines), DESCRIPTION_LIMIT) or None,
-        )
+        """The embed, every part cut to Discord's limits: the last fields dropped, then the
+        description shortened, while the whole would pass the total limit."""
+        title = clip(self.title, TITLE_LIMIT)
+        description = clip("\n".join(self.description_lines), DESCRIPTION_LIMIT) or None
+        footer = clip(plain(self.footer), FOOTER_LIMIT) if self.footer else None
+        size = len(title) + len(description or "") + len(footer or "")
+        fields: list[EmbedField] = []
         for name, value, inline in self.fields[:FIELDS_LIMIT]:
-            embed.add_field(
-                name=clip(name, FIELD_NAME_LIMIT) or "\u200b",
-                value=clip(value, FIELD_VALUE_LIMIT) or "\u200b",
-                inline=inline,
-            )
-        if self.footer:
-            embed.set_footer(text=clip(plain(self.footer), FOOTER_LIMIT))
-        while len(embed) > TOTAL_LIMIT and embed.fields:
-            embed.remove_field(-1)
-        if len(embed) > TOTAL_LIMIT and embed.description:
-            embed.description = clip(
-                embed.description, max(len(embed.description) - (len(embed) - TOTAL_LIMIT), 1)
-            )
-        return embed
+            name = clip(name, FIELD_NAME_LIMIT) or "\u200b"
+            value = clip(value, FIELD_VALUE_LIMIT) or "\u200b"
+            size += len(name) + len(value)
+            fields.append({"inline": inline, "name": name, "value": value})
+        while size > TOTAL_LIMIT and fields:
+            dropped = fields.pop()
+            size -= len(dropped["name"]) + len(dropped["value"])
+        if size > TOTAL_LIMIT and description:
+            description = clip(description, max(len(description) - (size - TOTAL_LIMIT), 1))
+        # A page whose fields were all dropped still says it has fields (none), as discord.py's.
+        return PageEmbed(title, self.colour, description, fields if self.fields else None, footer)
+
+
+class PageEmbed(discord.Embed):
+    """A page's embed: its parts set at once, and its payload made with them. discord.py's own
+    ``to_dict`` looks for each of an embed's fourteen parts in turn, half of them absent (a
+    caught exception each), and ``add_field``, ``set_footer`` and ``len`` walk them again. A
+    page's embed is never changed once made (the render cache hands the same one to every page
+    button), so the payload stays what discord.py would make of it: a test holds the two equal
+    for every page of the bundled Games."""
+
+    __slots__ = ("_payload",)
+
+    def __init__(
+        self,
+        title: str,
+        colour: discord.Colour,
+        description: str | None,
+        fields: list[EmbedField] | None,
+        footer: str | None,
+    ) -> None:
+        self.title = title
+        self.type = "rich"
+        self.url = None
+        self.description = description
+        self._flags = 0
+        self._colour = colour
+        payload: EmbedData = {}
+        if footer is not None:
+            payload["footer"] = {"text": footer}
+            self._footer = cast(dict[str, Any], payload["footer"])
+        if fields is not None:
+            payload["fields"] = fields
+            self._fields = cast(list[dict[str, Any]], fields)
+        payload["flags"] = 0
+        payload["color"] = colour.value
+        payload["type"] = "rich"
+        if description:
+            payload["description"] = description
+        if title:
+            payload["title"] = title
+        self._payload = payload
+
+    def to_dict(self) -> EmbedData:
+        return self._payload
 
 
 class OnDemand(Sequence[T]):
