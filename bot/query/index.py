@@ -103,6 +103,8 @@ class GamesIndex:
     _entries: dict[str, tuple[AthleteEntry, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Each athlete's medal count, made once each (``athlete_count``).
+    _athlete_counts: dict[str, MedalCount] = field(default_factory=dict, compare=False, repr=False)
     #: Each event's places as answers list them, made once each (``places``).
     _places: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, repr=False)
     #: Each NOC's tally per sport, most gold first, made once each (``sport_tallies``).
@@ -202,15 +204,15 @@ class GamesIndex:
         return ranks.get(noc)
 
     def warm(self) -> None:
-        """Count and rank the medals of every sport; make every athlete's reference and
-        results, every event's places and every NOC's medals and tallies, now (what answers
+        """Count and rank the medals of every sport; make every athlete's reference, results
+        and medal count, every event's places and every NOC's medals and tallies, now (what answers
         would otherwise make on first use)."""
         for sport in (None, *sorted({e.sport for e in self.data.events})):
             for count in self.ranked_counts(sport):
                 self.rank_of(count.noc, sport)
         for athlete_id in self.athletes:
             self.athlete_ref(athlete_id)
-            self.athlete_entries(athlete_id)
+            self.athlete_count(athlete_id)
         for event_id in self.events:
             self.places(event_id)
         for noc in self.results_by_noc:
@@ -285,6 +287,17 @@ class GamesIndex:
                 for r in results
             )
         return entries
+
+    def athlete_count(self, athlete_id: str) -> MedalCount:
+        """The medals among the athlete's results (``athlete_entries``), under their NOC; made
+        once."""
+        count = self._athlete_counts.get(athlete_id)
+        if count is None:
+            noc = self.athletes[athlete_id].noc
+            count = self._athlete_counts[athlete_id] = count_medals(
+                noc, self.athlete_entries(athlete_id)
+            )
+        return count
 
     def places(self, event_id: str) -> tuple[Place, ...]:
         """The event's places as answers list them: medals first (gold, silver, bronze), then by

@@ -425,6 +425,10 @@ class Resolver:
         for index in (self.nation_index, self.athlete_index):
             index.search("warm", limit=1)
             index.exact("warm")
+        named = self._named_athlete_texts
+        for _, name in self.athlete_names:
+            for text in {_clip(name), _clip(name.lower())} - named.keys():
+                named[text] = self._exact_athlete(text)
         self._event_pool(None, None)
         for entry in self.events:
             name = entry.event.name
@@ -657,6 +661,17 @@ class Resolver:
         folding, order and romanisation: what ``athlete`` would match with a score of 100 and no
         equal, found by a lookup. ``None`` when no name or several are that exact."""
         text = _clip(text)
+        named = self._named_athlete_texts
+        return named[text] if text in named else self._exact_athlete(text)
+
+    @functools.cached_property
+    def _named_athlete_texts(self) -> dict[str, str | None]:
+        """``exact_athlete`` of the athletes' own names (each name, native name and alias) as
+        written and in lower case: a pasted or typed name is found without reading its words.
+        Filled by ``warm``."""
+        return {}
+
+    def _exact_athlete(self, text: str) -> str | None:
         if _split_code(text)[1]:
             return None
         entries = self.athlete_index.exact(text)

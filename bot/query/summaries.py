@@ -82,7 +82,7 @@ def medal_line(index: GamesIndex, key: MedalKey) -> MedalLine:
 
 def athlete_summary(index: GamesIndex, athlete_id: str) -> AthleteSummary:
     """An athlete's NOC, sports, every event entered with rank, medal, mark and note (the
-    entries are the index's, made once per index)."""
+    entries and their count are the index's, made once per index)."""
     athlete = index.athletes[athlete_id]
     entries = index.athlete_entries(athlete_id)
     return AthleteSummary(
@@ -91,7 +91,7 @@ def athlete_summary(index: GamesIndex, athlete_id: str) -> AthleteSummary:
         nation=index.nations[athlete.noc],
         sports=tuple(dict.fromkeys(entry.sport for entry in entries)),
         entries=entries,
-        count=count_medals(athlete.noc, entries),
+        count=index.athlete_count(athlete_id),
     )
 
 

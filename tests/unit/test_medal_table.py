@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.domain.models import GamesData, MedalCount
 from bot.query.index import GamesIndex, rank_counts
-from bot.query.summaries import medal_table, nation_summary
+from bot.query.summaries import athlete_summary, medal_table, nation_summary
 
 OFFICIAL = {
     "CHN": (32, 27, 26, 85),
@@ -154,3 +154,21 @@ def test_rankings_share_the_top_when_counts_are_equal(bundled_data: GamesData) -
         (3, "JPN"),
         (4, "PHI"),
     ]
+
+
+def test_every_athletes_count_is_their_results_medals(bundled_data: GamesData) -> None:
+    """The medal count the index makes once per athlete (at warm) is what counting the
+    athlete's own results gives, under the athlete's NOC, in the summary as in the index."""
+    index = GamesIndex.build(bundled_data)
+    index.warm()
+    medallists = 0
+    for athlete_id, athlete in index.athletes.items():
+        counted = [0, 0, 0]
+        for result in index.results_by_athlete.get(athlete_id, ()):
+            if result.medal is not None:
+                counted[result.medal.order] += 1
+        summary = athlete_summary(index, athlete_id)
+        assert summary.count == index.athlete_count(athlete_id), athlete_id
+        assert (summary.count.noc, list(summary.count.key)) == (athlete.noc, counted), athlete_id
+        medallists += summary.count.total > 0
+    assert medallists > 100

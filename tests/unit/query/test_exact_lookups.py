@@ -60,6 +60,34 @@ def test_an_exact_athlete_name_is_found_as_the_fuzzy_resolver_finds_it(
     assert resolver.exact_athlete(f"{data.athletes[0].name} ({data.athletes[0].noc})") is None
 
 
+def test_a_warmed_athlete_lookup_says_what_an_unwarmed_one_says(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    """A warmed resolver finds the athletes' own names (as written and in lower case) in what
+    ``warm`` looked up: for every name, alias and native name of the Games in any case, spaced
+    out or labelled with a NOC, and for namesakes (no one id), the same answer as a resolver
+    that never warmed."""
+    data, _ = games
+    cold, warm = Resolver.build(data), Resolver.build(data)
+    warm.warm()
+    names = [n for a in data.athletes for n in (a.name, a.native_name, *a.aliases)]
+    texts = [
+        *_forms(names),
+        *(name.casefold() for name in names if name),
+        *(f" {a.name}  " for a in data.athletes),
+        *(f"{a.name} ({a.noc})" for a in data.athletes),
+        "kim",
+        "Nobody Atall",
+    ]
+    for text in texts:
+        assert warm.exact_athlete(text) == cold.exact_athlete(text), text
+    assert len(warm._named_athlete_texts) > len(data.athletes)
+    # Namesakes (Harbin has some) are looked up too, as no one id.
+    shared = [a.name for a in data.athletes if sum(b.name == a.name for b in data.athletes) > 1]
+    assert all(warm._named_athlete_texts[name] is None for name in shared)
+    assert not cold._named_athlete_texts  # an unwarmed resolver looks up nothing
+
+
 def test_an_exact_nation_name_is_found_as_the_fuzzy_resolver_finds_it(
     games: tuple[GamesData, Resolver],
 ) -> None:
