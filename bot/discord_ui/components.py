@@ -242,18 +242,46 @@ def build_view(
 class ReadyComponents(discord.ui.View):
     """A view whose component rows are already made: discord.py sends them as they are. Their
     buttons are dynamic items (``PageButton``, ``PageIndicator``), registered on the client by
-    template, so a click reaches them by its ``custom_id`` alone: the view is stopped at once
-    and discord.py never stores it. Building the three buttons as discord.py items (a
-    ``DynamicItem`` around a ``Button`` each, then ``View.add_item``) cost more than the rest
-    of a paged answer's page; a test holds these rows equal to what those items give."""
+    template, so a click reaches them by its ``custom_id`` alone: the view is finished from the
+    start, has no items and no timeout, and discord.py never stores it. Building the three
+    buttons as discord.py items (a ``DynamicItem`` around a ``Button`` each, then
+    ``View.add_item``) cost more than the rest of a paged answer's page, and ``View.__init__``
+    (a random id from the system, a future on the loop, the items' weights) a third of what was
+    left, for a view that is never dispatched: so it is not called, and what discord.py asks of
+    a view it sends (its rows, whether it is finished or dispatchable, its timeout) is answered
+    here. A test holds the rows equal to what those items give, and the answers as discord.py
+    sends them."""
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        super().__init__(timeout=None)
+    def __init__(self, rows: list[dict[str, Any]]) -> None:  # not View.__init__: see above
         self._rows = rows
-        self.stop()
+        self._children = []
+        self._total_children = 0
+
+    @property
+    def timeout(self) -> float | None:
+        return None
+
+    @timeout.setter
+    def timeout(self, value: float | None) -> None:
+        raise AttributeError("ready components have no timeout")
 
     def to_components(self) -> list[dict[str, Any]]:
         return self._rows
+
+    def is_finished(self) -> bool:
+        return True
+
+    def is_dispatchable(self) -> bool:
+        return False
+
+    def has_components_v2(self) -> bool:
+        return False
+
+    def stop(self) -> None:
+        return None
+
+    async def wait(self) -> bool:
+        return False
 
 
 def _button(custom_id: str, label: str, disabled: bool) -> dict[str, Any]:

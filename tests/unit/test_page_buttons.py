@@ -53,8 +53,16 @@ async def test_the_view_is_never_stored_and_sends_no_items() -> None:
     view = page_buttons(Query("e", ("some-event", ""), "g"), 0, 3, words_for(ENGLISH))
     assert view is not None
     assert view.is_finished()  # discord.py stores only a view that is not finished
+    assert not view.is_dispatchable()  # nor gives it a timeout, nor asks for a state
+    assert view.timeout is None
     assert view.children == []
     assert not view.has_components_v2()
+    assert repr(view) == "<ReadyComponents timeout=None children=0>"
+    assert await view.wait() is False  # already over, as a stopped view's wait is
+    view.stop()
+    assert view.is_finished()
+    with pytest.raises(AttributeError):
+        view.timeout = 60.0
 
 
 def test_an_id_past_discords_limit_gives_no_buttons() -> None:
