@@ -4,11 +4,10 @@ interactions, shutdown). Owns the per-client context and the one log line per in
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import Any
 
 import discord
@@ -67,38 +66,69 @@ class UiContext:
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
     pending_loads: dict[str, Any] = field(default_factory=dict)
 
-    @contextlib.asynccontextmanager
-    async def track(
+    def track(
         self, interaction: discord.Interaction[Any], command: str, **arguments: Any
-    ) -> AsyncIterator[Outcome]:
+    ) -> Tracked:
         """Count the interaction as in flight and log it once: command, arguments, latency, outcome.
         No message content beyond the command's own arguments is logged."""
-        started = time.perf_counter()
-        outcome = Outcome()
-        self.lifecycle.begin()
-        try:
-            yield outcome
-        except BaseException:
+        return Tracked(self.lifecycle, interaction, command, arguments)
+
+
+class Tracked:
+    """One interaction in flight (``UiContext.track``), as an ``async with`` block: counted
+    while it runs, its ``Outcome`` given to the block, and logged once as it ends (an exception
+    leaving the block is an error, and goes on). A class rather than a generator: entering it
+    is on every fan's interaction, before the answer."""
+
+    __slots__ = ("_arguments", "_command", "_interaction", "_lifecycle", "_started", "outcome")
+
+    def __init__(
+        self,
+        lifecycle: Lifecycle,
+        interaction: discord.Interaction[Any],
+        command: str,
+        arguments: dict[str, Any],
+    ) -> None:
+        self._lifecycle = lifecycle
+        self._interaction = interaction
+        self._command = command
+        self._arguments = arguments
+        self._started = 0.0
+        self.outcome = Outcome()
+
+    async def __aenter__(self) -> Outcome:
+        self._started = time.perf_counter()
+        self._lifecycle.begin()
+        return self.outcome
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        outcome = self.outcome
+        if kind is not None:
             outcome.value = "error"
-            raise
-        finally:
-            self.lifecycle.end()
-            log.info(
-                "interaction %s %s in %.1f ms",
-                command,
-                outcome.value,
-                (time.perf_counter() - started) * 1000,
-                extra={
-                    "interaction_id": interaction.id,
-                    "command": command,
-                    "arguments": {k: v for k, v in arguments.items() if v is not None},
-                    "latency_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "outcome": outcome.value,
-                    "guild_id": interaction.guild_id,
-                    "user_id": interaction.user.id if interaction.user else None,
-                    **outcome.detail,
-                },
-            )
+        self._lifecycle.end()
+        interaction = self._interaction
+        latency_ms = (time.perf_counter() - self._started) * 1000
+        log.info(
+            "interaction %s %s in %.1f ms",
+            self._command,
+            outcome.value,
+            latency_ms,
+            extra={
+                "interaction_id": interaction.id,
+                "command": self._command,
+                "arguments": {k: v for k, v in self._arguments.items() if v is not None},
+                "latency_ms": round(latency_ms, 2),
+                "outcome": outcome.value,
+                "guild_id": interaction.guild_id,
+                "user_id": interaction.user.id if interaction.user else None,
+                **outcome.detail,
+            },
+        )
 
 
 def attach(client: discord.Client, context: UiContext) -> None:
