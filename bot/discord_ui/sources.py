@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote
 
-from bot.answers.sites import citation, citations
+from bot.answers.sites import SHOWN, citation
 from bot.discord_ui.markdown import inert
 from bot.i18n import ENGLISH, Words, words_for
 
@@ -51,17 +51,39 @@ def more(count: int, w: Words | None = None) -> str:
     return (w or words_for(ENGLISH)).t("+ {n} more", n=count)
 
 
+@functools.lru_cache(maxsize=4096)
+def _source_link(source: str) -> tuple[str, str] | None:
+    """A source's site (folded: one link per site) and how it is shown; None for a blank one."""
+    if not source.strip():
+        return None
+    cited = citation(source)
+    return cited.name.casefold(), _shown(cited.name, cited.url)
+
+
 def sources_value(
     sources: tuple[str, ...] | list[str], limit: int = FIELD_VALUE_LIMIT, *, w: Words | None = None
 ) -> str:
     """The value of an event's Sources field: masked links, then how many are not shown; never
-    longer than ``limit`` (links that would not fit are counted with the rest)."""
-    picked, rest = citations(sources)
+    longer than ``limit`` (links that would not fit are counted with the rest). The links are
+    those ``sites.citations`` picks (one per site, the first ``SHOWN`` sites), each source's
+    site and link found by one lookup."""
+    picked: list[str] = []
+    seen: set[str] = set()
+    total = 0
+    for source in sources:
+        found = _source_link(source)
+        if found is None:
+            continue
+        total += 1
+        site, shown = found
+        if len(picked) < SHOWN and site not in seen:
+            seen.add(site)
+            picked.append(shown)
+    rest = total - len(picked)
     reserve = len(SEPARATOR) + len(more(len(sources), w))  # room for the count, whatever it is
     parts: list[str] = []
     length = 0  # of the parts joined
-    for cited in picked:
-        part = _shown(cited.name, cited.url)
+    for part in picked:
         joined = length + (len(SEPARATOR) if parts else 0) + len(part)
         if joined + reserve > limit:
             rest += 1
@@ -77,6 +99,4 @@ def warm_sources(sources: tuple[str, ...] | list[str]) -> None:
     """Make, once, each source's citation and masked link (both remembered), so that the first
     answer showing them does not."""
     for source in sources:
-        if source.strip():
-            cited = citation(source)
-            _shown(cited.name, cited.url)
+        _source_link(source)

@@ -1,7 +1,7 @@
 """An event's sources: named by their site (a table of known names, else the bare domain), one
 per site, at most five, the rest counted; on Discord as masked links that stay inside the
-embed's limits and cannot be broken by a name or a URL; in text as "name: url" lines. The last
-test goes through the local Discord with the real client."""
+embed's limits and cannot be broken by a name or a URL; in text as "name: url" lines. One test
+goes through the local Discord with the real client."""
 
 from __future__ import annotations
 
@@ -11,16 +11,18 @@ import re
 import pytest
 
 from bot.answers.models import EventResult, Provenance
-from bot.answers.sites import citation, citations, site_name
+from bot.answers.sites import SHOWN, citation, citations, site_name
 from bot.answers.text import render_text
 from bot.discord_ui.frontend import DiscordFrontEnd
 from bot.discord_ui.render import render_embeds
-from bot.discord_ui.sources import FIELD_VALUE_LIMIT, sources_value
+from bot.discord_ui.sources import FIELD_VALUE_LIMIT, SEPARATOR, _shown, more, sources_value
 from bot.domain.models import Event, Gender
+from bot.i18n import Lang, Words, words_for
 from bot.service import GamesService
 from bot.settings import Settings
 from tests.fakediscord.api import FakeDiscord
 from tests.fakediscord.fixtures import StartBot
+from tests.unit.query.test_exact_lookups import DATA
 
 XINHUA = "https://english.news.cn/20250208/abc/c.html"
 YONHAP = "https://en.yna.co.kr/view/AEN20250208000300315"
@@ -143,3 +145,45 @@ async def test_an_event_through_the_local_discord_shows_masked_source_links(
     ]
     shown = len(links) + (int(value.rsplit("+ ", 1)[1].split()[0]) if "more" in value else 0)
     assert shown == len(event.sources)
+
+
+def citations_value(sources: list[str], limit: int, w: Words) -> str:
+    """The Sources field as it was made from ``sites.citations`` before each source's site and
+    link were looked up at once."""
+    picked, rest = citations(sources)
+    reserve = len(SEPARATOR) + len(more(len(sources), w))
+    parts: list[str] = []
+    length = 0
+    for cited in picked:
+        part = _shown(cited.name, cited.url)
+        joined = length + (len(SEPARATOR) if parts else 0) + len(part)
+        if joined + reserve > limit:
+            rest += 1
+            continue
+        parts.append(part)
+        length = joined
+    if rest:
+        parts.append(more(rest, w))
+    return SEPARATOR.join(parts)
+
+
+@pytest.mark.parametrize("lang", list(Lang), ids=str)
+def test_the_field_is_what_the_citations_give(lang: Lang) -> None:
+    """For every event of both bundled Games, and for blank, repeated, non-web and oversized
+    sources under tight limits, the field is the citations' (one per site, the first five
+    sites, the rest counted), in every language."""
+    w = words_for(lang)
+    lists = [list(e.sources) for data in DATA.values() for e in data.events]
+    lists += [
+        ["", "  ", XINHUA, XINHUA + "?2", "Official report", "Official report"],
+        [
+            YONHAP,
+            f"https://big.example.com/{'y' * 2000}",
+            *(f"https://s{i}.example.com/" for i in range(9)),
+        ],
+        [],
+    ]
+    assert sum(1 for sources in lists if len(sources) > SHOWN) > 10
+    for sources in lists:
+        for limit in (FIELD_VALUE_LIMIT, 120, 40):
+            assert sources_value(sources, limit, w=w) == citations_value(sources, limit, w), sources
