@@ -91,10 +91,10 @@ class MarkdownWords(Words):
     """The words of a Discord answer: as ``Words``, with every stored name and text inert.
     ``plain`` is the same language's plain ``Words`` (for footers and labels).
 
-    The names a line is made of (sports, events, people) are remembered per language, by the
-    words they are made from (at most ``ESCAPED_CACHE_SIZE`` of each, then forgotten at once):
-    an answer's lines ask for them over and over, and one lookup is cheaper than making them
-    again and asking ``inert``'s cache."""
+    The names a line is made of (sports, events, people, nations) are remembered per language,
+    by the words they are made from (at most ``ESCAPED_CACHE_SIZE`` of each, then forgotten at
+    once): an answer's lines ask for them over and over, and one lookup is cheaper than making
+    them again and asking ``inert``'s cache."""
 
     def __init__(self, lang: Lang) -> None:
         super().__init__(lang)
@@ -102,6 +102,7 @@ class MarkdownWords(Words):
         self._sports: dict[str, str] = {}
         self._events: dict[str, str] = {}
         self._people: dict[tuple[str, str], str] = {}
+        self._nations: dict[tuple[str, tuple[str, ...], str], str] = {}
 
     def text(self, value: str) -> str:
         return inert(value)
@@ -119,7 +120,11 @@ class MarkdownWords(Words):
         return made
 
     def nation(self, name: str, aliases: tuple[str, ...], flag: str) -> str:
-        return inert(super().nation(name, aliases, flag))
+        key = (name, aliases, flag)
+        made = self._nations.get(key)
+        if made is None:
+            made = _remember(self._nations, key, inert(super().nation(name, aliases, flag)))
+        return made
 
     def games(self, name: str, aliases: tuple[str, ...]) -> str:
         return inert(super().games(name, aliases))

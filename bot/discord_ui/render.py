@@ -118,6 +118,8 @@ def people(athletes: tuple[AthleteRef, ...], w: MarkdownWords = EN, most: int | 
     """The athletes' names (as ``athlete_name`` gives them), joined with commas; more than
     ``most`` of them (a hockey roster) are the first ``most - 1`` and how many more."""
     person = w.person
+    if len(athletes) == 1:  # most lines name one athlete
+        return person(athletes[0].name, athletes[0].native_name)
     if most is None or len(athletes) <= most:
         return ", ".join([person(a.name, a.native_name) for a in athletes])
     named = ", ".join([person(a.name, a.native_name) for a in athletes[: most - 1]])
