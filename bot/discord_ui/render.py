@@ -114,6 +114,12 @@ def medal_line(count: MedalCount) -> str:
     return f"🥇 {count.gold} · 🥈 {count.silver} · 🥉 {count.bronze} · **{count.total}**"
 
 
+def tally_line(sport: str, count: MedalCount) -> str:
+    """``Biathlon: 🥇6 🥈1 🥉2 (9)``: a sport's line of a nation's breakdown."""
+    gold, silver, bronze = count.gold, count.silver, count.bronze
+    return f"{sport}: 🥇{gold} 🥈{silver} 🥉{bronze} ({gold + silver + bronze})"
+
+
 def people(athletes: tuple[AthleteRef, ...], w: MarkdownWords = EN, most: int | None = None) -> str:
     """The athletes' names (as ``athlete_name`` gives them), joined with commas; more than
     ``most`` of them (a hockey roster) are the first ``most - 1`` and how many more."""
@@ -167,19 +173,17 @@ def _(answer: NationSummary, w: MarkdownWords = EN) -> Sequence[Page]:
             w.t("No medals{scope} at these Games.", scope=in_sport(answer.sport, w))
         )
     head.description_lines.append(medal_line(answer.count))
+    sport_name, day, event_name = w.sport, w.day, w.event  # asked for on every line
     if answer.by_sport and not answer.sport:
-        breakdown = [
-            f"{w.sport(t.sport)}: 🥇{t.count.gold} 🥈{t.count.silver} 🥉{t.count.bronze} ({t.count.total})"
-            for t in answer.by_sport
-        ]
-        head.fields.append((w.t("By sport"), "\n".join(breakdown), False))
+        breakdown = "\n".join([tally_line(sport_name(t.sport), t.count) for t in answer.by_sport])
+        head.fields.append((w.t("By sport"), breakdown, False))
     in_one_sport = answer.sport is not None
 
     def medal(line: MedalLine) -> str:
-        date = w.day(line.date) if line.date else "?"
+        date = day(line.date) if line.date else "?"
         who = f" — {people(line.athletes, w, TEAM_NAMED)}" if line.athletes else ""
-        sport = "" if in_one_sport else f"{w.sport(line.sport)} · "
-        return f"{line.medal.emoji} {date} · {sport}{w.event(line.event)}{who}"
+        sport = "" if in_one_sport else f"{sport_name(line.sport)} · "
+        return f"{line.medal.emoji} {date} · {sport}{event_name(line.event)}{who}"
 
     return paginate(head, Lines(answer.medals, medal), lines_title=w.t("**Medals**"))
 
