@@ -120,6 +120,8 @@ class MarkdownWords(Words):
         return made
 
     def nation(self, name: str, aliases: tuple[str, ...], flag: str) -> str:
+        if self.english:  # the data's own name: no need to read (and hash) its many aliases
+            return inert(name)
         key = (name, aliases, flag)
         made = self._nations.get(key)
         if made is None:
