@@ -205,8 +205,8 @@ class GamesIndex:
 
     def warm(self) -> None:
         """Count and rank the medals of every sport; make every athlete's reference, results
-        and medal count, every event's places and every NOC's medals and tallies, now (what answers
-        would otherwise make on first use)."""
+        and medal count, every event's places and every NOC's medals and tallies, now (what
+        answers would otherwise make on first use)."""
         for sport in (None, *sorted({e.sport for e in self.data.events})):
             for count in self.ranked_counts(sport):
                 self.rank_of(count.noc, sport)
