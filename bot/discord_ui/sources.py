@@ -64,9 +64,15 @@ def sources_value(
     sources: tuple[str, ...] | list[str], limit: int = FIELD_VALUE_LIMIT, *, w: Words | None = None
 ) -> str:
     """The value of an event's Sources field: masked links, then how many are not shown; never
-    longer than ``limit`` (links that would not fit are counted with the rest). The links are
-    those ``sites.citations`` picks (one per site, the first ``SHOWN`` sites), each source's
-    site and link found by one lookup."""
+    longer than ``limit`` (links that would not fit are counted with the rest)."""
+    picked, rest = picked_links(sources)
+    return fitted(picked, rest, len(sources), limit, w)
+
+
+def picked_links(sources: tuple[str, ...] | list[str]) -> tuple[list[str], int]:
+    """The links of the sources ``sites.citations`` picks (one per site, the first ``SHOWN``
+    sites) and how many sources are not among them; each source's site and link found by one
+    lookup, in one pass."""
     picked: list[str] = []
     seen: set[str] = set()
     total = 0
@@ -79,8 +85,13 @@ def sources_value(
         if len(picked) < SHOWN and site not in seen:
             seen.add(site)
             picked.append(shown)
-    rest = total - len(picked)
-    reserve = len(SEPARATOR) + len(more(len(sources), w))  # room for the count, whatever it is
+    return picked, total - len(picked)
+
+
+def fitted(picked: list[str], rest: int, count: int, limit: int, w: Words | None) -> str:
+    """``picked`` links joined within ``limit``, then how many are not shown (``rest``, and the
+    links that do not fit); room is kept for the count of any of the ``count`` sources."""
+    reserve = len(SEPARATOR) + len(more(count, w))  # room for the count, whatever it is
     parts: list[str] = []
     length = 0  # of the parts joined
     for part in picked:

@@ -15,7 +15,7 @@ from bot.answers.sites import SHOWN, citation, citations, site_name
 from bot.answers.text import render_text
 from bot.discord_ui.frontend import DiscordFrontEnd
 from bot.discord_ui.render import render_embeds
-from bot.discord_ui.sources import FIELD_VALUE_LIMIT, SEPARATOR, _shown, more, sources_value
+from bot.discord_ui.sources import FIELD_VALUE_LIMIT, _shown, fitted, sources_value
 from bot.domain.models import Event, Gender
 from bot.i18n import Lang, Words, words_for
 from bot.service import GamesService
@@ -149,22 +149,9 @@ async def test_an_event_through_the_local_discord_shows_masked_source_links(
 
 def citations_value(sources: list[str], limit: int, w: Words) -> str:
     """The Sources field as it was made from ``sites.citations`` before each source's site and
-    link were looked up at once."""
+    link were looked up at once (and fitted as the field fits them)."""
     picked, rest = citations(sources)
-    reserve = len(SEPARATOR) + len(more(len(sources), w))
-    parts: list[str] = []
-    length = 0
-    for cited in picked:
-        part = _shown(cited.name, cited.url)
-        joined = length + (len(SEPARATOR) if parts else 0) + len(part)
-        if joined + reserve > limit:
-            rest += 1
-            continue
-        parts.append(part)
-        length = joined
-    if rest:
-        parts.append(more(rest, w))
-    return SEPARATOR.join(parts)
+    return fitted([_shown(c.name, c.url) for c in picked], rest, len(sources), limit, w)
 
 
 @pytest.mark.parametrize("lang", list(Lang), ids=str)
