@@ -78,6 +78,11 @@ def page_custom_id(query: Query, page: int) -> str:
     return f"gb:p:{page}:{query.encode()}"
 
 
+def choice_custom_id(query: Query, position: int) -> str:
+    """The ``custom_id`` of a choice menu whose choice replaces argument ``position``."""
+    return f"gb:c:{position}:{query.encode()}"
+
+
 def indicator_custom_id(page: int) -> str:
     """The ``custom_id`` of the disabled "2 / 5" label of ``page``."""
     return f"gb:i:{page}"
@@ -133,7 +138,7 @@ class ChoiceSelect(
         self.position = position
         super().__init__(
             discord.ui.Select(
-                custom_id=f"gb:c:{position}:{query.encode()}",
+                custom_id=choice_custom_id(query, position),
                 placeholder=placeholder,
                 options=options,
                 min_values=1,
@@ -191,16 +196,18 @@ def choice_position(query: Query, answer: Disambiguation | NoMatch) -> int:
     return 0
 
 
-def _options(candidates: tuple[Candidate, ...], w: Words) -> list[discord.SelectOption]:
+def _options(candidates: tuple[Candidate, ...], w: Words) -> list[dict[str, Any]]:
+    """The choice menu's options (each as ``discord.SelectOption.to_dict`` makes it): one per
+    candidate, at most 25, labelled in plain text (a select's label is not markdown)."""
     options = []
     seen: set[str] = set()
     for candidate in candidates[:25]:
         if candidate.id in seen or len(candidate.id) > 100:
             continue
         seen.add(candidate.id)
-        label = plain(choice_label(candidate, w)).strip()  # a select's label is plain text
+        label = plain(choice_label(candidate, w)).strip()
         options.append(
-            discord.SelectOption(label=label[:100] or candidate.id[:100], value=candidate.id)
+            {"label": label[:100] or candidate.id[:100], "value": candidate.id, "default": False}
         )
     return options
 
@@ -222,18 +229,13 @@ def build_view(
             answer.alternatives if isinstance(answer, Disambiguation) else answer.suggestions
         )
         options = _options(candidates, w)
-        position = choice_position(query, answer)
-        select = ChoiceSelect(
-            query,
-            position,
-            options,
-            w.t("Choose one…") if isinstance(answer, Disambiguation) else w.t("Did you mean…"),
-        )
-        if not options or not _fits(select.item.custom_id or ""):
+        custom_id = choice_custom_id(query, choice_position(query, answer))
+        if not options or not _fits(custom_id):
             return None
-        view = discord.ui.View(timeout=None)
-        view.add_item(select)
-        return view
+        placeholder = (
+            w.t("Choose one…") if isinstance(answer, Disambiguation) else w.t("Did you mean…")
+        )
+        return choice_menu(custom_id, placeholder, options)
     if pages <= 1:
         return None
     return page_buttons(query, page, pages, w)
@@ -241,13 +243,15 @@ def build_view(
 
 class ReadyComponents(discord.ui.View):
     """A view whose component rows are already made: discord.py sends them as they are. Their
-    buttons are dynamic items (``PageButton``, ``PageIndicator``), registered on the client by
-    template, so a click reaches them by its ``custom_id`` alone: the view is finished from the
-    start, has no items and no timeout, and discord.py never stores it. Building the three
-    buttons as discord.py items (a ``DynamicItem`` around a ``Button`` each, then
-    ``View.add_item``) cost more than the rest of a paged answer's page, and ``View.__init__``
-    (a random id from the system, a future on the loop, the items' weights) a third of what was
-    left, for a view that is never dispatched: so it is not called, and what discord.py asks of
+    buttons and menus are dynamic items (``PageButton``, ``PageIndicator``, ``ChoiceSelect``),
+    registered on the client by template, so a click reaches them by its ``custom_id`` alone:
+    the view is finished from the start, has no items and no timeout, and discord.py never
+    stores it. Building the three page buttons as discord.py items (a ``DynamicItem`` around a
+    ``Button`` each, then ``View.add_item``) cost more than the rest of a paged answer's page
+    (a choice menu, its ``Select`` and options, as much as the rest of its answer), and
+    ``View.__init__`` (a random id from the system, a future on the loop, the items' weights) a
+    third of what was left, for a view that is never dispatched: so it is not called, and what
+    discord.py asks of
     a view it sends (its rows, whether it is finished or dispatchable, its timeout) is answered
     here. A test holds the rows equal to what those items give, and the answers as discord.py
     sends them."""
@@ -293,6 +297,25 @@ def _button(custom_id: str, label: str, disabled: bool) -> dict[str, Any]:
         "label": label,
         "custom_id": custom_id,
     }
+
+
+def choice_menu(custom_id: str, placeholder: str, options: list[dict[str, Any]]) -> ReadyComponents:
+    """A choice menu's row, as discord.py makes a ``ChoiceSelect`` in a ``View`` (the dynamic
+    item takes the choice back by its ``custom_id``): made by hand, as the page buttons are, since
+    building the discord.py items and their view cost as much as the rest of the answer."""
+    select = {
+        "type": discord.ComponentType.string_select.value,
+        "custom_id": custom_id,
+        "min_values": 1,
+        "max_values": 1,
+        "disabled": False,
+        "required": True,
+        "placeholder": placeholder,
+        "options": options,
+    }
+    return ReadyComponents(
+        [{"type": discord.ComponentType.action_row.value, "components": [select]}]
+    )
 
 
 def page_buttons(query: Query, page: int, pages: int, w: Words) -> ReadyComponents | None:
