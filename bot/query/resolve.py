@@ -425,6 +425,13 @@ class Resolver:
         for index in (self.nation_index, self.athlete_index):
             index.search("warm", limit=1)
             index.exact("warm")
+        nation_texts = self._named_nation_texts
+        for nation in self.data.nations:
+            for name in (nation.code, nation.name, nation.official_name, *nation.aliases):
+                for text in {_clip(name), _clip(name.lower())} - nation_texts.keys():
+                    whole = self._nation_key(text)[1] if text.strip() else ()
+                    if len(whole) == 1:
+                        nation_texts[text] = self.nations[whole[0]].id
         named = self._named_athlete_texts
         for _, name in self.athlete_names:
             for text in {_clip(name), _clip(name.lower())} - named.keys():
@@ -605,6 +612,9 @@ class Resolver:
         the text) would match with a score of 100 and no equal, found by a lookup. ``None``
         otherwise."""
         text = _clip(text)
+        named = self._named_nation_texts.get(text)
+        if named is not None:  # a nation's own name as written: the whole text, one nation
+            return named
         if sport_words:
             whole = self._nation_key(text)[1]
             if len(whole) == 1:  # the whole text is one nation's name: no sport words in it
@@ -615,6 +625,14 @@ class Resolver:
             text = nation_text
         exact = self._nation_key(text)[1]
         return self.nations[exact[0]].id if len(exact) == 1 else None
+
+    @functools.cached_property
+    def _named_nation_texts(self) -> dict[str, str]:
+        """The nations' own names (code, name, official name and each alias) as written and in
+        lower case, each that names one nation only, with its code: what ``exact_nation`` finds
+        for such a text (with or without sport words, the whole text names that nation), found
+        without folding it. Filled by ``warm``."""
+        return {}
 
     def nation(self, text: str) -> Resolution:
         """A nation by IOC code, name, official name, alias or native script (``"korea"``,

@@ -105,6 +105,37 @@ def test_an_exact_nation_name_is_found_as_the_fuzzy_resolver_finds_it(
     assert resolver.exact_nation("South Korea", sport_words=True) == "KOR"
 
 
+def test_a_warmed_nation_lookup_says_what_an_unwarmed_one_says(
+    games: tuple[GamesData, Resolver],
+) -> None:
+    """A warmed resolver finds the nations' own names (as written and in lower case) in what
+    ``warm`` looked up: for every code, name, official name and alias of the Games in any
+    case, spaced out, with sport words or in another language, with or without reading sport
+    words, the same code (or none) as a resolver that never warmed."""
+    data, _ = games
+    cold, warm = Resolver.build(data), Resolver.build(data)
+    warm.warm()
+    names = [n for c in data.nations for n in (c.code, c.name, c.official_name, *c.aliases)]
+    texts = [
+        *_forms(names),
+        *(name.casefold() for name in names if name),
+        *(f" {c.name}  " for c in data.nations),
+        *(f"the {c.name}" for c in data.nations),
+        *(f"{c.name} short track" for c in data.nations),
+        *(n for c in data.nations for n in names_in_languages(c.name, c.aliases, c.flag)),
+        "korea",
+        "Nowhere Land",
+    ]
+    for text in texts:
+        for with_sport in (True, False):
+            assert warm.exact_nation(text, sport_words=with_sport) == cold.exact_nation(
+                text, sport_words=with_sport
+            ), (text, with_sport)
+    assert len(warm._named_nation_texts) >= 2 * len(data.nations)
+    assert all(warm._named_nation_texts[n.code] == n.code for n in data.nations)
+    assert not cold._named_nation_texts  # an unwarmed resolver looks up nothing
+
+
 def test_every_nation_is_found_by_its_name_in_each_language_answers_are_written_in(
     games: tuple[GamesData, Resolver],
 ) -> None:
