@@ -442,8 +442,11 @@ class Resolver:
             words = _words_of(name)
             found = self._named_events.setdefault(words, self.event(name))
             for text in (name, name.lower(), name.casefold()):
-                if _words_of(text) == words:
-                    self._named_event_texts.setdefault(text, found)
+                if _words_of(text) == words and text not in self._named_event_texts:
+                    # as ``exact_event`` gives it: the text as typed, so it is not copied then
+                    self._named_event_texts[text] = (
+                        found if found.query == text else found.model_copy(update={"query": text})
+                    )
 
     @functools.cached_property
     def _athletes_ranked(self) -> list[Athlete]:
@@ -952,8 +955,9 @@ class Resolver:
     @functools.cached_property
     def _named_event_texts(self) -> dict[str, Resolution]:
         """The same resolutions by the texts of the events' own names as written, in lower case
-        and folded (each only where its words are the name's): an autocompleted or typed name is
-        found without reading its words. Filled by ``warm``."""
+        and folded (each only where its words are the name's), each with that text as its query:
+        an autocompleted or typed name is found without reading its words, and given as it is.
+        Filled by ``warm``."""
         return {}
 
     def exact_event(self, text: str) -> Resolution | None:
