@@ -251,10 +251,9 @@ class ReadyComponents(discord.ui.View):
     (a choice menu, its ``Select`` and options, as much as the rest of its answer), and
     ``View.__init__`` (a random id from the system, a future on the loop, the items' weights) a
     third of what was left, for a view that is never dispatched: so it is not called, and what
-    discord.py asks of
-    a view it sends (its rows, whether it is finished or dispatchable, its timeout) is answered
-    here. A test holds the rows equal to what those items give, and the answers as discord.py
-    sends them."""
+    discord.py asks of a view it sends (its rows, whether it is finished or dispatchable, its
+    timeout) is answered here. Tests hold the rows equal to what those items give, and the
+    answers as discord.py sends them."""
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:  # not View.__init__: see above
         self._rows = rows

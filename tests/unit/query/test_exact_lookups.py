@@ -179,7 +179,7 @@ def test_an_event_name_is_resolved_as_the_resolver_resolves_it(
         assert exact == cold.event(text), text
         statuses.add(exact.status)
     assert len(statuses) >= 2  # names one event has, and names several share
-    # A name as written, in lower case or folded is given as warm made it, not copied anew.
+    # A name as written or in lower case is given as warm made it, not copied anew.
     for event in data.events:
         for text in (event.name, event.name.lower()):
             assert warm.exact_event(text) is warm.exact_event(text), text
