@@ -173,6 +173,12 @@ def _clip(text: str) -> str:
     return text[:MAX_INPUT]
 
 
+def _as_typed(name: str) -> set[str]:
+    """How a name is most often typed or pasted: as written, and in lower case (each clipped as
+    a query is); the texts the warmed lookups hold."""
+    return {_clip(name), _clip(name.lower())}
+
+
 def _words_of(text: str) -> tuple[str, ...]:
     """The words an event query is read from (all that ``Resolver.event`` reads of its text)."""
     return tuple(tokenize(_clip(text)))
@@ -428,13 +434,13 @@ class Resolver:
         nation_texts = self._named_nation_texts
         for nation in self.data.nations:
             for name in (nation.code, nation.name, nation.official_name, *nation.aliases):
-                for text in {_clip(name), _clip(name.lower())} - nation_texts.keys():
-                    whole = self._nation_key(text)[1] if text.strip() else ()
+                for text in _as_typed(name) - nation_texts.keys():
+                    whole = self._nation_key(text)[1]
                     if len(whole) == 1:
                         nation_texts[text] = self.nations[whole[0]].id
         named = self._named_athlete_texts
         for _, name in self.athlete_names:
-            for text in {_clip(name), _clip(name.lower())} - named.keys():
+            for text in _as_typed(name) - named.keys():
                 named[text] = self._exact_athlete(text)
         self._event_pool(None, None)
         for entry in self.events:
